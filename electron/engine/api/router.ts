@@ -1,0 +1,72 @@
+import { implement } from '@orpc/server';
+import { contract } from '../../../shared/contract/index.ts';
+import type { BotSummary } from '../../../shared/domain/bot.ts';
+import type { EngineServices } from '../services.ts';
+import { markedPositions, sumPnl } from '../execution/portfolio.ts';
+import { listFills, listTrades } from '../persistence/ledger.repository.ts';
+import { listOrders } from '../persistence/orders.repository.ts';
+import { candlesBefore } from '../persistence/candles.repository.ts';
+import { coalescingStream } from './coalescing-stream.ts';
+import { unwrap } from './errors.ts';
+import { fail, ok } from '../../../shared/errors.ts';
+
+const os = implement(contract).$context<{ engine: EngineServices }>();
+
+const withPnl = (engine: EngineServices) => {
+  const positions = markedPositions(engine.orders, engine.lastPrice);
+  return <T extends { id: string }>(bot: T): T & Pick<BotSummary, 'pnl'> => ({ ...bot, pnl: sumPnl(positions.filter((p) => p.botId === bot.id)) });
+};
+
+/** The contract's implementation: thin handlers over the engine's services. */
+export const router = os.router({
+  bots: {
+    list: os.bots.list.handler(async ({ context: { engine } }) => (await engine.bots.list()).map(withPnl(engine))),
+    get: os.bots.get.handler(async ({ input, context: { engine } }) => withPnl(engine)(unwrap(await engine.bots.get(input.id)))),
+    create: os.bots.create.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.create(input))),
+    update: os.bots.update.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.update(input.id, input.config))),
+    delete: os.bots.delete.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.remove(input.id))),
+    start: os.bots.start.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.setStatus(input.id, 'running'))),
+    pause: os.bots.pause.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.setStatus(input.id, 'paused'))),
+    stop: os.bots.stop.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.setStatus(input.id, 'stopped'))),
+  },
+  market: {
+    instruments: os.market.instruments.handler(({ context: { engine } }) => [...engine.instruments]),
+    candles: os.market.candles.handler(async ({ input, context: { engine } }) => {
+      const instrument = engine.instruments.find((i) => i.symbol === input.symbol);
+      const found = instrument ? ok(instrument) : fail('INVALID_INPUT', `Unknown symbol ${input.symbol}`, [{ path: ['symbol'], message: 'Unknown symbol' }]);
+      const key = { venue: unwrap(found).venue, symbol: input.symbol, timeframe: input.timeframe };
+      return candlesBefore(engine.db, key, input.limit, input.before);
+    }),
+    live: os.market.live.handler(({ input, context: { engine }, signal }) =>
+      coalescingStream(
+        (push) => engine.bus.on('candle', (u) => u.symbol === input.symbol && u.timeframe === input.timeframe && push(u)),
+        (u) => `${u.closed ? 'closed' : 'forming'}:${u.candle.ts}`,
+        signal,
+      ),
+    ),
+    setSpeed: os.market.setSpeed.handler(async ({ input, context: { engine } }) => {
+      await engine.setMarketSpeed(input.candlesPerSecond);
+      return { candlesPerSecond: engine.market.candlesPerSecond };
+    }),
+  },
+  orders: { list: os.orders.list.handler(({ input, context: { engine } }) => listOrders(engine.db, input)) },
+  fills: { list: os.fills.list.handler(({ input, context: { engine } }) => listFills(engine.db, input)) },
+  positions: { list: os.positions.list.handler(({ input, context: { engine } }) => markedPositions(engine.orders, engine.lastPrice, input.botId)) },
+  trades: { list: os.trades.list.handler(({ input, context: { engine } }) => listTrades(engine.db, input)) },
+  engine: {
+    status: os.engine.status.handler(async ({ context: { engine } }) => {
+      const bots = await engine.bots.list();
+      return {
+        version: engine.version,
+        startedAt: engine.startedAt,
+        marketSpeed: engine.market.candlesPerSecond,
+        bots: { total: bots.length, running: bots.filter((b) => b.status === 'running').length },
+        pnl: sumPnl(markedPositions(engine.orders, engine.lastPrice)),
+      };
+    }),
+    events: os.engine.events.handler(({ context: { engine }, signal }) =>
+      coalescingStream((push) => engine.bus.on('change', push), (e) => `${e.topic}:${e.botId ?? ''}`, signal),
+    ),
+  },
+});
+export type AppRouter = typeof router;

@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import type { Bot, BotConfig, BotStatus } from '../../../shared/domain/bot.ts';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import type { EventBus } from '../event-bus.ts';
+import { newBotId } from '../execution/ids.ts';
+import type { OrderManager } from '../execution/order-manager.ts';
+import { appendAudit } from '../persistence/audit.repository.ts';
+import { findBot, insertBot, listBots, markBotDeleted, setBotStatus, updateBotConfig } from '../persistence/bots.repository.ts';
+import { candlesBefore } from '../persistence/candles.repository.ts';
+import type { Database } from '../persistence/database.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { BotRuntime } from './bot-runtime.ts';
+
+/** Creating, editing and switching bots on and off; every change is validated, stored and audited. */
+export class BotService {
+  readonly #db: Kysely<Database>;
+  readonly #runtime: BotRuntime;
+  readonly #orders: OrderManager;
+  readonly #instruments: Map<string, Instrument>;
+  readonly #bus: EventBus;
+  readonly #clock: Clock;
+
+  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; instruments: readonly Instrument[]; bus: EventBus; clock: Clock }) {
+    this.#db = deps.db;
+    this.#runtime = deps.runtime;
+    this.#orders = deps.orders;
+    this.#instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
+    this.#bus = deps.bus;
+    this.#clock = deps.clock;
+  }
+
+  list(): Promise<Bot[]> {
+    return listBots(this.#db);
+  }
+
+  async get(id: string): Promise<Result<Bot>> {
+    const bot = await findBot(this.#db, id);
+    return bot ? ok(bot) : fail('NOT_FOUND', `No bot with id ${id}`);
+  }
+
+  async create(config: BotConfig): Promise<Result<Bot>> {
+    const invalid = this.#checkMarket(config);
+    if (invalid) return invalid;
+    const now = this.#clock.now();
+    const bot: Bot = { ...config, id: newBotId(), status: 'stopped', createdAt: now, updatedAt: now };
+    await this.#db.transaction().execute(async (trx) => {
+      await insertBot(trx, bot);
+      await appendAudit(trx, now, { action: 'bot.create', entity: 'bot', entityId: bot.id, detail: { config } });
+    });
+    this.#changed(bot.id);
+    return ok(bot);
+  }
+
+  async update(id: string, config: BotConfig): Promise<Result<Bot>> {
+    const found = await this.get(id);
+    if (!found.ok) return found;
+    const invalid = this.#checkMarket(config);
+    if (invalid) return invalid;
+    const bot = found.value;
+    if (bot.status === 'running') return fail('CONFLICT', 'Pause or stop the bot before editing it');
+    if (config.symbol !== bot.symbol && this.#orders.position(id, bot.symbol).netQty !== 0) {
+      return fail('CONFLICT', `Close the open ${bot.symbol} position before moving the bot to another symbol`, [{ path: ['symbol'], message: 'The bot still holds a position in its current symbol' }]);
+    }
+    const now = this.#clock.now();
+    await this.#db.transaction().execute(async (trx) => {
+      await updateBotConfig(trx, id, config, now);
+      await appendAudit(trx, now, { action: 'bot.update', entity: 'bot', entityId: id, detail: { config } });
+    });
+    const updated: Bot = { ...bot, ...config, updatedAt: now };
+    if (this.#runtime.isAttached(id)) await this.#attach(updated);
+    this.#changed(id);
+    return ok(updated);
+  }
+
+  async remove(id: string): Promise<Result<{ id: string }>> {
+    const found = await this.get(id);
+    if (!found.ok) return found;
+    if (found.value.status === 'running') return fail('CONFLICT', 'Stop the bot before deleting it');
+    if (this.#orders.position(id, found.value.symbol).netQty !== 0) return fail('CONFLICT', 'Close the bot’s open position before deleting it');
+    const now = this.#clock.now();
+    this.#runtime.detach(id);
+    await this.#db.transaction().execute(async (trx) => {
+      await markBotDeleted(trx, id, now);
+      await appendAudit(trx, now, { action: 'bot.delete', entity: 'bot', entityId: id, detail: {} });
+    });
+    this.#changed(id);
+    return ok({ id });
+  }
+
+  async setStatus(id: string, status: BotStatus): Promise<Result<Bot>> {
+    const found = await this.get(id);
+    if (!found.ok) return found;
+    const now = this.#clock.now();
+    await this.#db.transaction().execute(async (trx) => {
+      await setBotStatus(trx, id, status, now);
+      await appendAudit(trx, now, { action: `bot.${status}`, entity: 'bot', entityId: id, detail: { from: found.value.status } });
+    });
+    const bot: Bot = { ...found.value, status, updatedAt: now };
+    if (status === 'stopped') this.#runtime.detach(id);
+    else await this.#attach(bot);
+    this.#changed(id);
+    return ok(bot);
+  }
+
+  /** Puts every bot that was running or paused when the app stopped back on the market. */
+  async resumeAll(): Promise<void> {
+    for (const bot of await listBots(this.#db)) if (bot.status !== 'stopped') await this.#attach(bot);
+  }
+
+  async #attach(bot: Bot): Promise<void> {
+    const venue = this.#instruments.get(bot.symbol)?.venue ?? 'paper';
+    const history = await candlesBefore(this.#db, { venue, symbol: bot.symbol, timeframe: bot.timeframe }, 1000);
+    this.#runtime.attach(bot, history.map((c) => c.close));
+  }
+
+  #checkMarket(config: BotConfig): Result<never> | null {
+    if (this.#instruments.has(config.symbol)) return null;
+    const known = [...this.#instruments.keys()].join(', ');
+    return fail('INVALID_INPUT', `Unknown symbol ${config.symbol}`, [{ path: ['symbol'], message: `Unknown symbol; choose one of ${known}` }]);
+  }
+
+  #changed(botId: string): void {
+    this.#bus.emit('change', { topic: 'bots', botId });
+  }
+}

@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely';
+import type { Order, OrderSide, OrderStatus, OrderType } from '../../../shared/domain/order.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { Database } from '../persistence/database.ts';
+import { fillExists, insertFill, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
+import { findOrder, insertOrder, updateOrder } from '../persistence/orders.repository.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { SubmitResult, Venue, VenueFill } from '../venues/venue.ts';
+import { newClientOrderId } from './ids.ts';
+import { assertTransition } from './order-state.ts';
+import { applyFill, FLAT, type PositionState } from './position-math.ts';
+import { roundTo } from './precision.ts';
+
+export interface PlaceOrder {
+  botId: string;
+  symbol: string;
+  side: OrderSide;
+  type: OrderType;
+  qty: number;
+  price?: number | null;
+}
+
+const positionKey = (botId: string, symbol: string) => `${botId}\u0000${symbol}`;
+
+/**
+ * The one path every order takes: written as PENDING_SUBMIT before the venue hears of it, then
+ * moved through the transition table, with its fills, position and closed trade committed in one
+ * transaction. Positions are cached in memory (loaded at start) so strategies read them for free.
+ */
+export class OrderManager {
+  readonly #positions = new Map<string, PositionState>();
+  readonly #db: Kysely<Database>;
+  readonly #venue: Venue;
+  readonly #bus: EventBus;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+
+  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger }) {
+    this.#db = deps.db;
+    this.#venue = deps.venue;
+    this.#bus = deps.bus;
+    this.#clock = deps.clock;
+    this.#logger = deps.logger;
+    this.#venue.onFill((fill) => {
+      this.applyLateFill(fill).catch((error) => this.#logger.error('Could not record a fill', { clientOrderId: fill.clientOrderId, error: String(error) }));
+    });
+  }
+
+  async loadPositions(): Promise<void> {
+    for (const row of await loadPositions(this.#db)) this.#positions.set(positionKey(row.botId, row.symbol), row);
+  }
+
+  position(botId: string, symbol: string): PositionState {
+    return this.#positions.get(positionKey(botId, symbol)) ?? FLAT;
+  }
+
+  positionEntries(): { botId: string; symbol: string; state: PositionState }[] {
+    return [...this.#positions.entries()].map(([key, state]) => {
+      const [botId = '', symbol = ''] = key.split('\u0000');
+      return { botId, symbol, state };
+    });
+  }
+
+  async place(request: PlaceOrder): Promise<Order> {
+    const now = this.#clock.now();
+    const order: Order = {
+      clientOrderId: newClientOrderId(),
+      venueOrderId: null,
+      botId: request.botId,
+      venue: this.#venue.id,
+      symbol: request.symbol,
+      side: request.side,
+      type: request.type,
+      qty: request.qty,
+      price: request.price ?? null,
+      status: 'PENDING_SUBMIT',
+      filledQty: 0,
+      avgFillPx: null,
+      rejectReason: null,
+      tsInit: now,
+      tsEvent: now,
+    };
+    await insertOrder(this.#db, order);
+    let result: SubmitResult;
+    try {
+      result = await this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
+    } catch (error) {
+      // Outcome unknown: the order stays PENDING_SUBMIT and is reconciled by its clientOrderId.
+      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error: String(error) });
+      this.#bus.emit('change', { topic: 'orders', botId: order.botId });
+      return order;
+    }
+    const updated = await this.#inTransaction(async (trx) => {
+      if (result.status === 'rejected') {
+        return this.#transition(trx, order, 'REJECTED', { rejectReason: result.reason });
+      }
+      let current = await this.#transition(trx, order, 'ACCEPTED', { venueOrderId: result.venueOrderId });
+      for (const fill of result.fills) current = await this.#recordFill(trx, current, fill);
+      return current;
+    });
+    this.#announce(updated);
+    return updated;
+  }
+
+  async cancel(clientOrderId: string): Promise<Order | undefined> {
+    const order = await findOrder(this.#db, clientOrderId);
+    if (!order) return undefined;
+    const outcome = await this.#venue.cancel(clientOrderId);
+    if (!outcome.canceled) return order;
+    const updated = await this.#inTransaction((trx) => this.#transition(trx, order, 'CANCELED', {}));
+    this.#announce(updated);
+    return updated;
+  }
+
+  async applyLateFill(fill: VenueFill): Promise<void> {
+    const updated = await this.#inTransaction(async (trx) => {
+      const order = await findOrder(trx, fill.clientOrderId);
+      if (!order) throw new Error(`Fill for unknown order ${fill.clientOrderId}`);
+      return this.#recordFill(trx, order, fill);
+    });
+    this.#announce(updated);
+  }
+
+  /**
+   * Transactions run one at a time on SQLite's single connection, so the position cache is
+   * updated inside them; if the commit itself fails, the cache is reloaded from the database.
+   */
+  async #inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    try {
+      return await this.#db.transaction().execute(work);
+    } catch (error) {
+      this.#positions.clear();
+      await this.loadPositions();
+      throw error;
+    }
+  }
+
+  async #transition(db: Kysely<Database>, order: Order, status: OrderStatus, changes: Partial<Order>): Promise<Order> {
+    assertTransition(order.status, status);
+    const next = { ...order, ...changes, status, tsEvent: this.#clock.now() };
+    await updateOrder(db, order.clientOrderId, { status, tsEvent: next.tsEvent, ...changes });
+    return next;
+  }
+
+  /** Applies a fill once: a fill id already stored (a replay) changes nothing. */
+  async #recordFill(db: Kysely<Database>, order: Order, fill: VenueFill): Promise<Order> {
+    if (await fillExists(db, fill.fillId)) return order;
+    const filledQty = roundTo(order.filledQty + fill.qty, 10);
+    const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 10);
+    const status: OrderStatus = filledQty >= order.qty - 1e-12 ? 'FILLED' : 'PARTIALLY_FILLED';
+    await insertFill(
+      db,
+      { fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts },
+      this.#clock.now(),
+    );
+    const key = positionKey(order.botId, order.symbol);
+    const { next, closed } = applyFill(this.#positions.get(key) ?? FLAT, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
+    await savePosition(db, order.botId, order.symbol, next, fill.ts);
+    if (closed) await insertTrade(db, order.botId, order.symbol, closed);
+    this.#positions.set(key, next);
+    return this.#transition(db, { ...order, filledQty, avgFillPx }, status, { filledQty, avgFillPx });
+  }
+
+  #announce(order: Order): void {
+    this.#bus.emit('change', { topic: 'orders', botId: order.botId });
+    if (order.filledQty > 0) {
+      this.#bus.emit('change', { topic: 'fills', botId: order.botId });
+      this.#bus.emit('change', { topic: 'positions', botId: order.botId });
+      this.#bus.emit('change', { topic: 'trades', botId: order.botId });
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import { router } from './api/router.ts';
+import { BotRuntime } from './bots/bot-runtime.ts';
+import { BotService } from './bots/bot-service.ts';
+import { EventBus } from './event-bus.ts';
+import { OrderManager } from './execution/order-manager.ts';
+import { reconcilePaperOrders } from './execution/reconcile-paper.ts';
+import { SIMULATED_INSTRUMENTS } from './market/instruments.ts';
+import { SimulatedMarket, type SimulatedMarketOptions } from './market/simulated-market.ts';
+import { openDatabase } from './persistence/open-database.ts';
+import { readSetting, writeSetting } from './persistence/settings.repository.ts';
+import { systemClock, type Clock } from './ports/clock.ts';
+import { consoleLogger, type Logger } from './ports/logger.ts';
+import type { EngineServices } from './services.ts';
+import { MarketSpeedSchema } from '../../shared/contract/market.ts';
+import { PaperVenue } from './venues/paper/paper-venue.ts';
+
+export interface EngineDeps {
+  /** Folder holding the SQLite database; created if missing. */
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  market?: Partial<Omit<SimulatedMarketOptions, 'instruments'>>;
+  /** Tests and benchmarks drive the market by hand with `market.advance`. */
+  startMarketTimer?: boolean;
+}
+
+export interface Engine {
+  services: EngineServices;
+  router: typeof router;
+  stop(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'stoxrobot.sqlite';
+const SPEED_SETTING = 'market.speed';
+
+/** The one place the engine is wired: storage first (migrations run), then venue, market, bots. */
+export async function createEngine(deps: EngineDeps): Promise<Engine> {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? consoleLogger;
+  mkdirSync(deps.dataDir, { recursive: true });
+  const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE));
+  const bus = new EventBus((error) => logger.error('Event listener failed', { error: String(error) }));
+
+  const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
+  const venue = new PaperVenue(instruments, clock);
+  const orders = new OrderManager({ db, venue, bus, clock, logger });
+  await orders.loadPositions();
+  await reconcilePaperOrders(db, venue, clock.now());
+
+  const speed = await readSetting(db, SPEED_SETTING, MarketSpeedSchema, { candlesPerSecond: 1 });
+  const market = new SimulatedMarket(
+    { db, sqlite, clock },
+    { instruments: SIMULATED_INSTRUMENTS, ticksPerBar: 10, historyBars: 1500, candlesPerSecond: speed.candlesPerSecond, ...deps.market },
+  );
+  await market.init();
+  const runtime = new BotRuntime({ orders, logger });
+  market.subscribe((update) => {
+    venue.markPrice(update.symbol, update.candle.close);
+    bus.emit('candle', update);
+    return runtime.onCandle(update);
+  });
+  for (const instrument of instruments) {
+    const px = market.lastPrice(instrument.symbol);
+    if (px !== null) venue.markPrice(instrument.symbol, px);
+  }
+
+  const bots = new BotService({ db, runtime, orders, instruments, bus, clock });
+  await bots.resumeAll();
+
+  const services: EngineServices = {
+    version: pkg.version,
+    startedAt: clock.now(),
+    db,
+    bus,
+    instruments,
+    market,
+    setMarketSpeed: async (candlesPerSecond) => {
+      market.setSpeed(candlesPerSecond);
+      await writeSetting(db, SPEED_SETTING, { candlesPerSecond });
+      bus.emit('change', { topic: 'market' });
+    },
+    orders,
+    bots,
+    lastPrice: (symbol) => market.lastPrice(symbol),
+  };
+  if (deps.startMarketTimer !== false) market.start();
+  logger.info('Engine started', { dataDir: deps.dataDir, bots: (await bots.list()).length });
+
+  return {
+    services,
+    router,
+    stop: async () => {
+      await market.stop();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Candle, CandleUpdate } from '../../../shared/domain/candle.ts';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { roundPriceToTick } from '../execution/precision.ts';
+import { insertCandles, insertCandlesBulk, latestCandle, type SeriesKey } from '../persistence/candles.repository.ts';
+import type { Database } from '../persistence/database.ts';
+import type { Clock } from '../ports/clock.ts';
+import { hashSeed, RandomWalk } from './random-walk.ts';
+
+export type MarketListener = (update: CandleUpdate) => Promise<void> | void;
+
+type SimulatedInstrument = Instrument & { startPx: number; annualVol: number };
+
+interface Series {
+  instrument: SimulatedInstrument;
+  key: SeriesKey;
+  walk: RandomWalk;
+  forming: Candle;
+  tickInBar: number;
+}
+
+const BAR_MS = 60_000;
+const TIMER_MS = 50;
+/** Upper bound of ticks per timer round, so a long pause (laptop sleep) cannot freeze the engine catching up. */
+const MAX_TICKS_PER_ROUND = 5_000;
+
+export interface SimulatedMarketOptions {
+  instruments: readonly SimulatedInstrument[];
+  ticksPerBar: number;
+  candlesPerSecond: number;
+  historyBars: number;
+}
+
+/**
+ * The offline market: seeded random walks producing 1-minute bars, `ticksPerBar` price updates
+ * each, at a chosen speed. Closed bars are stored (batched per timer round); listeners are awaited
+ * tick by tick so a bot's order is filled at the price that triggered it.
+ */
+export class SimulatedMarket {
+  readonly #series = new Map<string, Series>();
+  readonly #listeners = new Set<MarketListener>();
+  readonly #closedBuffer: { key: SeriesKey; candle: Candle }[] = [];
+  readonly #db: Kysely<Database>;
+  readonly #sqlite: BetterSqlite3.Database;
+  readonly #clock: Clock;
+  readonly #options: SimulatedMarketOptions;
+  #timer: NodeJS.Timeout | null = null;
+  #lastRound = 0;
+  #owedTicks = 0;
+  #busy = false;
+
+  constructor(deps: { db: Kysely<Database>; sqlite: BetterSqlite3.Database; clock: Clock }, options: SimulatedMarketOptions) {
+    this.#db = deps.db;
+    this.#sqlite = deps.sqlite;
+    this.#clock = deps.clock;
+    this.#options = { ...options };
+  }
+
+  get candlesPerSecond(): number {
+    return this.#options.candlesPerSecond;
+  }
+
+  setSpeed(candlesPerSecond: number): void {
+    this.#options.candlesPerSecond = candlesPerSecond;
+  }
+
+  /** Continues each series from its last stored bar, generating history on first run. */
+  async init(): Promise<void> {
+    for (const instrument of this.#options.instruments) {
+      const key: SeriesKey = { venue: instrument.venue, symbol: instrument.symbol, timeframe: '1m' };
+      let last = await latestCandle(this.#db, key);
+      if (!last) last = this.#backfill(instrument, key);
+      const walk = new RandomWalk({ seed: hashSeed(`${instrument.symbol}@${last.ts}`), startPx: last.close, annualVol: instrument.annualVol, ticksPerBar: this.#options.ticksPerBar });
+      const ts = last.ts + BAR_MS;
+      this.#series.set(instrument.symbol, { instrument, key, walk, tickInBar: 0, forming: { ts, open: last.close, high: last.close, low: last.close, close: last.close, volume: 0 } });
+    }
+  }
+
+  subscribe(listener: MarketListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  lastPrice(symbol: string): number | null {
+    return this.#series.get(symbol)?.forming.close ?? null;
+  }
+
+  start(): void {
+    if (this.#timer) return;
+    this.#lastRound = this.#clock.now();
+    this.#timer = setInterval(() => void this.#round(), TIMER_MS);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    while (this.#busy) await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.flush();
+  }
+
+  /** Advances every series by `ticks` price updates. */
+  async advance(ticks: number): Promise<void> {
+    for (let i = 0; i < ticks; i++) {
+      for (const series of this.#series.values()) await this.#tick(series);
+    }
+  }
+
+  /** Writes the closed bars buffered since the last flush, in one transaction. */
+  async flush(): Promise<void> {
+    const pending = this.#closedBuffer.splice(0);
+    // Through Kysely, not the raw handle: its connection lock keeps this out of an order's open
+    // transaction. One multi-row statement per round: one commit, not one per bar.
+    await insertCandles(this.#db, pending.map(({ key, candle }) => ({ ...key, ...candle })));
+  }
+
+  async #round(): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      const now = this.#clock.now();
+      this.#owedTicks += ((now - this.#lastRound) / 1000) * this.#options.candlesPerSecond * this.#options.ticksPerBar;
+      this.#lastRound = now;
+      const ticks = Math.min(Math.floor(this.#owedTicks), MAX_TICKS_PER_ROUND);
+      this.#owedTicks = Math.min(this.#owedTicks - ticks, MAX_TICKS_PER_ROUND);
+      await this.advance(ticks);
+      await this.flush();
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #tick(series: Series): Promise<void> {
+    const before = series.walk.price;
+    const px = roundPriceToTick(series.walk.nextPrice(), series.instrument);
+    const bar = series.forming;
+    bar.close = px;
+    bar.high = Math.max(bar.high, px);
+    bar.low = Math.min(bar.low, px);
+    bar.volume += series.walk.tickVolume(series.walk.price / before - 1);
+    series.tickInBar += 1;
+    const closed = series.tickInBar >= this.#options.ticksPerBar;
+    const candle = { ...bar, volume: Math.round(bar.volume * 1e4) / 1e4 };
+    if (closed) {
+      this.#closedBuffer.push({ key: series.key, candle });
+      series.forming = { ts: bar.ts + BAR_MS, open: px, high: px, low: px, close: px, volume: 0 };
+      series.tickInBar = 0;
+    }
+    const update: CandleUpdate = { symbol: series.key.symbol, timeframe: series.key.timeframe, candle, closed };
+    for (const listener of this.#listeners) await listener(update);
+  }
+
+  #backfill(instrument: SimulatedInstrument, key: SeriesKey): Candle {
+    const walk = new RandomWalk({ seed: hashSeed(instrument.symbol), startPx: instrument.startPx, annualVol: instrument.annualVol, ticksPerBar: this.#options.ticksPerBar });
+    const end = Math.floor(this.#clock.now() / BAR_MS) * BAR_MS - BAR_MS;
+    const start = end - (this.#options.historyBars - 1) * BAR_MS;
+    const bars: Candle[] = [];
+    for (let ts = start; ts <= end; ts += BAR_MS) {
+      const bar = walk.nextBar(ts, this.#options.ticksPerBar);
+      const round = (p: number) => roundPriceToTick(p, instrument);
+      bars.push({ ts, open: round(bar.open), high: round(bar.high), low: round(bar.low), close: round(bar.close), volume: Math.round(bar.volume * 1e4) / 1e4 });
+    }
+    insertCandlesBulk(this.#sqlite, key, bars);
+    const last = bars.at(-1);
+    if (!last) throw new Error('historyBars must be at least 1');
+    return last;
+  }
+}

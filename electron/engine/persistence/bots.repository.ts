@@ -1,0 +1,53 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Bot, BotConfig, BotStatus } from '../../../shared/domain/bot.ts';
+import { StrategySchema } from '../../../shared/domain/bot.ts';
+import type { BotsTable, Database } from './database.ts';
+
+function toBot(row: Selectable<BotsTable>): Bot {
+  return {
+    id: row.id,
+    name: row.name,
+    symbol: row.symbol,
+    timeframe: row.timeframe as Bot['timeframe'],
+    // Parsed, not cast: a row edited by hand fails loudly here instead of deep in a strategy.
+    strategy: StrategySchema.parse(JSON.parse(row.strategyJson)),
+    orderQty: row.orderQty,
+    account: row.account as Bot['account'],
+    status: row.status as BotStatus,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toColumns(config: BotConfig) {
+  const { strategy, ...rest } = config;
+  return { ...rest, strategyJson: JSON.stringify(strategy) };
+}
+
+export async function insertBot(db: Kysely<Database>, bot: Bot): Promise<void> {
+  const { id, status, createdAt, updatedAt, ...config } = bot;
+  await db.insertInto('bots').values({ id, status, createdAt, updatedAt, deletedAt: null, ...toColumns(config) }).execute();
+}
+
+export async function findBot(db: Kysely<Database>, id: string): Promise<Bot | undefined> {
+  const row = await db.selectFrom('bots').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  return row && toBot(row);
+}
+
+export async function listBots(db: Kysely<Database>): Promise<Bot[]> {
+  const rows = await db.selectFrom('bots').selectAll().where('deletedAt', 'is', null).orderBy('createdAt').execute();
+  return rows.map(toBot);
+}
+
+export async function updateBotConfig(db: Kysely<Database>, id: string, config: BotConfig, ts: number): Promise<void> {
+  await db.updateTable('bots').set({ ...toColumns(config), updatedAt: ts }).where('id', '=', id).execute();
+}
+
+export async function setBotStatus(db: Kysely<Database>, id: string, status: BotStatus, ts: number): Promise<void> {
+  await db.updateTable('bots').set({ status, updatedAt: ts }).where('id', '=', id).execute();
+}
+
+/** Soft delete: the bot's orders and trades stay in the history. */
+export async function markBotDeleted(db: Kysely<Database>, id: string, ts: number): Promise<void> {
+  await db.updateTable('bots').set({ deletedAt: ts, status: 'stopped', updatedAt: ts }).where('id', '=', id).execute();
+}

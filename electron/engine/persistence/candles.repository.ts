@@ -1,0 +1,66 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Candle } from '../../../shared/domain/candle.ts';
+import type { Database } from './database.ts';
+
+export interface SeriesKey {
+  venue: string;
+  symbol: string;
+  timeframe: string;
+}
+
+export async function latestCandle(db: Kysely<Database>, key: SeriesKey): Promise<Candle | undefined> {
+  return db
+    .selectFrom('candles')
+    .select(['ts', 'open', 'high', 'low', 'close', 'volume'])
+    .where('venue', '=', key.venue)
+    .where('symbol', '=', key.symbol)
+    .where('timeframe', '=', key.timeframe)
+    .orderBy('ts', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The newest `limit` bars opened before `before` (or the newest overall), oldest first. */
+export async function candlesBefore(db: Kysely<Database>, key: SeriesKey, limit: number, before?: number): Promise<Candle[]> {
+  let query = db
+    .selectFrom('candles')
+    .select(['ts', 'open', 'high', 'low', 'close', 'volume'])
+    .where('venue', '=', key.venue)
+    .where('symbol', '=', key.symbol)
+    .where('timeframe', '=', key.timeframe)
+    .orderBy('ts', 'desc')
+    .limit(limit);
+  if (before !== undefined) query = query.where('ts', '<', before);
+  return (await query.execute()).reverse();
+}
+
+/** SQLite allows 32,766 bound parameters per statement; a candle row binds 9. */
+const ROWS_PER_STATEMENT = 3_000;
+
+export async function insertCandles(db: Kysely<Database>, rows: readonly (SeriesKey & Candle)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await db
+      .insertInto('candles')
+      .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Bulk import in one transaction through a prepared statement: the history backfill and imports
+ * write hundreds of thousands of bars, where this is about twice Kysely's multi-row insert.
+ * Existing bars are kept (a re-import never rewrites history the trader has seen).
+ */
+export function insertCandlesBulk(sqlite: BetterSqlite3.Database, key: SeriesKey, candles: readonly Candle[]): number {
+  const insert = sqlite.prepare(
+    'insert or ignore into candles (venue, symbol, timeframe, ts, open, high, low, close, volume) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const run = sqlite.transaction((rows: readonly Candle[]) => {
+    let written = 0;
+    for (const c of rows) written += insert.run(key.venue, key.symbol, key.timeframe, c.ts, c.open, c.high, c.low, c.close, c.volume).changes;
+    return written;
+  });
+  return run(candles);
+}

@@ -1,0 +1,115 @@
+import type { Generated } from 'kysely';
+
+/** Row shapes of every table, in camelCase (the CamelCasePlugin maps them to snake_case columns). */
+export interface BotsTable {
+  id: string;
+  name: string;
+  symbol: string;
+  timeframe: string;
+  strategyJson: string;
+  orderQty: number;
+  account: string;
+  status: string;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+export interface OrdersTable {
+  clientOrderId: string;
+  venueOrderId: string | null;
+  botId: string;
+  venue: string;
+  symbol: string;
+  side: string;
+  type: string;
+  qty: number;
+  price: number | null;
+  status: string;
+  filledQty: number;
+  avgFillPx: number | null;
+  rejectReason: string | null;
+  tsInit: number;
+  tsEvent: number;
+}
+
+export interface FillsTable {
+  fillId: string;
+  clientOrderId: string;
+  botId: string;
+  symbol: string;
+  side: string;
+  lastQty: number;
+  lastPx: number;
+  fee: number;
+  tsEvent: number;
+  tsInit: number;
+}
+
+export interface PositionsTable {
+  botId: string;
+  symbol: string;
+  /** Signed quantity: positive long, negative short, zero flat. */
+  netQty: number;
+  avgPxOpen: number;
+  realizedPnl: number;
+  openedAt: number | null;
+  /** The current round trip, summed until the position is flat again and a trade row is written. */
+  tripEntryQty: number;
+  tripExitQty: number;
+  tripExitNotional: number;
+  tripRealizedPnl: number;
+  tripFees: number;
+  updatedAt: number;
+}
+
+export interface TradesTable {
+  id: Generated<number>;
+  botId: string;
+  symbol: string;
+  side: string;
+  qty: number;
+  avgPxOpen: number;
+  avgPxClose: number;
+  realizedPnl: number;
+  fees: number;
+  openedAt: number;
+  closedAt: number;
+}
+
+export interface CandlesTable {
+  venue: string;
+  symbol: string;
+  timeframe: string;
+  ts: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  ts: number;
+  action: string;
+  entity: string;
+  entityId: string;
+  detailJson: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  valueJson: string;
+}
+
+export interface Database {
+  bots: BotsTable;
+  orders: OrdersTable;
+  fills: FillsTable;
+  positions: PositionsTable;
+  trades: TradesTable;
+  candles: CandlesTable;
+  auditLog: AuditLogTable;
+  settings: SettingsTable;
+}

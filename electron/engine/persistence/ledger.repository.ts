@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Fill, OrderSide } from '../../../shared/domain/order.ts';
+import type { Trade } from '../../../shared/domain/position.ts';
+import type { ClosedTrip, PositionState } from '../execution/position-math.ts';
+import type { Database, PositionsTable } from './database.ts';
+
+export async function fillExists(db: Kysely<Database>, fillId: string): Promise<boolean> {
+  return (await db.selectFrom('fills').select('fillId').where('fillId', '=', fillId).executeTakeFirst()) !== undefined;
+}
+
+export async function insertFill(db: Kysely<Database>, fill: Fill, tsInit: number): Promise<void> {
+  await db.insertInto('fills').values({ ...fill, tsInit }).execute();
+}
+
+export async function listFills(db: Kysely<Database>, filter: { botId?: string | undefined; limit: number }): Promise<Fill[]> {
+  let query = db
+    .selectFrom('fills')
+    .select(['fillId', 'clientOrderId', 'botId', 'symbol', 'side', 'lastQty', 'lastPx', 'fee', 'tsEvent'])
+    .orderBy('tsEvent', 'desc')
+    .limit(filter.limit);
+  if (filter.botId) query = query.where('botId', '=', filter.botId);
+  return (await query.execute()).map((row) => ({ ...row, side: row.side as OrderSide }));
+}
+
+export async function loadPositions(db: Kysely<Database>): Promise<PositionsTable[]> {
+  return db.selectFrom('positions').selectAll().execute();
+}
+
+export async function savePosition(db: Kysely<Database>, botId: string, symbol: string, state: PositionState, ts: number): Promise<void> {
+  const row = { botId, symbol, ...state, updatedAt: ts };
+  await db
+    .insertInto('positions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['botId', 'symbol']).doUpdateSet({ ...state, updatedAt: ts }))
+    .execute();
+}
+
+export async function insertTrade(db: Kysely<Database>, botId: string, symbol: string, trip: ClosedTrip): Promise<void> {
+  await db.insertInto('trades').values({ botId, symbol, ...trip }).execute();
+}
+
+export async function listTrades(db: Kysely<Database>, filter: { botId?: string | undefined; limit: number }): Promise<Trade[]> {
+  let query = db.selectFrom('trades').selectAll().orderBy('closedAt', 'desc').orderBy('id', 'desc').limit(filter.limit);
+  if (filter.botId) query = query.where('botId', '=', filter.botId);
+  return (await query.execute()).map((row) => ({ ...row, side: row.side as Trade['side'] }));
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026-11-23-0001-foundation.ts';
+
+/** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-0001-foundation': foundation,
+};

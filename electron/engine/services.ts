@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Instrument } from '../../shared/domain/instrument.ts';
+import type { BotService } from './bots/bot-service.ts';
+import type { EventBus } from './event-bus.ts';
+import type { OrderManager } from './execution/order-manager.ts';
+import type { PriceSource } from './execution/portfolio.ts';
+import type { SimulatedMarket } from './market/simulated-market.ts';
+import type { Database } from './persistence/database.ts';
+
+/** What the API handlers may use: the engine's services, wired once in createEngine. */
+export interface EngineServices {
+  version: string;
+  startedAt: number;
+  db: Kysely<Database>;
+  bus: EventBus;
+  instruments: readonly Instrument[];
+  market: SimulatedMarket;
+  /** Changes the simulated market's speed and remembers it across restarts. */
+  setMarketSpeed(candlesPerSecond: number): Promise<void>;
+  orders: OrderManager;
+  bots: BotService;
+  lastPrice: PriceSource;
+}

@@ -1,0 +1,102 @@
+import type { Instrument } from '../../../../shared/domain/instrument.ts';
+import { roundQuote } from '../../execution/precision.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { OrderRequest, SubmitResult, Venue, VenueFill } from '../venue.ts';
+import { applyMarketRules } from './paper-rules.ts';
+
+export interface PaperVenueOptions {
+  /** Fee as a fraction of notional for orders that take liquidity (market, marketable limit). */
+  takerFee: number;
+  /** Fee for resting limit orders that are filled later. */
+  makerFee: number;
+  /** Adverse price move applied to market orders, in basis points. */
+  slippageBps: number;
+}
+
+export const DEFAULT_PAPER_OPTIONS: PaperVenueOptions = { takerFee: 0.001, makerFee: 0.001, slippageBps: 5 };
+
+interface RestingOrder extends OrderRequest {
+  price: number;
+}
+
+/** A simulated exchange: fills market orders at the last price plus slippage, rests limit orders. */
+export class PaperVenue implements Venue {
+  readonly id = 'paper';
+  readonly #instruments: Map<string, Instrument>;
+  readonly #lastPx = new Map<string, number>();
+  readonly #resting = new Map<string, RestingOrder>();
+  readonly #fillListeners: ((fill: VenueFill) => void)[] = [];
+  readonly #options: PaperVenueOptions;
+  readonly #clock: Clock;
+
+  constructor(instruments: Instrument[], clock: Clock, options: PaperVenueOptions = DEFAULT_PAPER_OPTIONS) {
+    this.#instruments = new Map(instruments.map((i) => [i.symbol, i]));
+    this.#options = options;
+    this.#clock = clock;
+  }
+
+  instruments(): Instrument[] {
+    return [...this.#instruments.values()];
+  }
+
+  onFill(listener: (fill: VenueFill) => void): void {
+    this.#fillListeners.push(listener);
+  }
+
+  /** Puts back the limit orders that were resting when the app last stopped. */
+  restoreResting(orders: RestingOrder[]): void {
+    for (const order of orders) this.#resting.set(order.clientOrderId, order);
+  }
+
+  async submit(order: OrderRequest): Promise<SubmitResult> {
+    const instrument = this.#instruments.get(order.symbol);
+    if (!instrument) return { status: 'rejected', reason: `Unknown symbol ${order.symbol}` };
+    const last = this.#lastPx.get(order.symbol);
+    if (last === undefined) return { status: 'rejected', reason: `No market price for ${order.symbol} yet` };
+    const venueOrderId = `paper-${order.clientOrderId}`;
+
+    if (order.type === 'MARKET') {
+      const slip = (this.#options.slippageBps / 10_000) * (order.side === 'BUY' ? 1 : -1);
+      const checked = applyMarketRules(instrument, order.qty, last * (1 + slip));
+      if (!checked.ok) return { status: 'rejected', reason: checked.reason };
+      return { status: 'accepted', venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, checked.price, this.#options.takerFee)] };
+    }
+
+    if (order.price === null) return { status: 'rejected', reason: 'A limit order needs a price' };
+    const checked = applyMarketRules(instrument, order.qty, order.price);
+    if (!checked.ok) return { status: 'rejected', reason: checked.reason };
+    const marketable = order.side === 'BUY' ? last <= checked.price : last >= checked.price;
+    if (marketable) {
+      const px = order.side === 'BUY' ? Math.min(last, checked.price) : Math.max(last, checked.price);
+      return { status: 'accepted', venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, px, this.#options.takerFee)] };
+    }
+    this.#resting.set(order.clientOrderId, { ...order, qty: checked.qty, price: checked.price });
+    return { status: 'accepted', venueOrderId, fills: [] };
+  }
+
+  async cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }> {
+    if (!this.#resting.delete(clientOrderId)) return { canceled: false, reason: 'Order is not open at the venue' };
+    return { canceled: true };
+  }
+
+  /** Feeds a price: the bar's range decides which resting limit orders were reached. */
+  markPrice(symbol: string, last: number, low = last, high = last): void {
+    this.#lastPx.set(symbol, last);
+    for (const order of this.#resting.values()) {
+      if (order.symbol !== symbol) continue;
+      const reached = order.side === 'BUY' ? low <= order.price : high >= order.price;
+      if (!reached) continue;
+      this.#resting.delete(order.clientOrderId);
+      const fill = this.#fill(order.clientOrderId, order.qty, order.price, this.#options.makerFee);
+      for (const listener of this.#fillListeners) listener(fill);
+    }
+  }
+
+  lastPrice(symbol: string): number | null {
+    return this.#lastPx.get(symbol) ?? null;
+  }
+
+  #fill(clientOrderId: string, qty: number, px: number, feeRate: number): VenueFill {
+    return { fillId: `${clientOrderId}-1`, clientOrderId, qty, px, fee: roundQuote(qty * px * feeRate), ts: this.#clock.now() };
+  }
+}

@@ -1,0 +1,40 @@
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import type { OrderSide, OrderType } from '../../../shared/domain/order.ts';
+
+export interface OrderRequest {
+  clientOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  type: OrderType;
+  qty: number;
+  /** Limit price; null for market orders. */
+  price: number | null;
+}
+
+export interface VenueFill {
+  /** Unique per fill at the venue: a replayed fill is recognised and applied once. */
+  fillId: string;
+  clientOrderId: string;
+  qty: number;
+  px: number;
+  fee: number;
+  ts: number;
+}
+
+export type SubmitResult =
+  | { status: 'accepted'; venueOrderId: string; fills: VenueFill[] }
+  | { status: 'rejected'; reason: string };
+
+/**
+ * One trading venue (the paper simulator, or an exchange through ccxt). Expected refusals are
+ * values (`rejected`), never exceptions; a thrown error means the outcome is unknown and the order
+ * stays PENDING_SUBMIT for reconciliation.
+ */
+export interface Venue {
+  readonly id: string;
+  instruments(): Instrument[];
+  submit(order: OrderRequest): Promise<SubmitResult>;
+  cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }>;
+  /** Fills that happen later (a resting limit order reached), reported once each. */
+  onFill(listener: (fill: VenueFill) => void): void;
+}

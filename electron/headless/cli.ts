@@ -1,0 +1,47 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../engine/index.ts';
+import { newAccessToken } from './access-token.ts';
+import { parseCliOptions } from './cli-options.ts';
+import { startHeadlessServer } from './server.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  const engine = await createEngine({ dataDir: options.dataDir });
+  const server = await startHeadlessServer({
+    engine,
+    token: options.token ?? newAccessToken(),
+    host: options.host,
+    port: options.port,
+    staticDir: join(root, 'dist', 'renderer'),
+  });
+  if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
+    console.warn(`Warning: listening on ${options.host}: anyone who reaches this address and has the token controls your bots.`);
+  }
+  console.log(`StoxRobot is running at ${server.url}`);
+  console.log(`Data: ${options.dataDir}`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await engine.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error) => {
+  console.error(`StoxRobot could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

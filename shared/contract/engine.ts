@@ -1,0 +1,24 @@
+import { eventIterator, oc } from '@orpc/contract';
+import { z } from 'zod';
+import { PnlSchema } from '../domain/position.ts';
+
+export const EngineStatusSchema = z.object({
+  version: z.string(),
+  startedAt: z.number(),
+  marketSpeed: z.number(),
+  bots: z.object({ total: z.number(), running: z.number() }),
+  pnl: PnlSchema,
+});
+export type EngineStatus = z.infer<typeof EngineStatusSchema>;
+
+/** What changed in the engine; the renderer refreshes the matching lists. */
+export const EngineEventSchema = z.object({
+  topic: z.enum(['bots', 'orders', 'fills', 'positions', 'trades', 'market']),
+  botId: z.string().optional(),
+});
+export type EngineEvent = z.infer<typeof EngineEventSchema>;
+
+export const engineContract = {
+  status: oc.route({ method: 'GET', path: '/status' }).input(z.object({}).optional()).output(EngineStatusSchema),
+  events: oc.route({ method: 'GET', path: '/events' }).input(z.object({}).optional()).output(eventIterator(EngineEventSchema)),
+};

@@ -1,0 +1,16 @@
+import { botsContract } from './bots.ts';
+import { engineContract } from './engine.ts';
+import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
+import { marketContract } from './market.ts';
+
+/** The one typed contract between the engine and every client (renderer, REST, scripts). */
+export const contract = {
+  bots: botsContract,
+  market: marketContract,
+  orders: ordersContract,
+  fills: fillsContract,
+  positions: positionsContract,
+  trades: tradesContract,
+  engine: engineContract,
+};
+export type Contract = typeof contract;

@@ -1,0 +1,28 @@
+import { oc } from '@orpc/contract';
+import { z } from 'zod';
+import { BotIdSchema } from '../domain/ids.ts';
+import { MAX_LIST_LIMIT } from '../domain/limits.ts';
+import { FillSchema, OrderSchema } from '../domain/order.ts';
+import { PositionSchema, TradeSchema } from '../domain/position.ts';
+import { queryInt } from './query.ts';
+
+const listInput = z.object({ botId: BotIdSchema.optional(), limit: queryInt(1, MAX_LIST_LIMIT).default(200) }).default({ limit: 200 });
+
+export const ordersContract = {
+  list: oc.route({ method: 'GET', path: '/orders' }).input(listInput).output(z.array(OrderSchema)),
+};
+
+export const fillsContract = {
+  list: oc.route({ method: 'GET', path: '/fills' }).input(listInput).output(z.array(FillSchema)),
+};
+
+export const positionsContract = {
+  list: oc
+    .route({ method: 'GET', path: '/positions' })
+    .input(z.object({ botId: BotIdSchema.optional() }).default({}))
+    .output(z.array(PositionSchema)),
+};
+
+export const tradesContract = {
+  list: oc.route({ method: 'GET', path: '/trades' }).input(listInput).output(z.array(TradeSchema)),
+};

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const OrderSideSchema = z.enum(['BUY', 'SELL']);
+export type OrderSide = z.infer<typeof OrderSideSchema>;
+
+export const OrderTypeSchema = z.enum(['MARKET', 'LIMIT']);
+export type OrderType = z.infer<typeof OrderTypeSchema>;
+
+export const ORDER_STATUSES = [
+  'PENDING_SUBMIT',
+  'ACCEPTED',
+  'PARTIALLY_FILLED',
+  'FILLED',
+  'PENDING_CANCEL',
+  'CANCELED',
+  'REJECTED',
+  'EXPIRED',
+] as const;
+export const OrderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+export const OrderSchema = z.object({
+  clientOrderId: z.string(),
+  venueOrderId: z.string().nullable(),
+  botId: z.string(),
+  venue: z.string(),
+  symbol: z.string(),
+  side: OrderSideSchema,
+  type: OrderTypeSchema,
+  qty: z.number(),
+  price: z.number().nullable(),
+  status: OrderStatusSchema,
+  filledQty: z.number(),
+  avgFillPx: z.number().nullable(),
+  rejectReason: z.string().nullable(),
+  tsInit: z.number(),
+  tsEvent: z.number(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const FillSchema = z.object({
+  fillId: z.string(),
+  clientOrderId: z.string(),
+  botId: z.string(),
+  symbol: z.string(),
+  side: OrderSideSchema,
+  lastQty: z.number(),
+  lastPx: z.number(),
+  fee: z.number(),
+  tsEvent: z.number(),
+});
+export type Fill = z.infer<typeof FillSchema>;

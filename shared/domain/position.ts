@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const PositionSideSchema = z.enum(['LONG', 'SHORT', 'FLAT']);
+export type PositionSide = z.infer<typeof PositionSideSchema>;
+
+export const PositionSchema = z.object({
+  botId: z.string(),
+  symbol: z.string(),
+  side: PositionSideSchema,
+  qty: z.number(),
+  avgPxOpen: z.number(),
+  /** Realised profit in quote currency since the bot first traded the symbol, net of fees. */
+  realizedPnl: z.number(),
+  /** Open profit at the last price, in quote currency. */
+  unrealizedPnl: z.number(),
+  lastPx: z.number().nullable(),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+/** A closed round trip: a position opened from flat and brought back to flat (or reversed). */
+export const TradeSchema = z.object({
+  id: z.number(),
+  botId: z.string(),
+  symbol: z.string(),
+  side: z.enum(['LONG', 'SHORT']),
+  qty: z.number(),
+  avgPxOpen: z.number(),
+  avgPxClose: z.number(),
+  realizedPnl: z.number(),
+  fees: z.number(),
+  openedAt: z.number(),
+  closedAt: z.number(),
+});
+export type Trade = z.infer<typeof TradeSchema>;
+
+export const PnlSchema = z.object({ realized: z.number(), unrealized: z.number() });
+export type Pnl = z.infer<typeof PnlSchema>;
