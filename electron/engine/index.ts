@@ -44,18 +44,19 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE));
   const bus = new EventBus((error) => logger.error('Event listener failed', { error: String(error) }));
 
-  const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
-  const venue = new PaperVenue(instruments, clock);
-  const orders = new OrderManager({ db, venue, bus, clock, logger });
-  await orders.loadPositions();
-  await reconcilePaperOrders(db, venue, clock.now());
-
   const speed = await readSetting(db, SPEED_SETTING, MarketSpeedSchema, { candlesPerSecond: 1 });
   const market = new SimulatedMarket(
     { db, sqlite, clock },
     { instruments: SIMULATED_INSTRUMENTS, ticksPerBar: 10, historyBars: 1500, candlesPerSecond: speed.candlesPerSecond, ...deps.market },
   );
   await market.init();
+
+  const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
+  // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
+  const venue = new PaperVenue(instruments, market.clock);
+  const orders = new OrderManager({ db, venue, bus, clock, logger });
+  await orders.loadPositions();
+  await reconcilePaperOrders(db, venue, clock.now());
   const runtime = new BotRuntime({ orders, logger });
   market.subscribe((update) => {
     venue.markPrice(update.symbol, update.candle.close);

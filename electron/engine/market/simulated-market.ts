@@ -82,6 +82,15 @@ export class SimulatedMarket {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Market time: the simulated clock the venue stamps fills with, so markers land on their bar. */
+  readonly clock: Clock = {
+    now: () => {
+      const series = this.#series.values().next().value;
+      if (!series) return this.#clock.now();
+      return series.forming.ts + Math.round((series.tickInBar / this.#options.ticksPerBar) * BAR_MS);
+    },
+  };
+
   lastPrice(symbol: string): number | null {
     return this.#series.get(symbol)?.forming.close ?? null;
   }

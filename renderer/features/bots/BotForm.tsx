@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import { BotConfigSchema, type BotConfig } from '../../../shared/domain/bot.ts';
+import { client } from '../../rpc/client.ts';
+import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
+import { useBotsStore } from '../../stores/bots-store.ts';
+import { Field } from './Field.tsx';
+
+interface Draft {
+  name: string;
+  symbol: string;
+  fast: string;
+  slow: string;
+  orderQty: string;
+}
+
+const toNumber = (text: string): unknown => (text.trim() === '' ? undefined : Number(text));
+
+function toConfig(draft: Draft): unknown {
+  return {
+    name: draft.name,
+    symbol: draft.symbol,
+    timeframe: '1m',
+    strategy: { kind: 'ma_crossover', fast: toNumber(draft.fast), slow: toNumber(draft.slow) },
+    orderQty: toNumber(draft.orderQty),
+    account: 'paper',
+  };
+}
+
+/** Create or edit a bot. The shared schema checks the form as the engine will; the engine checks again. */
+export function BotForm({ target }: { target: 'new' | string }) {
+  const { bots, instruments, select, edit, refresh } = useBotsStore();
+  const existing = bots.find((b) => b.id === target);
+  const [draft, setDraft] = useState<Draft>({
+    name: existing?.name ?? '',
+    symbol: existing?.symbol ?? instruments[0]?.symbol ?? 'BTC/USDT',
+    fast: String(existing?.strategy.fast ?? 9),
+    slow: String(existing?.strategy.slow ?? 21),
+    orderQty: String(existing?.orderQty ?? 0.01),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = BotConfigSchema.safeParse(toConfig(draft));
+    if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
+    setErrors({});
+    setSaving(true);
+    try {
+      const config: BotConfig = parsed.data;
+      const saved = existing ? await client.bots.update({ id: existing.id, config }) : await client.bots.create(config);
+      await refresh();
+      select(saved.id);
+    } catch (error) {
+      const byField = fieldErrors(error);
+      setErrors(byField);
+      if (Object.keys(byField).length === 0) setFormError(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-label={existing ? 'Edit bot' : 'New bot'}>
+      <h2>{existing ? `Edit ${existing.name}` : 'New bot'}</h2>
+      <p className="muted">Strategy: moving-average crossover — buys when the fast average crosses above the slow one, sells when it crosses back. Paper account.</p>
+      <Field label="Name" error={errors.name}>
+        <input value={draft.name} onChange={(e) => set('name')(e.target.value)} maxLength={200} />
+      </Field>
+      <Field label="Symbol" error={errors.symbol}>
+        <select value={draft.symbol} onChange={(e) => set('symbol')(e.target.value)}>
+          {instruments.map((i) => (
+            <option key={i.symbol}>{i.symbol}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Fast period" error={errors['strategy.fast']}>
+        <input inputMode="numeric" value={draft.fast} onChange={(e) => set('fast')(e.target.value)} />
+      </Field>
+      <Field label="Slow period" error={errors['strategy.slow']}>
+        <input inputMode="numeric" value={draft.slow} onChange={(e) => set('slow')(e.target.value)} />
+      </Field>
+      <Field label="Order size (base asset)" error={errors.orderQty}>
+        <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
+      </Field>
+      {formError && (
+        <p className="error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {existing ? 'Save' : 'Create bot'}
+        </button>
+        <button type="button" onClick={() => edit(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import { useStatusStore } from '../../stores/status-store.ts';
+import { Money } from '../ledger/Money.tsx';
+import { SpeedControl } from './SpeedControl.tsx';
+
+export function Header() {
+  const status = useStatusStore((s) => s.status);
+  return (
+    <header className="header">
+      <div className="brand">StoxRobot</div>
+      <div className="pnl" aria-label="Total P&L">
+        <span>
+          Realised <Money value={status?.pnl.realized ?? 0} testId="total-realized" />
+        </span>
+        <span>
+          Unrealised <Money value={status?.pnl.unrealized ?? 0} testId="total-unrealized" />
+        </span>
+      </div>
+      <div className="muted">
+        {status ? `${status.bots.running} of ${status.bots.total} bots running · paper` : 'connecting…'}
+      </div>
+      <SpeedControl />
+    </header>
+  );
+}

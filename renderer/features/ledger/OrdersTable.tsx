@@ -1,0 +1,18 @@
+import type { Order } from '../../../shared/domain/order.ts';
+import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { type Column, Table, time } from './Table.tsx';
+
+const columns: Column<Order>[] = [
+  { header: 'Time', cell: (o) => time(o.tsInit) },
+  { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
+  { header: 'Type', cell: (o) => o.type },
+  { header: 'Qty', cell: (o) => o.qty, numeric: true },
+  { header: 'Avg fill', cell: (o) => o.avgFillPx?.toFixed(2) ?? '—', numeric: true },
+  { header: 'Status', cell: (o) => <span title={o.rejectReason ?? undefined}>{o.status}</span> },
+  { header: 'Client order id', cell: (o) => <code>{o.clientOrderId}</code> },
+];
+
+export function OrdersTable() {
+  const orders = useLedgerStore((s) => s.orders);
+  return <Table title="Orders" rows={orders} columns={columns} rowKey={(o) => o.clientOrderId} empty="No orders yet." />;
+}

@@ -1,0 +1,19 @@
+import type { Position } from '../../../shared/domain/position.ts';
+import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { Money } from './Money.tsx';
+import { type Column, Table } from './Table.tsx';
+
+const columns: Column<Position>[] = [
+  { header: 'Symbol', cell: (p) => p.symbol },
+  { header: 'Side', cell: (p) => p.side },
+  { header: 'Qty', cell: (p) => p.qty, numeric: true },
+  { header: 'Avg open', cell: (p) => (p.qty ? p.avgPxOpen.toFixed(2) : '—'), numeric: true },
+  { header: 'Last', cell: (p) => p.lastPx?.toFixed(2) ?? '—', numeric: true },
+  { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
+  { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
+];
+
+export function PositionsTable() {
+  const positions = useLedgerStore((s) => s.positions);
+  return <Table title="Positions" rows={positions} columns={columns} rowKey={(p) => p.symbol} empty="No position yet." />;
+}

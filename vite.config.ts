@@ -1,0 +1,38 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+/** Electron's main process (ESM) and its preload (CommonJS: sandboxed preloads cannot be modules). */
+const electronBuilds: Record<string, UserConfig> = {
+  'electron-main': {
+    build: {
+      ssr: 'electron/main/index.ts',
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'main.js' } },
+    },
+  },
+  'electron-preload': {
+    build: {
+      ssr: 'electron/preload/index.ts',
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) =>
+  electronBuilds[mode] ?? {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+    test: {
+      root: '.',
+      include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  },
+);
