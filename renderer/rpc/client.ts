@@ -3,6 +3,7 @@ import { RPCLink as MessagePortLink } from '@orpc/client/message-port';
 import { RPCLink as WebSocketLink } from '@orpc/client/websocket';
 import type { ContractRouterClient } from '@orpc/contract';
 import type { Contract } from '../../shared/contract/index.ts';
+import { CONNECT_MESSAGE } from '../../shared/ipc.ts';
 
 export type EngineClient = ContractRouterClient<Contract>;
 
@@ -15,7 +16,7 @@ const TOKEN_KEY = 'stoxrobot.token';
 function connect(onDisconnect: () => void): EngineClient {
   if (location.protocol === 'app:') {
     const { port1, port2 } = new MessageChannel();
-    window.postMessage('stoxrobot:connect', '*', [port2]);
+    window.postMessage(CONNECT_MESSAGE, location.origin, [port2]);
     port1.start();
     return createORPCClient(new MessagePortLink({ port: port1 }));
   }

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EventBus } from '../event-bus.ts';
+import { insertBot } from '../persistence/bots.repository.ts';
+import { listFills, listTrades } from '../persistence/ledger.repository.ts';
+import { findOrder, listOrders } from '../persistence/orders.repository.ts';
+import { openDatabase } from '../persistence/open-database.ts';
+import { silentLogger } from '../ports/logger.ts';
+import { manualClock, tempDir } from '../testing/temp-dir.ts';
+import { PaperVenue } from '../venues/paper/paper-venue.ts';
+import type { OrderRequest, SubmitResult } from '../venues/venue.ts';
+import { OrderManager } from './order-manager.ts';
+
+const BTC = { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.0001, minNotional: 5 };
+
+async function setup() {
+  const opened = await openDatabase(join(tempDir(), 'orders.sqlite'));
+  const clock = manualClock();
+  const venue = new PaperVenue([BTC], clock, { takerFee: 0.001, makerFee: 0.001, slippageBps: 0 });
+  venue.markPrice('BTC/USDT', 100);
+  const bus = new EventBus((e) => {
+    throw e;
+  });
+  await insertBot(opened.db, { id: 'b1', name: 'b', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 2, slow: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
+  const orders = new OrderManager({ db: opened.db, venue, bus, clock, logger: silentLogger });
+  return { ...opened, venue, orders, clock };
+}
+
+describe('OrderManager', () => {
+  it('writes the order as PENDING_SUBMIT before the venue sees it', async () => {
+    const { db, venue, orders } = await setup();
+    let statusSeenByVenue: string | undefined;
+    const submit = venue.submit.bind(venue);
+    venue.submit = async (request: OrderRequest): Promise<SubmitResult> => {
+      statusSeenByVenue = (await findOrder(db, request.clientOrderId))?.status;
+      return submit(request);
+    };
+    const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
+    expect(statusSeenByVenue).toBe('PENDING_SUBMIT');
+    expect(order.status).toBe('FILLED');
+    expect((await findOrder(db, order.clientOrderId))?.status).toBe('FILLED');
+  });
+
+  it('stores fills, the position and the closed trade of a round trip', async () => {
+    const { db, venue, orders } = await setup();
+    await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
+    venue.markPrice('BTC/USDT', 110);
+    await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'SELL', type: 'MARKET', qty: 1 });
+    expect(await listFills(db, { limit: 10 })).toHaveLength(2);
+    // +10 gross, fees 0.1 + 0.11
+    expect(await listTrades(db, { limit: 10 })).toEqual([expect.objectContaining({ side: 'LONG', qty: 1, avgPxOpen: 100, avgPxClose: 110, realizedPnl: 9.79, fees: 0.21 })]);
+    expect(orders.position('b1', 'BTC/USDT')).toMatchObject({ netQty: 0, realizedPnl: 9.79 });
+  });
+
+  it('records a venue rejection with its reason and no fill', async () => {
+    const { db, orders } = await setup();
+    const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.01 });
+    expect(order).toMatchObject({ status: 'REJECTED', rejectReason: 'Order value 1.00 USDT is below the minimum 5 USDT' });
+    expect(await listFills(db, { limit: 10 })).toEqual([]);
+  });
+
+  it('leaves an order PENDING_SUBMIT when the venue does not answer', async () => {
+    const { db, venue, orders } = await setup();
+    venue.submit = async () => {
+      throw new Error('socket hang up');
+    };
+    const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
+    expect((await findOrder(db, order.clientOrderId))?.status).toBe('PENDING_SUBMIT');
+  });
+
+  it('applies a late limit fill once, even when the venue reports it twice', async () => {
+    const { db, venue, orders } = await setup();
+    const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
+    expect(order.status).toBe('ACCEPTED');
+    const fill = { fillId: `${order.clientOrderId}-1`, clientOrderId: order.clientOrderId, qty: 1, px: 90, fee: 0.09, ts: 5 };
+    await orders.applyLateFill(fill);
+    await orders.applyLateFill(fill);
+    expect(await listFills(db, { limit: 10 })).toHaveLength(1);
+    expect((await listOrders(db, { limit: 10 }))[0]).toMatchObject({ status: 'FILLED', filledQty: 1, avgFillPx: 90 });
+    expect(orders.position('b1', 'BTC/USDT').netQty).toBe(1);
+  });
+});

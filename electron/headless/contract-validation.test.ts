@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../engine/testing/temp-dir.ts';
+import { startTestHost } from './test-host.ts';
+
+const huge = 'x'.repeat(100_000);
+const goodBot = { name: 'ok', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 }, orderQty: 0.01, account: 'paper' };
+
+/** For every procedure: inputs of the wrong type, with fields missing, or absurdly large. */
+const MALFORMED: Record<string, unknown[]> = {
+  'bots.list': ['nope', 42, []],
+  'bots.get': [{}, { id: 5 }, { id: huge }, { id: '../etc' }],
+  'bots.create': [
+    {},
+    { ...goodBot, name: '' },
+    { ...goodBot, name: huge },
+    { ...goodBot, orderQty: -1 },
+    { ...goodBot, orderQty: '0.1' },
+    { ...goodBot, orderQty: Number.POSITIVE_INFINITY },
+    { ...goodBot, strategy: { kind: 'ma_crossover', fast: 20, slow: 5 } },
+    { ...goodBot, strategy: { kind: 'martingale' } },
+    { ...goodBot, symbol: huge },
+    { ...goodBot, symbol: 'DOGE/USDT' },
+    { ...goodBot, timeframe: '7m' },
+    { ...goodBot, account: 'live' },
+  ],
+  'bots.update': [{ id: 'bot-x' }, { id: 'bot-x', config: { ...goodBot, orderQty: 0 } }, { config: goodBot }],
+  'bots.delete': [{}, { id: null }],
+  'bots.start': [{ id: [] }],
+  'bots.pause': [{ id: {} }],
+  'bots.stop': [{ id: huge }],
+  'market.instruments': ['x'],
+  'market.candles': [{}, { symbol: 'BTC/USDT', timeframe: '1m', limit: 0 }, { symbol: 'BTC/USDT', timeframe: '1m', limit: 1e9 }, { symbol: 'BTC/USDT', timeframe: '1m', before: 'yesterday' }, { symbol: 'NOPE', timeframe: '1m' }],
+  'market.live': [{}, { symbol: huge, timeframe: '1m' }],
+  'market.setSpeed': [{}, { candlesPerSecond: 0 }, { candlesPerSecond: 1e9 }, { candlesPerSecond: 'fast' }],
+  'orders.list': [{ limit: -1 }, { botId: huge }, { limit: 'all' }],
+  'fills.list': [{ limit: 1.5 }],
+  'positions.list': [{ botId: 7 }],
+  'trades.list': [{ limit: true }],
+  'engine.status': [123],
+  'engine.events': ['x'],
+};
+
+describe('contract input validation over the real WebSocket transport', () => {
+  let host: Awaited<ReturnType<typeof startTestHost>>;
+  beforeAll(async () => {
+    host = await startTestHost(tempDir());
+  });
+  afterAll(() => host.close());
+
+  it('covers every procedure of the contract', () => {
+    const procedures = Object.entries(host.engine.router).flatMap(([noun, verbs]) => Object.keys(verbs).map((verb) => `${noun}.${verb}`));
+    expect(Object.keys(MALFORMED).sort()).toEqual(procedures.sort());
+  });
+
+  for (const [path, inputs] of Object.entries(MALFORMED)) {
+    it(`${path} refuses malformed input with BAD_REQUEST and a reason`, async () => {
+      const [noun, verb] = path.split('.') as [string, string];
+      const call = (host.client as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[noun]?.[verb];
+      expect(call).toBeTypeOf('function');
+      for (const input of inputs) {
+        const error = await call!(input).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, `${path} accepted ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
+        expect(JSON.stringify(error)).not.toContain(huge);
+      }
+    });
+  }
+
+  it('keeps running and stores nothing after all of that', async () => {
+    expect(await host.client.bots.list()).toEqual([]);
+    const status = await host.client.engine.status();
+    expect(status.bots.total).toBe(0);
+    const created = await host.client.bots.create(goodBot as Parameters<typeof host.client.bots.create>[0]);
+    expect(created.status).toBe('stopped');
+  });
+});
