@@ -27,10 +27,12 @@ export class CandleChart {
   readonly #chart: IChartApi;
   readonly #series: ISeriesApi<'Candlestick'>;
   readonly #markers: ISeriesMarkersPluginApi<Time>;
+  readonly #container: HTMLElement;
   #bars: CandlestickData<Time>[] = [];
   #loadingOlder = false;
 
   constructor(container: HTMLElement, onNeedOlder: (oldestTs: number) => Promise<Candle[]>) {
+    this.#container = container;
     this.#chart = createChart(container, {
       autoSize: true,
       // The logo injects a <style> element, which our CSP (no inline styles) blocks; the licence's
@@ -54,6 +56,7 @@ export class CandleChart {
   setHistory(candles: readonly Candle[]): void {
     this.#bars = candles.map(toBar);
     this.#series.setData(this.#bars);
+    this.#describe();
   }
 
   update(candle: Candle): void {
@@ -68,6 +71,7 @@ export class CandleChart {
     } else {
       this.#series.update(bar);
     }
+    this.#describe();
   }
 
   /** Buy and sell markers at the bar of each fill. */
@@ -82,6 +86,15 @@ export class CandleChart {
       }))
       .sort((a, b) => (a.time as number) - (b.time as number));
     this.#markers.setMarkers(markers);
+    this.#container.dataset.markers = String(markers.length);
+  }
+
+  /** What the canvas shows, as attributes: for assistive tools and for end-to-end tests. */
+  #describe(): void {
+    const last = this.#bars.at(-1);
+    this.#container.dataset.bars = String(this.#bars.length);
+    this.#container.dataset.lastBar = last ? String(last.time) : '';
+    this.#container.dataset.lastClose = last ? String(last.close) : '';
   }
 
   dispose(): void {
@@ -94,5 +107,6 @@ export class CandleChart {
     if (fresh.length === 0) return;
     this.#bars = [...fresh, ...this.#bars];
     this.#series.setData(this.#bars);
+    this.#describe();
   }
 }
