@@ -8,7 +8,7 @@ import { EventBus } from './event-bus.ts';
 import { OrderManager } from './execution/order-manager.ts';
 import { reconcilePaperOrders } from './execution/reconcile-paper.ts';
 import { SIMULATED_INSTRUMENTS } from './market/instruments.ts';
-import { SimulatedMarket, type SimulatedMarketOptions } from './market/simulated-market.ts';
+import { type MarketListener, SimulatedMarket, type SimulatedMarketOptions } from './market/simulated-market.ts';
 import { openDatabase } from './persistence/open-database.ts';
 import { readSetting, writeSetting } from './persistence/settings.repository.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
@@ -30,7 +30,18 @@ export interface EngineDeps {
 export interface Engine {
   services: EngineServices;
   router: typeof router;
+  /** The market pipeline the simulated feed drives; benchmarks replay bars through it directly. */
+  feed: MarketListener;
   stop(): Promise<void>;
+}
+
+/** What every price update goes through, in order: the venue (resting orders, the mark), the UI stream, then the bots. */
+function marketPipeline(venue: PaperVenue, bus: EventBus, runtime: BotRuntime): MarketListener {
+  return (update) => {
+    venue.markPrice(update.symbol, update.candle.close);
+    bus.emit('candle', update);
+    return runtime.onCandle(update);
+  };
 }
 
 export const DATABASE_FILE = 'stoxrobot.sqlite';
@@ -58,11 +69,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await orders.loadPositions();
   await reconcilePaperOrders(db, venue, clock.now());
   const runtime = new BotRuntime({ orders, logger });
-  market.subscribe((update) => {
-    venue.markPrice(update.symbol, update.candle.close);
-    bus.emit('candle', update);
-    return runtime.onCandle(update);
-  });
+  const feed = marketPipeline(venue, bus, runtime);
+  market.subscribe(feed);
   for (const instrument of instruments) {
     const px = market.lastPrice(instrument.symbol);
     if (px !== null) venue.markPrice(instrument.symbol, px);
@@ -93,6 +101,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   return {
     services,
     router,
+    feed,
     stop: async () => {
       await market.stop();
       await close();

@@ -27,17 +27,32 @@ async function setup() {
 }
 
 describe('OrderManager', () => {
-  it('writes the order as PENDING_SUBMIT before the venue sees it', async () => {
+  it('commits the order as PENDING_SUBMIT before a remote venue sees it', async () => {
     const { db, venue, orders } = await setup();
     let statusSeenByVenue: string | undefined;
     const submit = venue.submit.bind(venue);
+    Object.assign(venue, { inProcess: false });
     venue.submit = async (request: OrderRequest): Promise<SubmitResult> => {
+      // Read through Kysely: it would wait forever if the row were still inside an open transaction.
       statusSeenByVenue = (await findOrder(db, request.clientOrderId))?.status;
       return submit(request);
     };
     const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
     expect(statusSeenByVenue).toBe('PENDING_SUBMIT');
     expect(order.status).toBe('FILLED');
+    expect((await findOrder(db, order.clientOrderId))?.status).toBe('FILLED');
+  });
+
+  it('writes the order as PENDING_SUBMIT before the in-process paper venue sees it', async () => {
+    const { db, sqlite, venue, orders } = await setup();
+    let statusSeenByVenue: unknown;
+    const submit = venue.submit.bind(venue);
+    venue.submit = async (request: OrderRequest): Promise<SubmitResult> => {
+      statusSeenByVenue = sqlite.prepare('select status from orders where client_order_id = ?').pluck().get(request.clientOrderId);
+      return submit(request);
+    };
+    const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
+    expect(statusSeenByVenue).toBe('PENDING_SUBMIT');
     expect((await findOrder(db, order.clientOrderId))?.status).toBe('FILLED');
   });
 
@@ -61,6 +76,7 @@ describe('OrderManager', () => {
 
   it('leaves an order PENDING_SUBMIT when the venue does not answer', async () => {
     const { db, venue, orders } = await setup();
+    Object.assign(venue, { inProcess: false });
     venue.submit = async () => {
       throw new Error('socket hang up');
     };

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Order, OrderSide, OrderStatus, OrderType } from '../../../shared/domain/order.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
-import { fillExists, insertFill, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
+import { insertFillOnce, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
 import { findOrder, insertOrder, updateOrder } from '../persistence/orders.repository.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueFill } from '../venues/venue.ts';
 import { newClientOrderId } from './ids.ts';
-import { assertTransition } from './order-state.ts';
+import { transition } from './order-state.ts';
 import { applyFill, FLAT, type PositionState } from './position-math.ts';
 import { roundTo } from './precision.ts';
 
@@ -81,24 +81,30 @@ export class OrderManager {
       tsInit: now,
       tsEvent: now,
     };
-    await insertOrder(this.#db, order);
+    const submit = () => this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
+
+    if (this.#venue.inProcess) {
+      // Nothing leaves the process, so the write-ahead row and the outcome commit together:
+      // after a crash there is neither, at the venue or here.
+      const updated = await this.#inTransaction(async (trx) => {
+        await insertOrder(trx, order);
+        return this.#applySubmitResult(trx, order, await submit());
+      });
+      this.#announce(updated);
+      return updated;
+    }
+
+    await insertOrder(this.#db, order); // committed before the request leaves the machine
     let result: SubmitResult;
     try {
-      result = await this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
+      result = await submit();
     } catch (error) {
       // Outcome unknown: the order stays PENDING_SUBMIT and is reconciled by its clientOrderId.
       this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error: String(error) });
       this.#bus.emit('change', { topic: 'orders', botId: order.botId });
       return order;
     }
-    const updated = await this.#inTransaction(async (trx) => {
-      if (result.status === 'rejected') {
-        return this.#transition(trx, order, 'REJECTED', { rejectReason: result.reason });
-      }
-      let current = await this.#transition(trx, order, 'ACCEPTED', { venueOrderId: result.venueOrderId });
-      for (const fill of result.fills) current = await this.#recordFill(trx, current, fill);
-      return current;
-    });
+    const updated = await this.#inTransaction((trx) => this.#applySubmitResult(trx, order, result));
     this.#announce(updated);
     return updated;
   }
@@ -108,7 +114,7 @@ export class OrderManager {
     if (!order) return undefined;
     const outcome = await this.#venue.cancel(clientOrderId);
     if (!outcome.canceled) return order;
-    const updated = await this.#inTransaction((trx) => this.#transition(trx, order, 'CANCELED', {}));
+    const updated = await this.#inTransaction((trx) => this.#saveOrder(trx, order, transition(order, 'CANCELED', {}, this.#clock.now())));
     this.#announce(updated);
     return updated;
   }
@@ -117,7 +123,7 @@ export class OrderManager {
     const updated = await this.#inTransaction(async (trx) => {
       const order = await findOrder(trx, fill.clientOrderId);
       if (!order) throw new Error(`Fill for unknown order ${fill.clientOrderId}`);
-      return this.#recordFill(trx, order, fill);
+      return this.#saveOrder(trx, order, await this.#recordFill(trx, order, fill));
     });
     this.#announce(updated);
   }
@@ -136,30 +142,36 @@ export class OrderManager {
     }
   }
 
-  async #transition(db: Kysely<Database>, order: Order, status: OrderStatus, changes: Partial<Order>): Promise<Order> {
-    assertTransition(order.status, status);
-    const next = { ...order, ...changes, status, tsEvent: this.#clock.now() };
-    await updateOrder(db, order.clientOrderId, { status, tsEvent: next.tsEvent, ...changes });
-    return next;
+  async #applySubmitResult(db: Kysely<Database>, order: Order, result: SubmitResult): Promise<Order> {
+    const now = this.#clock.now();
+    if (result.status === 'rejected') return this.#saveOrder(db, order, transition(order, 'REJECTED', { rejectReason: result.reason }, now));
+    let current = transition(order, 'ACCEPTED', { venueOrderId: result.venueOrderId }, now);
+    for (const fill of result.fills) current = await this.#recordFill(db, current, fill);
+    return this.#saveOrder(db, order, current);
+  }
+
+  /** One write of the order row, however many transitions it went through in memory. */
+  async #saveOrder(db: Kysely<Database>, before: Order, after: Order): Promise<Order> {
+    if (after !== before) {
+      const { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent } = after;
+      await updateOrder(db, after.clientOrderId, { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent });
+    }
+    return after;
   }
 
   /** Applies a fill once: a fill id already stored (a replay) changes nothing. */
   async #recordFill(db: Kysely<Database>, order: Order, fill: VenueFill): Promise<Order> {
-    if (await fillExists(db, fill.fillId)) return order;
+    const fillRow = { fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts };
+    if (!(await insertFillOnce(db, fillRow, this.#clock.now()))) return order;
     const filledQty = roundTo(order.filledQty + fill.qty, 10);
     const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 10);
     const status: OrderStatus = filledQty >= order.qty - 1e-12 ? 'FILLED' : 'PARTIALLY_FILLED';
-    await insertFill(
-      db,
-      { fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts },
-      this.#clock.now(),
-    );
     const key = positionKey(order.botId, order.symbol);
     const { next, closed } = applyFill(this.#positions.get(key) ?? FLAT, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
     await savePosition(db, order.botId, order.symbol, next, fill.ts);
     if (closed) await insertTrade(db, order.botId, order.symbol, closed);
     this.#positions.set(key, next);
-    return this.#transition(db, { ...order, filledQty, avgFillPx }, status, { filledQty, avgFillPx });
+    return transition(order, status, { filledQty, avgFillPx }, this.#clock.now());
   }
 
   #announce(order: Order): void {

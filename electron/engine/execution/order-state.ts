@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../../shared/domain/order.ts';
+import type { Order, OrderStatus } from '../../../shared/domain/order.ts';
 
 /**
  * Every legal order-status change, in one table (after NautilusTrader). Anything not listed is a
@@ -28,6 +28,12 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (!canTransition(from, to)) throw new InvalidOrderTransition(from, to);
+}
+
+/** The order after a status change, checked against the table; `changes` are the fields that came with it. */
+export function transition(order: Order, status: OrderStatus, changes: Partial<Order>, tsEvent: number): Order {
+  assertTransition(order.status, status);
+  return { ...order, ...changes, status, tsEvent };
 }
 
 export const isTerminal = (status: OrderStatus): boolean => TRANSITIONS[status].length === 0;

@@ -4,12 +4,14 @@ import type { Trade } from '../../../shared/domain/position.ts';
 import type { ClosedTrip, PositionState } from '../execution/position-math.ts';
 import type { Database, PositionsTable } from './database.ts';
 
-export async function fillExists(db: Kysely<Database>, fillId: string): Promise<boolean> {
-  return (await db.selectFrom('fills').select('fillId').where('fillId', '=', fillId).executeTakeFirst()) !== undefined;
-}
-
-export async function insertFill(db: Kysely<Database>, fill: Fill, tsInit: number): Promise<void> {
-  await db.insertInto('fills').values({ ...fill, tsInit }).execute();
+/** Stores a fill unless its id is already there; says whether it was new. */
+export async function insertFillOnce(db: Kysely<Database>, fill: Fill, tsInit: number): Promise<boolean> {
+  const result = await db
+    .insertInto('fills')
+    .values({ ...fill, tsInit })
+    .onConflict((oc) => oc.column('fillId').doNothing())
+    .executeTakeFirst();
+  return result.numInsertedOrUpdatedRows === 1n;
 }
 
 export async function listFills(db: Kysely<Database>, filter: { botId?: string | undefined; limit: number }): Promise<Fill[]> {

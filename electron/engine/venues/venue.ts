@@ -32,6 +32,11 @@ export type SubmitResult =
  */
 export interface Venue {
   readonly id: string;
+  /**
+   * True for a venue simulated inside the engine (paper): its submit has no effect outside this
+   * process, so an order's write-ahead row and its outcome may commit in one transaction.
+   */
+  readonly inProcess: boolean;
   instruments(): Instrument[];
   submit(order: OrderRequest): Promise<SubmitResult>;
   cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }>;

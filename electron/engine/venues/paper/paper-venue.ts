@@ -22,6 +22,7 @@ interface RestingOrder extends OrderRequest {
 /** A simulated exchange: fills market orders at the last price plus slippage, rests limit orders. */
 export class PaperVenue implements Venue {
   readonly id = 'paper';
+  readonly inProcess = true;
   readonly #instruments: Map<string, Instrument>;
   readonly #lastPx = new Map<string, number>();
   readonly #resting = new Map<string, RestingOrder>();
