@@ -1,4 +1,8 @@
 // `npm run bench`: prints figures; nothing here passes or fails on a timing.
 import { engineThroughput } from './engine-throughput.ts';
+import { headlessStartup } from './headless-startup.ts';
+import { sqliteCandles } from './sqlite-candles.ts';
 
 await engineThroughput();
+await sqliteCandles();
+await headlessStartup();

@@ -48,19 +48,34 @@ export async function insertCandles(db: Kysely<Database>, rows: readonly (Series
   }
 }
 
+/** Rows per prepared multi-row statement: fewer calls across the native boundary. */
+const BULK_ROWS = 200;
+const bulkSql = (rows: number) =>
+  `insert or ignore into candles (venue, symbol, timeframe, ts, open, high, low, close, volume) values ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
 /**
- * Bulk import in one transaction through a prepared statement: the history backfill and imports
- * write hundreds of thousands of bars, where this is about twice Kysely's multi-row insert.
+ * Bulk import in one transaction through prepared multi-row statements: the history backfill and
+ * imports write hundreds of thousands of bars, where this is about twice Kysely's multi-row insert.
  * Existing bars are kept (a re-import never rewrites history the trader has seen).
  */
 export function insertCandlesBulk(sqlite: BetterSqlite3.Database, key: SeriesKey, candles: readonly Candle[]): number {
-  const insert = sqlite.prepare(
-    'insert or ignore into candles (venue, symbol, timeframe, ts, open, high, low, close, volume) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const run = sqlite.transaction((rows: readonly Candle[]) => {
+  const full = sqlite.prepare(bulkSql(BULK_ROWS));
+  const params: (string | number)[] = [];
+  const bind = (c: Candle) => params.push(key.venue, key.symbol, key.timeframe, c.ts, c.open, c.high, c.low, c.close, c.volume);
+  const run = sqlite.transaction(() => {
     let written = 0;
-    for (const c of rows) written += insert.run(key.venue, key.symbol, key.timeframe, c.ts, c.open, c.high, c.low, c.close, c.volume).changes;
+    let i = 0;
+    for (; i + BULK_ROWS <= candles.length; i += BULK_ROWS) {
+      params.length = 0;
+      for (let j = i; j < i + BULK_ROWS; j++) bind(candles[j] as Candle);
+      written += full.run(params).changes;
+    }
+    if (i < candles.length) {
+      params.length = 0;
+      for (let j = i; j < candles.length; j++) bind(candles[j] as Candle);
+      written += sqlite.prepare(bulkSql(candles.length - i)).run(params).changes;
+    }
     return written;
   });
-  return run(candles);
+  return run();
 }
