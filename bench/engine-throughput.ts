@@ -28,7 +28,7 @@ function bars(): CandleUpdate[] {
 /** Replays the bars through the engine's market pipeline with 10 MA-crossover bots attached. */
 async function run(label: string, updates: CandleUpdate[], trading: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'stoxrobot-bench-'));
-  const engine = await createEngine({ dataDir: dir, logger: silentLogger, startMarketTimer: false, market: { historyBars: 1 } });
+  const engine = await createEngine({ dataDir: dir, logger: silentLogger, startMarketTimer: false, webhook: { port: 0 }, market: { historyBars: 1 } });
   const symbols = SIMULATED_INSTRUMENTS.map((i) => i.symbol);
   for (const [index, [fast, slow]] of PERIODS.entries()) {
     const symbol = symbols[index % symbols.length] ?? 'BTC/USDT';

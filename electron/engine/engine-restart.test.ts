@@ -7,7 +7,7 @@ import { tempDir } from './testing/temp-dir.ts';
 const config = { name: 'Trend', symbol: 'ETH/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 3, slow: 7 }, orderQty: 0.05, account: 'paper' } as const;
 
 async function open(dataDir: string) {
-  const engine = await createEngine({ dataDir, logger: silentLogger, startMarketTimer: false });
+  const engine = await createEngine({ dataDir, logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
   return { engine, client: createRouterClient(engine.router, { context: { engine: engine.services } }) };
 }
 

@@ -16,6 +16,12 @@ import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
 import { PaperVenue } from './venues/paper/paper-venue.ts';
+import { AlertIntake } from './alerts/alert-intake.ts';
+import { SignalExecutor } from './alerts/signal-executor.ts';
+import { WebhookListener } from './alerts/webhook-listener.ts';
+import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
+import { Protections } from './risk/protections.ts';
+import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -25,6 +31,8 @@ export interface EngineDeps {
   market?: Partial<Omit<SimulatedMarketOptions, 'instruments'>>;
   /** Tests and benchmarks drive the market by hand with `market.advance`. */
   startMarketTimer?: boolean;
+  /** Listener settings that win over the stored ones for this run (`--webhook-port`, tests). */
+  webhook?: Partial<WebhookSettings>;
 }
 
 export interface Engine {
@@ -36,11 +44,13 @@ export interface Engine {
 }
 
 /** What every price update goes through, in order: the venue (resting orders, the mark), the UI stream, then the bots. */
-function marketPipeline(venue: PaperVenue, bus: EventBus, runtime: BotRuntime): MarketListener {
+function marketPipeline(venue: PaperVenue, bus: EventBus, protections: Protections, runtime: BotRuntime): MarketListener {
   return (update) => {
     venue.markPrice(update.symbol, update.candle.close);
     bus.emit('candle', update);
-    return runtime.onCandle(update);
+    const stops = protections.onPrice(update.symbol, update.candle.close);
+    const bots = runtime.onCandle(update);
+    return stops && bots ? Promise.all([stops, bots]).then(() => undefined) : (stops ?? bots);
   };
 }
 
@@ -68,8 +78,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const orders = new OrderManager({ db, venue, bus, clock, logger });
   await orders.loadPositions();
   await reconcilePaperOrders(db, venue, clock.now());
+  const protections = new Protections({ db, orders, bus, logger });
+  await protections.load();
   const runtime = new BotRuntime({ orders, logger });
-  const feed = marketPipeline(venue, bus, runtime);
+  const feed = marketPipeline(venue, bus, protections, runtime);
   market.subscribe(feed);
   for (const instrument of instruments) {
     const px = market.lastPrice(instrument.symbol);
@@ -78,6 +90,14 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
   const bots = new BotService({ db, runtime, orders, instruments, bus, clock });
   await bots.resumeAll();
+
+  const lastPrice = (symbol: string) => market.lastPrice(symbol);
+  const executor = new SignalExecutor({ orders, protections, instruments, lastPrice });
+  // The intake reads the listener's live settings; the closure runs only once requests arrive.
+  const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
+  const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
+  const webhooks = new WebhookService({ db, listener, clock, bus });
+  await webhooks.start(deps.webhook ?? {});
 
   const services: EngineServices = {
     version: pkg.version,
@@ -93,7 +113,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     },
     orders,
     bots,
-    lastPrice: (symbol) => market.lastPrice(symbol),
+    lastPrice,
+    webhooks,
   };
   if (deps.startMarketTimer !== false) market.start();
   logger.info('Engine started', { dataDir: deps.dataDir, bots: (await bots.list()).length });
@@ -103,6 +124,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     router,
     feed,
     stop: async () => {
+      await listener.stop();
       await market.stop();
       await close();
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Instrument } from '../../shared/domain/instrument.ts';
+import type { WebhookService } from './alerts/webhook-service.ts';
 import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { OrderManager } from './execution/order-manager.ts';
@@ -20,4 +21,5 @@ export interface EngineServices {
   orders: OrderManager;
   bots: BotService;
   lastPrice: PriceSource;
+  webhooks: WebhookService;
 }

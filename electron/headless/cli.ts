@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const engine = await createEngine({ dataDir: options.dataDir });
+  const engine = await createEngine({ dataDir: options.dataDir, ...(options.webhookPort !== null ? { webhook: { port: options.webhookPort } } : {}) });
   const server = await startHeadlessServer({
     engine,
     token: options.token ?? newAccessToken(),
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   }
   console.log(`StoxRobot is running at ${server.url}`);
   console.log(`Data: ${options.dataDir}`);
+  const webhooks = engine.services.webhooks.status();
+  console.log(webhooks.url ? `TradingView webhook listener: ${webhooks.url}` : `TradingView webhook listener is off: ${webhooks.error}`);
 
   let stopping = false;
   const shutdown = async () => {

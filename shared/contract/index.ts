@@ -2,6 +2,7 @@ import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
+import { webhooksContract } from './webhooks.ts';
 
 /** The one typed contract between the engine and every client (renderer, REST, scripts). */
 export const contract = {
@@ -12,5 +13,6 @@ export const contract = {
   positions: positionsContract,
   trades: tradesContract,
   engine: engineContract,
+  webhooks: webhooksContract,
 };
 export type Contract = typeof contract;

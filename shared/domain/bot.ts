@@ -14,7 +14,13 @@ export const MaCrossoverParamsSchema = z
   })
   .refine((p) => p.slow > p.fast, { message: 'Slow period must be greater than the fast period', path: ['slow'] });
 
-export const StrategySchema = z.discriminatedUnion('kind', [MaCrossoverParamsSchema]);
+/** Trades only from TradingView alerts; `maxEntries` caps pyramiding (adds to one position). */
+export const TradingViewParamsSchema = z.object({
+  kind: z.literal('tradingview'),
+  maxEntries: z.number({ error: 'Max entries must be a whole number' }).int('Max entries must be a whole number').min(1, 'Max entries must be at least 1').max(100, 'Max entries must be at most 100'),
+});
+
+export const StrategySchema = z.discriminatedUnion('kind', [MaCrossoverParamsSchema, TradingViewParamsSchema]);
 export type StrategyParams = z.infer<typeof StrategySchema>;
 
 export const BOT_STATUSES = ['stopped', 'running', 'paused'] as const;

@@ -5,6 +5,7 @@ import type { EngineServices } from '../services.ts';
 import { markedPositions, sumPnl } from '../execution/portfolio.ts';
 import { listFills, listTrades } from '../persistence/ledger.repository.ts';
 import { listOrders } from '../persistence/orders.repository.ts';
+import { listLog } from '../persistence/webhooks.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
 import { coalescingStream } from './coalescing-stream.ts';
 import { unwrap } from './errors.ts';
@@ -67,6 +68,13 @@ export const router = os.router({
     events: os.engine.events.handler(({ context: { engine }, signal }) =>
       coalescingStream((push) => engine.bus.on('change', push), (e) => `${e.topic}:${e.botId ?? ''}`, signal),
     ),
+  },
+  webhooks: {
+    status: os.webhooks.status.handler(({ context: { engine } }) => engine.webhooks.status()),
+    configure: os.webhooks.configure.handler(({ input, context: { engine } }) => engine.webhooks.configure(input)),
+    log: os.webhooks.log.handler(({ input, context: { engine } }) => listLog(engine.db, input)),
+    rotatePassphrase: os.webhooks.rotatePassphrase.handler(async ({ input, context: { engine } }) => unwrap(await engine.webhooks.rotatePassphrase(input.botId))),
+    sendTest: os.webhooks.sendTest.handler(async ({ input, context: { engine } }) => unwrap(await engine.webhooks.sendTest(input.message))),
   },
 });
 export type AppRouter = typeof router;

@@ -27,6 +27,7 @@ export class BotRuntime {
   attach(bot: Bot, history: readonly number[]): void {
     this.detach(bot.id);
     const strategy = createStrategy(bot.strategy);
+    if (!strategy) return;
     // Warm-up signals describe the past; only crossings after attaching are traded.
     for (const close of history) strategy.onBar(close);
     let runners = this.#bySymbol.get(bot.symbol);

@@ -23,6 +23,7 @@ export const FLAT: PositionState = {
   tripExitNotional: 0,
   tripRealizedPnl: 0,
   tripFees: 0,
+  tripEntries: 0,
 };
 
 /** Quantities and average prices are kept at 10 decimals, finer than any venue's step or tick. */
@@ -48,6 +49,7 @@ export function applyFill(pos: PositionState, fill: FillInput): { next: Position
         realizedPnl: roundQuote(pos.realizedPnl - fill.fee),
         openedAt: pos.openedAt ?? fill.ts,
         tripEntryQty: roundQty(pos.tripEntryQty + fill.qty),
+        tripEntries: pos.tripEntries + 1,
         tripRealizedPnl: roundQuote(pos.tripRealizedPnl - fill.fee),
         tripFees: roundQuote(pos.tripFees + fill.fee),
       },

@@ -60,6 +60,7 @@ export interface PositionsTable {
   tripExitNotional: number;
   tripRealizedPnl: number;
   tripFees: number;
+  tripEntries: number;
   updatedAt: number;
 }
 
@@ -103,6 +104,44 @@ export interface SettingsTable {
   valueJson: string;
 }
 
+export interface WebhookKeysTable {
+  botId: string;
+  digest: string;
+  createdAt: number;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  dedupeKey: string;
+  botId: string;
+  receivedAt: number;
+  /** The validated command without its passphrase. */
+  commandJson: string;
+  status: 'pending' | 'executed' | 'refused' | 'failed';
+  result: string | null;
+  orderIdsJson: Generated<string>;
+}
+
+export interface WebhookLogTable {
+  id: Generated<number>;
+  ts: number;
+  source: string;
+  botId: string | null;
+  statusCode: number;
+  outcome: string;
+  reason: string | null;
+  body: string;
+  alertId: number | null;
+  orderIdsJson: Generated<string>;
+}
+
+export interface ProtectionsTable {
+  botId: string;
+  symbol: string;
+  stopLoss: number | null;
+  takeProfit: number | null;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -112,4 +151,8 @@ export interface Database {
   candles: CandlesTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
+  webhookKeys: WebhookKeysTable;
+  alerts: AlertsTable;
+  webhookLog: WebhookLogTable;
+  protections: ProtectionsTable;
 }

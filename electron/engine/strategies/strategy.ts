@@ -14,9 +14,12 @@ export interface Strategy {
   onBar(close: number): Signal | null;
 }
 
-export function createStrategy(params: StrategyParams): Strategy {
+/** The bar-driven strategy of a bot, or null for a bot driven by alerts (TradingView signals). */
+export function createStrategy(params: StrategyParams): Strategy | null {
   switch (params.kind) {
     case 'ma_crossover':
       return new MaCrossover(params.fast, params.slow);
+    case 'tradingview':
+      return null;
   }
 }

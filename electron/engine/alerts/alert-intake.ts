@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Bot } from '../../../shared/domain/bot.ts';
+import type { AlertCommand, WebhookOutcome } from '../../../shared/domain/webhook.ts';
+import type { EventBus } from '../event-bus.ts';
+import { findBot, listBots } from '../persistence/bots.repository.ts';
+import type { Database } from '../persistence/database.ts';
+import { findKeyDigest, finishAlert, finishLogEntry, insertAlertOnce, insertLogEntry } from '../persistence/webhooks.repository.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import { maskPassphrase, parseAlert } from './parse-alert.ts';
+import { passphraseMatches } from './passphrase.ts';
+import type { SignalExecutor } from './signal-executor.ts';
+
+export interface IntakeReply {
+  statusCode: number;
+  body: { status: WebhookOutcome; message: string; alertId?: number };
+  /** Runs after the reply is sent: TradingView gives up after 3 s, so nothing trades before it. */
+  act?: () => Promise<void>;
+}
+
+const reply = (statusCode: number, status: WebhookOutcome, message: string): IntakeReply => ({ statusCode, body: { status, message } });
+
+/**
+ * From a received body to a committed alert: parse, authenticate, check it is fresh and new,
+ * commit it with its log row, and only then answer 2xx. A database failure answers 503 so
+ * TradingView sends the alert again; every refusal is answered 4xx (no resend) and logged.
+ */
+export class AlertIntake {
+  readonly #db: Kysely<Database>;
+  readonly #executor: SignalExecutor;
+  readonly #bus: EventBus;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #maxAgeSeconds: () => number;
+
+  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number }) {
+    this.#db = deps.db;
+    this.#executor = deps.executor;
+    this.#bus = deps.bus;
+    this.#clock = deps.clock;
+    this.#logger = deps.logger;
+    this.#maxAgeSeconds = deps.maxAgeSeconds;
+  }
+
+  async receive(source: string, body: string): Promise<IntakeReply> {
+    const masked = maskPassphrase(body);
+    const parsed = parseAlert(body);
+    if (!parsed.ok) return this.refuse(source, null, reply(400, 'invalid', parsed.reason), masked);
+    const command = parsed.command;
+    const bot = await this.#findBot(command.bot);
+    const digest = bot ? await findKeyDigest(this.#db, bot.id) : undefined;
+    // One answer for an unknown bot and a wrong passphrase: the listener says nothing of which bots exist.
+    if (!bot || !digest || !passphraseMatches(digest, command.passphrase)) {
+      return this.refuse(source, bot?.id ?? null, reply(401, 'unauthorized', 'Unknown bot or wrong passphrase'), masked);
+    }
+    if (bot.status !== 'running') return this.refuse(source, bot.id, reply(409, 'refused', `Bot ${bot.name} is ${bot.status}; start it to trade alerts`), masked);
+    const maxAge = this.#maxAgeSeconds();
+    const now = this.#clock.now();
+    if (maxAge > 0 && command.time !== null && now - command.time > maxAge * 1000) {
+      return this.refuse(source, bot.id, reply(422, 'stale', `Alert is ${Math.round((now - command.time) / 1000)} s old; the limit is ${maxAge} s`), masked);
+    }
+    return this.#commit(source, bot, command, body, masked, now);
+  }
+
+  /** Logs a refused request; a failure to log is reported but changes nothing of the answer. */
+  async refuse(source: string, botId: string | null, answer: IntakeReply, maskedBody: string): Promise<IntakeReply> {
+    try {
+      await insertLogEntry(this.#db, { ts: this.#clock.now(), source, botId, statusCode: answer.statusCode, outcome: answer.body.status, reason: answer.body.message, body: maskedBody, alertId: null });
+      this.#bus.emit('change', { topic: 'webhooks', ...(botId ? { botId } : {}) });
+    } catch (error) {
+      this.#logger.error('Could not log a refused webhook request', { source, error: String(error) });
+    }
+    return answer;
+  }
+
+  async #commit(source: string, bot: Bot, command: AlertCommand, body: string, masked: string, now: number): Promise<IntakeReply> {
+    const dedupeKey = command.id !== null ? `id:${bot.id}:${command.id}` : `body:${createHash('sha256').update(body).digest('hex')}`;
+    const { passphrase: _secret, ...stored } = command;
+    let committed: { alertId: number | null; logId: number };
+    try {
+      committed = await this.#db.transaction().execute(async (trx) => {
+        const alertId = await insertAlertOnce(trx, { dedupeKey, botId: bot.id, receivedAt: now, commandJson: JSON.stringify(stored) });
+        const outcome: WebhookOutcome = alertId === null ? 'duplicate' : 'accepted';
+        const reason = alertId === null ? 'Already received; not traded again' : null;
+        const logId = await insertLogEntry(trx, { ts: now, source, botId: bot.id, statusCode: 200, outcome, reason, body: masked, alertId });
+        return { alertId, logId };
+      });
+    } catch (error) {
+      this.#logger.error('Could not record an alert; TradingView will resend it', { botId: bot.id, error: String(error) });
+      return reply(503, 'error', 'The alert could not be recorded; send it again');
+    }
+    this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
+    const { alertId, logId } = committed;
+    if (alertId === null) return reply(200, 'duplicate', 'Already received; not traded again');
+    return {
+      statusCode: 200,
+      body: { status: 'accepted', message: 'Alert accepted', alertId },
+      act: () => this.#act(bot, command, alertId, logId),
+    };
+  }
+
+  async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number): Promise<void> {
+    const result = await this.#executor.execute(bot, command).catch((error: unknown) => ({ outcome: 'failed' as const, reason: `Engine error: ${String(error)}`, orderIds: [] }));
+    await this.#db.transaction().execute(async (trx) => {
+      await finishAlert(trx, alertId, result.outcome, result.reason, result.orderIds);
+      await finishLogEntry(trx, logId, result.outcome, result.reason, result.orderIds);
+    });
+    this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
+  }
+
+  async #findBot(key: string): Promise<Bot | undefined> {
+    const byId = await findBot(this.#db, key);
+    if (byId) return byId;
+    const named = (await listBots(this.#db)).filter((b) => b.name.toLowerCase() === key.toLowerCase());
+    return named.length === 1 ? named[0] : undefined;
+  }
+}

@@ -1,0 +1,143 @@
+import type { Bot } from '../../../shared/domain/bot.ts';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import type { OrderSide } from '../../../shared/domain/order.ts';
+import type { AlertCommand, PriceLevel } from '../../../shared/domain/webhook.ts';
+import type { OrderManager } from '../execution/order-manager.ts';
+import type { PriceSource } from '../execution/portfolio.ts';
+import { roundPriceToTick } from '../execution/precision.ts';
+import type { Protections } from '../risk/protections.ts';
+import { resolveSymbol } from './ticker.ts';
+
+/** Paper capital behind `percent_equity` amounts: 10,000 in the quote currency plus what the bot realised. */
+export const PAPER_EQUITY = 10_000;
+
+export interface Execution {
+  outcome: 'executed' | 'refused' | 'failed';
+  reason: string | null;
+  orderIds: string[];
+}
+
+type Leg = { side: OrderSide; qty: number };
+
+const refused = (reason: string): Execution => ({ outcome: 'refused', reason, orderIds: [] });
+
+/**
+ * Turns a validated alert into orders for a TradingView-signal bot: open, add (up to the bot's
+ * entry limit), partial close, close, close all, reverse; then attaches the alert's stop-loss and
+ * take-profit. Orders take the same path as every other bot's.
+ */
+export class SignalExecutor {
+  readonly #orders: OrderManager;
+  readonly #protections: Protections;
+  readonly #instruments: readonly Instrument[];
+  readonly #lastPrice: PriceSource;
+
+  constructor(deps: { orders: OrderManager; protections: Protections; instruments: readonly Instrument[]; lastPrice: PriceSource }) {
+    this.#orders = deps.orders;
+    this.#protections = deps.protections;
+    this.#instruments = deps.instruments;
+    this.#lastPrice = deps.lastPrice;
+  }
+
+  async execute(bot: Bot, command: AlertCommand): Promise<Execution> {
+    if (bot.strategy.kind !== 'tradingview') return refused('This bot trades its own strategy, not alerts');
+    if (command.action === 'close_all') return this.#closeAll(bot);
+    const symbol = command.symbol === null ? bot.symbol : resolveSymbol(command.symbol, this.#instruments);
+    if (!symbol) return refused(`Unknown symbol ${command.symbol}; this venue trades ${this.#instruments.map((i) => i.symbol).join(', ')}`);
+    const refPx = command.price ?? this.#lastPrice(symbol);
+    if (refPx === null) return refused(`No price for ${symbol} yet`);
+
+    const position = this.#orders.position(bot.id, symbol);
+    const held = position.netQty;
+    const qty = this.#quantity(bot, command, refPx, position.realizedPnl);
+    const plan = this.#plan(command, held, qty, position.tripEntries, bot.strategy.maxEntries);
+    if (typeof plan === 'string') return refused(plan);
+
+    const orderIds: string[] = [];
+    for (const leg of plan) {
+      const order = await this.#orders.place({ botId: bot.id, symbol, side: leg.side, type: command.orderType === 'limit' ? 'LIMIT' : 'MARKET', qty: leg.qty, price: command.price });
+      orderIds.push(order.clientOrderId);
+      if (order.status === 'REJECTED') return { outcome: 'failed', reason: order.rejectReason, orderIds };
+    }
+    await this.#protect(bot.id, symbol, command);
+    return { outcome: 'executed', reason: null, orderIds };
+  }
+
+  #quantity(bot: Bot, command: AlertCommand, px: number, realized: number): number {
+    if (command.amount === null) return bot.orderQty;
+    switch (command.amountType) {
+      case 'base':
+      case 'contracts':
+        return command.amount;
+      case 'quote':
+        return command.amount / px;
+      case 'percent_equity':
+        return ((PAPER_EQUITY + realized) * command.amount) / 100 / px;
+    }
+  }
+
+  /** The orders an action needs, or the reason it cannot be done. */
+  #plan(command: AlertCommand, held: number, qty: number, entries: number, maxEntries: number): Leg[] | string {
+    const close = (amount: number | null): Leg => ({ side: held > 0 ? 'SELL' : 'BUY', qty: Math.min(amount ?? Math.abs(held), Math.abs(held)) });
+    const adds = (side: OrderSide) => (side === 'BUY' && held > 0) || (side === 'SELL' && held < 0);
+    const full = `The position already has ${entries} of ${maxEntries} allowed entries`;
+    /** buy/sell trade the amount as given; long/short first close an opposite position. */
+    const enter = (side: OrderSide, flipFirst: boolean): Leg[] | string => {
+      if (adds(side) && entries >= maxEntries) return full;
+      const opposite = held !== 0 && !adds(side);
+      return flipFirst && opposite ? [close(null), { side, qty }] : [{ side, qty }];
+    };
+    switch (command.action) {
+      case 'buy':
+        return enter('BUY', false);
+      case 'sell':
+        return enter('SELL', false);
+      case 'long':
+        return enter('BUY', true);
+      case 'short':
+        return enter('SELL', true);
+      case 'exit_long':
+        return held > 0 ? [close(command.amount === null ? null : qty)] : 'There is no long position to exit';
+      case 'exit_short':
+        return held < 0 ? [close(command.amount === null ? null : qty)] : 'There is no short position to exit';
+      case 'close':
+        return held !== 0 ? [close(command.amount === null ? null : qty)] : 'There is no open position to close';
+      case 'reverse':
+        if (held === 0) return 'There is no position to reverse';
+        return [{ side: held > 0 ? 'SELL' : 'BUY', qty: Math.abs(held) + qty }];
+      case 'close_all':
+        return 'close_all is handled for all symbols';
+    }
+  }
+
+  async #closeAll(bot: Bot): Promise<Execution> {
+    const open = this.#orders.positionEntries().filter((p) => p.botId === bot.id && p.state.netQty !== 0);
+    if (open.length === 0) return refused('There are no open positions to close');
+    const orderIds: string[] = [];
+    for (const { symbol, state } of open) {
+      const order = await this.#orders.place({ botId: bot.id, symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty) });
+      orderIds.push(order.clientOrderId);
+      await this.#protections.clear(bot.id, symbol);
+    }
+    return { outcome: 'executed', reason: null, orderIds };
+  }
+
+  /** After the orders: levels from the alert are set from the entry price; a flat position has none. */
+  async #protect(botId: string, symbol: string, command: AlertCommand): Promise<void> {
+    const position = this.#orders.position(botId, symbol);
+    if (position.netQty === 0) return this.#protections.clear(botId, symbol);
+    if (!command.stopLoss && !command.takeProfit) return;
+    const instrument = this.#instruments.find((i) => i.symbol === symbol);
+    const direction = position.netQty > 0 ? 1 : -1;
+    const level = (given: PriceLevel | null, towards: 1 | -1): number | null => {
+      if (!given) return null;
+      const px = given.price ?? position.avgPxOpen * (1 + (towards * direction * (given.percent ?? 0)) / 100);
+      return instrument ? roundPriceToTick(px, instrument) : px;
+    };
+    const current = this.#protections.get(botId, symbol);
+    await this.#protections.set(botId, symbol, {
+      stopLoss: level(command.stopLoss, -1) ?? current?.stopLoss ?? null,
+      takeProfit: level(command.takeProfit, 1) ?? current?.takeProfit ?? null,
+    });
+  }
+}
