@@ -42,8 +42,15 @@ export const signedNumber = (field: string) =>
     return n;
   });
 
+const required = (field: string, value: unknown, ctx: z.RefinementCtx): boolean => {
+  if (value !== undefined) return false;
+  ctx.addIssue({ code: 'custom', message: `${field} is required` });
+  return true;
+};
+
 export const text = (field: string, max: number) =>
   z.unknown().transform((value, ctx) => {
+    if (required(field, value, ctx)) return z.NEVER;
     const t = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
     if (typeof t !== 'string' || t.trim() === '' || t.length > max) {
       ctx.addIssue({ code: 'custom', message: `${field} must be text of 1 to ${max} characters, got '${show(value)}'` });
@@ -54,6 +61,7 @@ export const text = (field: string, max: number) =>
 
 export const oneOf = <T extends string>(field: string, values: readonly T[], aliases: Record<string, T> = {}) =>
   z.unknown().transform((value, ctx) => {
+    if (required(field, value, ctx)) return z.NEVER;
     const key = typeof value === 'string' ? value.trim().toLowerCase() : '';
     const found = values.find((v) => v === key) ?? aliases[key];
     if (!found) {

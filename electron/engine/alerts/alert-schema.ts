@@ -39,10 +39,7 @@ export type ParsedAlert = { ok: true; command: AlertCommand } | { ok: false; rea
 export function validateAlert(fields: Record<string, unknown>): ParsedAlert {
   const result = AlertMessageSchema.safeParse(fields);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const missing = issue?.code === 'invalid_type' && issue.path.length > 0;
-    const reason = missing ? `${issue.path.join('.')} is required` : (issue?.message ?? 'invalid alert');
-    return { ok: false, reason };
+    return { ok: false, reason: result.error.issues[0]?.message ?? 'The alert is not valid' };
   }
   const m = result.data;
   // A strategy's exit renders action=sell with position_size=0: close, do not flip to a short.

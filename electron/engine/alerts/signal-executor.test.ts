@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Bot } from '../../../shared/domain/bot.ts';
+import type { AlertCommand } from '../../../shared/domain/webhook.ts';
+import { EventBus } from '../event-bus.ts';
+import { OrderManager } from '../execution/order-manager.ts';
+import { insertBot } from '../persistence/bots.repository.ts';
+import { listOrders } from '../persistence/orders.repository.ts';
+import { openDatabase } from '../persistence/open-database.ts';
+import { silentLogger } from '../ports/logger.ts';
+import { Protections } from '../risk/protections.ts';
+import { manualClock, tempDir } from '../testing/temp-dir.ts';
+import { PaperVenue } from '../venues/paper/paper-venue.ts';
+import { PAPER_EQUITY, SignalExecutor } from './signal-executor.ts';
+
+const SOL = { venue: 'paper', symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', tickSize: 0.01, stepSize: 0.001, minNotional: 5 };
+const BTC = { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.00001, minNotional: 5 };
+const bot: Bot = { id: 'tv1', name: 'TV', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 2 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 };
+
+async function setup() {
+  const { db } = await openDatabase(join(tempDir(), 'signals.sqlite'));
+  await insertBot(db, bot);
+  const venue = new PaperVenue([SOL, BTC], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
+  venue.markPrice('SOL/USDT', 100);
+  venue.markPrice('BTC/USDT', 50_000);
+  const bus = new EventBus((e) => {
+    throw e;
+  });
+  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger });
+  const protections = new Protections({ db, orders, bus, logger: silentLogger });
+  const executor = new SignalExecutor({ orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+  const run = (fields: Partial<AlertCommand>) =>
+    executor.execute(bot, { bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields });
+  const held = (symbol = 'SOL/USDT') => orders.position(bot.id, symbol).netQty;
+  return { db, venue, orders, protections, run, held };
+}
+
+describe('signal bot actions', () => {
+  it('opens, adds up to the entry limit, then refuses another add', async () => {
+    const { run, held } = await setup();
+    expect(await run({ action: 'long' })).toMatchObject({ outcome: 'executed' });
+    expect(await run({ action: 'buy', amount: 0.5 })).toMatchObject({ outcome: 'executed' });
+    expect(held()).toBe(1.5);
+    expect(await run({ action: 'long' })).toEqual({ outcome: 'refused', reason: 'The position already has 2 of 2 allowed entries', orderIds: [] });
+    expect(held()).toBe(1.5);
+  });
+
+  it('closes part of a position, then the rest', async () => {
+    const { run, held } = await setup();
+    await run({ action: 'long', amount: 3 });
+    expect(await run({ action: 'exit_long', amount: 1 })).toMatchObject({ outcome: 'executed' });
+    expect(held()).toBe(2);
+    await run({ action: 'close' });
+    expect(held()).toBe(0);
+    expect(await run({ action: 'close' })).toMatchObject({ outcome: 'refused', reason: 'There is no open position to close' });
+    expect(await run({ action: 'exit_short' })).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('reverses a long into a short of the order size, and short closes a long first', async () => {
+    const { db, run, held } = await setup();
+    await run({ action: 'long', amount: 2 });
+    await run({ action: 'reverse' });
+    expect(held()).toBe(-1);
+    const result = await run({ action: 'long', amount: 0.5 });
+    expect(result.orderIds).toHaveLength(2); // close the short, then open the long
+    expect(held()).toBe(0.5);
+    const sides = (await listOrders(db, { limit: 10 })).reverse().map((o) => `${o.side} ${o.qty}`);
+    expect(sides).toEqual(['BUY 2', 'SELL 3', 'BUY 1', 'BUY 0.5']);
+  });
+
+  it('maps TradingView tickers and sizes quote and percent-of-equity amounts at the price', async () => {
+    const { run, held } = await setup();
+    await run({ action: 'buy', symbol: 'BINANCE:SOLUSDT', amount: 250, amountType: 'quote' });
+    expect(held()).toBe(2.5);
+    await run({ action: 'buy', symbol: 'BTCUSDT.P', amount: 10, amountType: 'percent_equity' });
+    expect(held('BTC/USDT')).toBe((PAPER_EQUITY * 0.1) / 50_000);
+    expect(await run({ action: 'buy', symbol: 'NASDAQ:AAPL' })).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Unknown symbol NASDAQ:AAPL') });
+    expect(await run({ action: 'close_all' })).toMatchObject({ outcome: 'executed' });
+    expect([held(), held('BTC/USDT')]).toEqual([0, 0]);
+  });
+
+  it('reports a venue refusal as failed, with the venue reason', async () => {
+    const { run } = await setup();
+    expect(await run({ action: 'buy', amount: 0.01 })).toMatchObject({ outcome: 'failed', reason: 'Order value 1.00 USDT is below the minimum 5 USDT' });
+  });
+
+  it('attaches stop-loss and take-profit and closes the position when the price touches one', async () => {
+    const { venue, protections, run, held } = await setup();
+    await run({ action: 'long', amount: 1, stopLoss: { percent: 5 }, takeProfit: { price: 120 } });
+    expect(protections.get(bot.id, 'SOL/USDT')).toEqual({ stopLoss: 95, takeProfit: 120 });
+    expect(protections.onPrice('SOL/USDT', 96)).toBeUndefined();
+    venue.markPrice('SOL/USDT', 94.5);
+    await protections.onPrice('SOL/USDT', 94.5);
+    expect(held()).toBe(0);
+    expect(protections.get(bot.id, 'SOL/USDT')).toBeUndefined();
+    expect(protections.onPrice('SOL/USDT', 90)).toBeUndefined();
+  });
+
+  it('places a short stop above the entry and its target below', async () => {
+    const { venue, protections, run, held } = await setup();
+    await run({ action: 'short', amount: 1, stopLoss: { percent: 2 }, takeProfit: { percent: 10 } });
+    expect(protections.get(bot.id, 'SOL/USDT')).toEqual({ stopLoss: 102, takeProfit: 90 });
+    venue.markPrice('SOL/USDT', 89.9);
+    await protections.onPrice('SOL/USDT', 89.9);
+    expect(held()).toBe(0);
+  });
+});
