@@ -7,7 +7,7 @@ export const E2E_TOKEN = 'e2e-token-0123456789abcdef';
  * for the URL it prints.
  */
 export async function startServe(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn('npm', ['run', 'serve', '--', '--data', dataDir, '--port', '0'], {
+  const child: ChildProcess = spawn('npm', ['run', 'serve', '--', '--data', dataDir, '--port', '0', '--webhook-port', '0'], {
     env: { ...process.env, STOXROBOT_TOKEN: E2E_TOKEN },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -65,6 +65,8 @@ export class WebhookListener {
     this.#server = server;
     this.#error = null;
     const { port } = server.address() as AddressInfo;
+    // Port 0 asks the system for a free port; report the one it gave.
+    this.#settings = { ...settings, port };
     this.#url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}${WEBHOOK_PATH}`;
     this.#logger.info('Webhook listener started', { url: this.#url });
   }

@@ -4,6 +4,7 @@ import { errorMessage } from '../../rpc/errors.ts';
 import { useBotsStore, useSelectedBot } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
 import { LiveChart } from '../chart/LiveChart.tsx';
+import { AlertBuilder } from '../webhooks/AlertBuilder.tsx';
 import { Money } from '../ledger/Money.tsx';
 import { OrdersTable } from '../ledger/OrdersTable.tsx';
 import { PositionsTable } from '../ledger/PositionsTable.tsx';
@@ -38,7 +39,8 @@ export function BotDetail() {
         <div>
           <h2>{bot.name}</h2>
           <span className="muted">
-            {bot.symbol} · {bot.timeframe} · MA {bot.strategy.fast}/{bot.strategy.slow} · size {bot.orderQty} · {bot.account}
+            {bot.symbol} · {bot.timeframe} · {bot.strategy.kind === 'ma_crossover' ? `MA ${bot.strategy.fast}/${bot.strategy.slow}` : `TradingView signals, up to ${bot.strategy.maxEntries} entries`} · size{' '}
+            {bot.orderQty} · {bot.account}
           </span>
         </div>
         <span className={`status ${bot.status}`} data-testid="bot-status">
@@ -70,6 +72,7 @@ export function BotDetail() {
           </p>
         )}
       </div>
+      {bot.strategy.kind === 'tradingview' && <AlertBuilder bot={bot} />}
       <LiveChart symbol={bot.symbol} timeframe={bot.timeframe} />
       <PositionsTable />
       <OrdersTable />

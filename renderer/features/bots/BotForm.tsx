@@ -8,8 +8,10 @@ import { Field } from './Field.tsx';
 interface Draft {
   name: string;
   symbol: string;
+  kind: 'ma_crossover' | 'tradingview';
   fast: string;
   slow: string;
+  maxEntries: string;
   orderQty: string;
 }
 
@@ -20,7 +22,7 @@ function toConfig(draft: Draft): unknown {
     name: draft.name,
     symbol: draft.symbol,
     timeframe: '1m',
-    strategy: { kind: 'ma_crossover', fast: toNumber(draft.fast), slow: toNumber(draft.slow) },
+    strategy: draft.kind === 'ma_crossover' ? { kind: 'ma_crossover', fast: toNumber(draft.fast), slow: toNumber(draft.slow) } : { kind: 'tradingview', maxEntries: toNumber(draft.maxEntries) },
     orderQty: toNumber(draft.orderQty),
     account: 'paper',
   };
@@ -30,17 +32,20 @@ function toConfig(draft: Draft): unknown {
 export function BotForm({ target }: { target: 'new' | string }) {
   const { bots, instruments, select, edit, refresh } = useBotsStore();
   const existing = bots.find((b) => b.id === target);
+  const strategy = existing?.strategy;
   const [draft, setDraft] = useState<Draft>({
     name: existing?.name ?? '',
     symbol: existing?.symbol ?? instruments[0]?.symbol ?? 'BTC/USDT',
-    fast: String(existing?.strategy.fast ?? 9),
-    slow: String(existing?.strategy.slow ?? 21),
+    kind: strategy?.kind ?? 'ma_crossover',
+    fast: String(strategy?.kind === 'ma_crossover' ? strategy.fast : 9),
+    slow: String(strategy?.kind === 'ma_crossover' ? strategy.slow : 21),
+    maxEntries: String(strategy?.kind === 'tradingview' ? strategy.maxEntries : 1),
     orderQty: String(existing?.orderQty ?? 0.01),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
+  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value } as Draft);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,7 +71,12 @@ export function BotForm({ target }: { target: 'new' | string }) {
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-label={existing ? 'Edit bot' : 'New bot'}>
       <h2>{existing ? `Edit ${existing.name}` : 'New bot'}</h2>
-      <p className="muted">Strategy: moving-average crossover — buys when the fast average crosses above the slow one, sells when it crosses back. Paper account.</p>
+      <p className="muted">
+        {draft.kind === 'ma_crossover'
+          ? 'Moving-average crossover: buys when the fast average crosses above the slow one, sells when it crosses back.'
+          : 'TradingView signals: trades only from alerts sent to the webhook listener.'}{' '}
+        Paper account.
+      </p>
       <Field label="Name" error={errors.name}>
         <input value={draft.name} onChange={(e) => set('name')(e.target.value)} maxLength={200} />
       </Field>
@@ -77,12 +87,26 @@ export function BotForm({ target }: { target: 'new' | string }) {
           ))}
         </select>
       </Field>
-      <Field label="Fast period" error={errors['strategy.fast']}>
-        <input inputMode="numeric" value={draft.fast} onChange={(e) => set('fast')(e.target.value)} />
+      <Field label="Strategy" error={errors['strategy.kind']}>
+        <select value={draft.kind} onChange={(e) => set('kind')(e.target.value)}>
+          <option value="ma_crossover">MA crossover</option>
+          <option value="tradingview">TradingView signals</option>
+        </select>
       </Field>
-      <Field label="Slow period" error={errors['strategy.slow']}>
-        <input inputMode="numeric" value={draft.slow} onChange={(e) => set('slow')(e.target.value)} />
-      </Field>
+      {draft.kind === 'ma_crossover' ? (
+        <>
+          <Field label="Fast period" error={errors['strategy.fast']}>
+            <input inputMode="numeric" value={draft.fast} onChange={(e) => set('fast')(e.target.value)} />
+          </Field>
+          <Field label="Slow period" error={errors['strategy.slow']}>
+            <input inputMode="numeric" value={draft.slow} onChange={(e) => set('slow')(e.target.value)} />
+          </Field>
+        </>
+      ) : (
+        <Field label="Max entries per position" error={errors['strategy.maxEntries']}>
+          <input inputMode="numeric" value={draft.maxEntries} onChange={(e) => set('maxEntries')(e.target.value)} />
+        </Field>
+      )}
       <Field label="Order size (base asset)" error={errors.orderQty}>
         <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
       </Field>

@@ -1,12 +1,21 @@
 import { useStatusStore } from '../../stores/status-store.ts';
+import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 
 export function Header() {
   const status = useStatusStore((s) => s.status);
+  const { view, show } = useViewStore();
   return (
     <header className="header">
       <div className="brand">StoxRobot</div>
+      <nav className="tabs" aria-label="Pages">
+        {(['bots', 'webhooks'] as const).map((v) => (
+          <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
+            {v === 'bots' ? 'Bots' : 'Webhooks'}
+          </button>
+        ))}
+      </nav>
       <div className="pnl" aria-label="Total P&L">
         <span>
           Realised <Money value={status?.pnl.realized ?? 0} testId="total-realized" />

@@ -1,0 +1,85 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { WebhookSettingsSchema, type WebhookSettings } from '../../../shared/domain/webhook.ts';
+import { client } from '../../rpc/client.ts';
+import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
+import { useWebhooksStore } from '../../stores/webhooks-store.ts';
+import { Field } from '../bots/Field.tsx';
+
+type Draft = Record<keyof WebhookSettings, string>;
+
+const toDraft = (s: WebhookSettings): Draft => ({
+  host: s.host,
+  port: String(s.port),
+  maxAgeSeconds: String(s.maxAgeSeconds),
+  allowTradingViewIpsOnly: String(s.allowTradingViewIpsOnly),
+  rateLimitPerSecond: String(s.rateLimitPerSecond),
+  rateLimitBurst: String(s.rateLimitBurst),
+});
+
+export function ListenerSettings() {
+  const settings = useWebhooksStore((s) => s.status?.settings);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (settings && !draft) setDraft(toDraft(settings));
+  }, [settings, draft]);
+  if (!draft) return null;
+  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!draft) return;
+    const parsed = WebhookSettingsSchema.safeParse({
+      host: draft.host.trim(),
+      port: Number(draft.port),
+      maxAgeSeconds: Number(draft.maxAgeSeconds),
+      allowTradingViewIpsOnly: draft.allowTradingViewIpsOnly === 'true',
+      rateLimitPerSecond: Number(draft.rateLimitPerSecond),
+      rateLimitBurst: Number(draft.rateLimitBurst),
+    });
+    if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
+    setErrors({});
+    try {
+      const status = await client.webhooks.configure(parsed.data);
+      useWebhooksStore.setState({ status });
+      setMessage(status.listening ? 'Saved; the listener restarted.' : `Saved, but ${status.error}`);
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  }
+
+  return (
+    <form className="panel grid-form" onSubmit={save} aria-label="Listener settings" noValidate>
+      <h3>Listener settings</h3>
+      <Field label="Address" error={errors.host}>
+        <input value={draft.host} onChange={(e) => set('host')(e.target.value)} />
+      </Field>
+      <Field label="Port" error={errors.port}>
+        <input inputMode="numeric" value={draft.port} onChange={(e) => set('port')(e.target.value)} />
+      </Field>
+      <Field label="Refuse alerts older than (s, 0 = never)" error={errors.maxAgeSeconds}>
+        <input inputMode="numeric" value={draft.maxAgeSeconds} onChange={(e) => set('maxAgeSeconds')(e.target.value)} />
+      </Field>
+      <Field label="Requests per second per address" error={errors.rateLimitPerSecond}>
+        <input inputMode="decimal" value={draft.rateLimitPerSecond} onChange={(e) => set('rateLimitPerSecond')(e.target.value)} />
+      </Field>
+      <Field label="Burst" error={errors.rateLimitBurst}>
+        <input inputMode="numeric" value={draft.rateLimitBurst} onChange={(e) => set('rateLimitBurst')(e.target.value)} />
+      </Field>
+      <Field label="TradingView addresses only (direct exposure)" error={undefined}>
+        <select value={draft.allowTradingViewIpsOnly} onChange={(e) => set('allowTradingViewIpsOnly')(e.target.value)}>
+          <option value="false">off (use with a tunnel)</option>
+          <option value="true">on</option>
+        </select>
+      </Field>
+      {draft.host.trim() !== '127.0.0.1' && draft.host.trim() !== 'localhost' && <p className="warning">Listening on {draft.host} exposes the listener beyond this computer.</p>}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save and restart listener
+        </button>
+        {message && <span role="status">{message}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+import { create } from 'zustand';
+
+export type View = 'bots' | 'webhooks';
+
+export const useViewStore = create<{ view: View; show(view: View): void }>((set) => ({
+  view: 'bots',
+  show: (view) => set({ view }),
+}));
