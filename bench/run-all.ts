@@ -2,7 +2,10 @@
 import { engineThroughput } from './engine-throughput.ts';
 import { headlessStartup } from './headless-startup.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
+import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
 await engineThroughput();
 await sqliteCandles();
 await headlessStartup();
+await webhookLoad();
+webhookFuzz();

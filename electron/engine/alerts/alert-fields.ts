@@ -63,7 +63,8 @@ export const oneOf = <T extends string>(field: string, values: readonly T[], ali
   z.unknown().transform((value, ctx) => {
     if (required(field, value, ctx)) return z.NEVER;
     const key = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    const found = values.find((v) => v === key) ?? aliases[key];
+    // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
+    const found = values.find((v) => v === key) ?? (Object.hasOwn(aliases, key) ? aliases[key] : undefined);
     if (!found) {
       ctx.addIssue({ code: 'custom', message: `${field} must be one of ${values.join(', ')}, got '${show(value)}'` });
       return z.NEVER;

@@ -5,7 +5,8 @@ import type { AlertCommand, WebhookOutcome } from '../../../shared/domain/webhoo
 import type { EventBus } from '../event-bus.ts';
 import { findBot, listBots } from '../persistence/bots.repository.ts';
 import type { Database } from '../persistence/database.ts';
-import { findKeyDigest, finishAlert, finishLogEntry, insertAlertOnce, insertLogEntry } from '../persistence/webhooks.repository.ts';
+import { findKeyDigest, finishAlert, finishLogEntry, insertLogEntry } from '../persistence/webhooks.repository.ts';
+import { AlertJournal, type Recorded } from './alert-journal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import { maskPassphrase, parseAlert } from './parse-alert.ts';
@@ -28,6 +29,7 @@ const reply = (statusCode: number, status: WebhookOutcome, message: string): Int
  */
 export class AlertIntake {
   readonly #db: Kysely<Database>;
+  readonly #journal: AlertJournal;
   readonly #executor: SignalExecutor;
   readonly #bus: EventBus;
   readonly #clock: Clock;
@@ -36,6 +38,7 @@ export class AlertIntake {
 
   constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number }) {
     this.#db = deps.db;
+    this.#journal = new AlertJournal(deps.db);
     this.#executor = deps.executor;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
@@ -77,14 +80,11 @@ export class AlertIntake {
   async #commit(source: string, bot: Bot, command: AlertCommand, body: string, masked: string, now: number): Promise<IntakeReply> {
     const dedupeKey = command.id !== null ? `id:${bot.id}:${command.id}` : `body:${createHash('sha256').update(body).digest('hex')}`;
     const { passphrase: _secret, ...stored } = command;
-    let committed: { alertId: number | null; logId: number };
+    let committed: Recorded;
     try {
-      committed = await this.#db.transaction().execute(async (trx) => {
-        const alertId = await insertAlertOnce(trx, { dedupeKey, botId: bot.id, receivedAt: now, commandJson: JSON.stringify(stored) });
-        const outcome: WebhookOutcome = alertId === null ? 'duplicate' : 'accepted';
-        const reason = alertId === null ? 'Already received; not traded again' : null;
-        const logId = await insertLogEntry(trx, { ts: now, source, botId: bot.id, statusCode: 200, outcome, reason, body: masked, alertId });
-        return { alertId, logId };
+      committed = await this.#journal.record({
+        alert: { dedupeKey, botId: bot.id, receivedAt: now, commandJson: JSON.stringify(stored) },
+        log: { ts: now, source, botId: bot.id, statusCode: 200, body: masked },
       });
     } catch (error) {
       this.#logger.error('Could not record an alert; TradingView will resend it', { botId: bot.id, error: String(error) });

@@ -38,6 +38,8 @@ describe('alert parser', () => {
     expect(parse({ amount: '' })).toEqual({ ok: false, reason: "amount must be a positive number, got ''" });
     expect(parse({ amount: '1e400' })).toEqual({ ok: false, reason: "amount must be a positive number, got '1e400'" });
     expect(parse({ action: 'moon' })).toEqual({ ok: false, reason: `action must be one of ${ALERT_ACTIONS.join(', ')}, got 'moon'` });
+    // Found by the fuzzer: an action named after an Object.prototype member.
+    for (const action of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(parse({ action })).toMatchObject({ ok: false });
     expect(parse({ order_type: 'limit' })).toEqual({ ok: false, reason: 'price is required for a limit order' });
     expect(parseAlert(JSON.stringify({ bot: 'b', action: 'buy' }))).toEqual({ ok: false, reason: 'passphrase is required' });
     expect(parseAlert(JSON.stringify({ passphrase: 'p', bot: 'b' }))).toEqual({ ok: false, reason: 'action is required' });

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
+import { parseAlert } from '../electron/engine/alerts/parse-alert.ts';
+import { DEFAULT_WEBHOOK_SETTINGS } from '../electron/engine/alerts/webhook-service.ts';
+import { createEngine, type Engine } from '../electron/engine/index.ts';
+import { silentLogger } from '../electron/engine/ports/logger.ts';
+
+const SUSTAINED_RATE = 200;
+const SUSTAINED_SECONDS = 30;
+const BURST = 2_000;
+const FUZZ_RUNS = 100_000;
+
+type Result = { id: string; sentAt: number; status: number; ackMs: number };
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+
+function load(job: { url: string; passphrase: string; botId: string; rate: number; count: number; prefix: string }): Promise<Result[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./webhook-client.ts', import.meta.url), { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Every 2xx must have its alert row, executed, with a filled order; returns alert -> fill latencies. */
+async function audit(engine: Engine, results: Result[]) {
+  const db = engine.services.db;
+  const alerts = await db.selectFrom('alerts').select(['commandJson', 'status', 'orderIdsJson']).execute();
+  const byId = new Map(alerts.map((a) => [(JSON.parse(a.commandJson) as { id: string }).id, a]));
+  const fills = await db.selectFrom('fills').select(['clientOrderId', 'tsInit']).execute();
+  const fillAt = new Map(fills.map((f) => [f.clientOrderId, f.tsInit]));
+  let lost = 0;
+  const toFill: number[] = [];
+  for (const r of results.filter((x) => x.status >= 200 && x.status < 300)) {
+    const alert = byId.get(r.id);
+    const orderId = alert ? (JSON.parse(alert.orderIdsJson) as string[])[0] : undefined;
+    const filled = orderId === undefined ? undefined : fillAt.get(orderId);
+    if (!alert || alert.status !== 'executed' || filled === undefined) lost += 1;
+    else toFill.push(filled - r.sentAt);
+  }
+  return { lost, toFill };
+}
+
+async function settle(engine: Engine) {
+  for (;;) {
+    const pending = await engine.services.db.selectFrom('alerts').select('id').where('status', '=', 'pending').limit(1).execute();
+    if (pending.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function report(label: string, results: Result[], audited: { lost: number; toFill: number[] }) {
+  const ok = results.filter((r) => r.status === 200).length;
+  const acks = results.map((r) => r.ackMs);
+  console.log(
+    `${label}: ${results.length} sent, ${ok} answered 200, other: ${results.length - ok}; ack p50 ${percentile(acks, 50).toFixed(1)} ms, p99 ${percentile(acks, 99).toFixed(1)} ms; ` +
+      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; lost alerts: ${audited.lost}`,
+  );
+}
+
+export async function webhookLoad(): Promise<void> {
+  console.log(`\n# TradingView listener on loopback: ${SUSTAINED_RATE} req/s for ${SUSTAINED_SECONDS} s, then a burst of ${BURST} (client on its own thread)`);
+  const dir = mkdtempSync(join(tmpdir(), 'stoxrobot-bench-'));
+  const engine = await createEngine({ dataDir: dir, logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
+  const status = await engine.services.webhooks.configure({ ...DEFAULT_WEBHOOK_SETTINGS, port: 0, rateLimitPerSecond: 100_000, rateLimitBurst: 100_000 });
+  const created = await engine.services.bots.create({ name: 'load', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 100 }, orderQty: 0.1, account: 'paper' });
+  if (!created.ok) throw new Error(created.error.message);
+  await engine.services.bots.setStatus(created.value.id, 'running');
+  const rotated = await engine.services.webhooks.rotatePassphrase(created.value.id);
+  if (!rotated.ok) throw new Error(rotated.error.message);
+  const job = { url: status.url ?? '', passphrase: rotated.value.passphrase, botId: created.value.id };
+
+  const sustained = await load({ ...job, rate: SUSTAINED_RATE, count: SUSTAINED_RATE * SUSTAINED_SECONDS, prefix: 's' });
+  await settle(engine);
+  report('sustained', sustained, await audit(engine, sustained));
+  const burst = await load({ ...job, rate: 0, count: BURST, prefix: 'b' });
+  await settle(engine);
+  report('burst', burst, await audit(engine, burst));
+  await engine.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function webhookFuzz(): void {
+  console.log(`\n# Alert parser fuzz: ${FUZZ_RUNS.toLocaleString()} payloads (random text, JSON, hostile keys and numbers)`);
+  const payloads = fc.sample(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ passphrase: 'p', bot: 'b', action: 'buy', amount: v }))), FUZZ_RUNS);
+  let crashes = 0;
+  let accepted = 0;
+  const started = performance.now();
+  for (const body of payloads) {
+    try {
+      if (parseAlert(body).ok) accepted += 1;
+    } catch {
+      crashes += 1;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`${FUZZ_RUNS.toLocaleString()} parsed in ${seconds.toFixed(2)} s; accepted ${accepted.toLocaleString()}, crashes: ${crashes}; Object.prototype polluted: ${'polluted' in Object.prototype}`);
+}

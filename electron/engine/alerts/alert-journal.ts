@@ -1,0 +1,81 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../persistence/database.ts';
+import { insertAlertOnce, insertLogEntry, type NewLogEntry } from '../persistence/webhooks.repository.ts';
+
+export interface JournalEntry {
+  alert: { dedupeKey: string; botId: string; receivedAt: number; commandJson: string };
+  log: Omit<NewLogEntry, 'outcome' | 'reason' | 'alertId'>;
+}
+
+export interface Recorded {
+  /** Null when the dedupe key was already there: a duplicate. */
+  alertId: number | null;
+  logId: number;
+}
+
+interface Waiting {
+  entry: JournalEntry;
+  resolve(recorded: Recorded): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for incoming alerts: alerts that arrive while a commit is running are written
+ * together in the next transaction (one fsync for all), each inside its own savepoint so one bad
+ * row fails only itself. Each caller learns its result only after the commit: nobody is told
+ * "accepted" before the alert is on disk.
+ */
+export class AlertJournal {
+  readonly #db: Kysely<Database>;
+  #queue: Waiting[] = [];
+  #flushing = false;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  record(entry: JournalEntry): Promise<Recorded> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ entry, resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    while (this.#queue.length > 0) {
+      const batch = this.#queue;
+      this.#queue = [];
+      const outcomes: (Recorded | { error: unknown })[] = [];
+      try {
+        await this.#db.transaction().execute(async (trx) => {
+          for (const { entry } of batch) outcomes.push(await this.#write(trx, entry));
+        });
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+        continue;
+      }
+      batch.forEach((waiting, i) => {
+        const outcome = outcomes[i];
+        if (outcome && 'logId' in outcome) waiting.resolve(outcome);
+        else waiting.reject(outcome?.error ?? new Error('alert not written'));
+      });
+    }
+    this.#flushing = false;
+  }
+
+  async #write(trx: Kysely<Database>, { alert, log }: JournalEntry): Promise<Recorded | { error: unknown }> {
+    await sql`savepoint alert_entry`.execute(trx);
+    try {
+      const alertId = await insertAlertOnce(trx, alert);
+      const duplicate = alertId === null;
+      const logId = await insertLogEntry(trx, { ...log, outcome: duplicate ? 'duplicate' : 'accepted', reason: duplicate ? 'Already received; not traded again' : null, alertId });
+      await sql`release savepoint alert_entry`.execute(trx);
+      return { alertId, logId };
+    } catch (error) {
+      await sql`rollback to savepoint alert_entry`.execute(trx);
+      await sql`release savepoint alert_entry`.execute(trx);
+      return { error };
+    }
+  }
+}
