@@ -28,7 +28,10 @@ function load(job: { url: string; passphrase: string; botId: string; rate: numbe
   });
 }
 
-/** Every 2xx must have its alert row, executed, with a filled order; returns alert -> fill latencies. */
+/**
+ * Every 2xx must have its alert row, acted on: executed with a filled order, or refused by a rule
+ * (the pyramiding limit, when a burst arrives out of order) with its reason. Anything else is lost.
+ */
 async function audit(engine: Engine, results: Result[]) {
   const db = engine.services.db;
   const alerts = await db.selectFrom('alerts').select(['commandJson', 'status', 'orderIdsJson']).execute();
@@ -36,15 +39,17 @@ async function audit(engine: Engine, results: Result[]) {
   const fills = await db.selectFrom('fills').select(['clientOrderId', 'tsInit']).execute();
   const fillAt = new Map(fills.map((f) => [f.clientOrderId, f.tsInit]));
   let lost = 0;
+  let refused = 0;
   const toFill: number[] = [];
   for (const r of results.filter((x) => x.status >= 200 && x.status < 300)) {
     const alert = byId.get(r.id);
     const orderId = alert ? (JSON.parse(alert.orderIdsJson) as string[])[0] : undefined;
     const filled = orderId === undefined ? undefined : fillAt.get(orderId);
-    if (!alert || alert.status !== 'executed' || filled === undefined) lost += 1;
+    if (alert?.status === 'refused') refused += 1;
+    else if (!alert || alert.status !== 'executed' || filled === undefined) lost += 1;
     else toFill.push(filled - r.sentAt);
   }
-  return { lost, toFill };
+  return { lost, refused, toFill };
 }
 
 async function settle(engine: Engine) {
@@ -55,12 +60,12 @@ async function settle(engine: Engine) {
   }
 }
 
-function report(label: string, results: Result[], audited: { lost: number; toFill: number[] }) {
+function report(label: string, results: Result[], audited: { lost: number; refused: number; toFill: number[] }) {
   const ok = results.filter((r) => r.status === 200).length;
   const acks = results.map((r) => r.ackMs);
   console.log(
     `${label}: ${results.length} sent, ${ok} answered 200, other: ${results.length - ok}; ack p50 ${percentile(acks, 50).toFixed(1)} ms, p99 ${percentile(acks, 99).toFixed(1)} ms; ` +
-      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; lost alerts: ${audited.lost}`,
+      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; refused by a rule: ${audited.refused}; lost alerts: ${audited.lost}`,
   );
 }
 

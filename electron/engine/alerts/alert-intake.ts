@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Bot } from '../../../shared/domain/bot.ts';
 import type { AlertCommand, WebhookOutcome } from '../../../shared/domain/webhook.ts';
 import type { EventBus } from '../event-bus.ts';
-import { findBot, listBots } from '../persistence/bots.repository.ts';
 import type { Database } from '../persistence/database.ts';
-import { findKeyDigest, finishAlert, finishLogEntry, insertLogEntry } from '../persistence/webhooks.repository.ts';
+import { insertLogEntry } from '../persistence/webhooks.repository.ts';
+import { AlertSenders } from './alert-senders.ts';
 import { AlertJournal, type Recorded } from './alert-journal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -20,6 +20,13 @@ export interface IntakeReply {
   act?: () => Promise<void>;
 }
 
+/**
+ * SQLite calls are synchronous and the queries' promises resolve at once, so a chain of executions
+ * would run as one long microtask and starve the socket: a burst of alerts would wait seconds to be
+ * read. Yielding between executions lets pending requests be accepted and answered first.
+ */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const reply = (statusCode: number, status: WebhookOutcome, message: string): IntakeReply => ({ statusCode, body: { status, message } });
 
 /**
@@ -30,15 +37,19 @@ const reply = (statusCode: number, status: WebhookOutcome, message: string): Int
 export class AlertIntake {
   readonly #db: Kysely<Database>;
   readonly #journal: AlertJournal;
+  readonly #senders: AlertSenders;
   readonly #executor: SignalExecutor;
   readonly #bus: EventBus;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #maxAgeSeconds: () => number;
+  /** Alerts are acted on one at a time, in the order they were committed. */
+  #executions: Promise<void> = Promise.resolve();
 
   constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number }) {
     this.#db = deps.db;
     this.#journal = new AlertJournal(deps.db);
+    this.#senders = new AlertSenders(deps.db, deps.bus);
     this.#executor = deps.executor;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
@@ -51,8 +62,9 @@ export class AlertIntake {
     const parsed = parseAlert(body);
     if (!parsed.ok) return this.refuse(source, null, reply(400, 'invalid', parsed.reason), masked);
     const command = parsed.command;
-    const bot = await this.#findBot(command.bot);
-    const digest = bot ? await findKeyDigest(this.#db, bot.id) : undefined;
+    const sender = await this.#senders.find(command.bot);
+    const bot = sender?.bot;
+    const digest = sender?.digest;
     // One answer for an unknown bot and a wrong passphrase: the listener says nothing of which bots exist.
     if (!bot || !digest || !passphraseMatches(digest, command.passphrase)) {
       return this.refuse(source, bot?.id ?? null, reply(401, 'unauthorized', 'Unknown bot or wrong passphrase'), masked);
@@ -96,23 +108,14 @@ export class AlertIntake {
     return {
       statusCode: 200,
       body: { status: 'accepted', message: 'Alert accepted', alertId },
-      act: () => this.#act(bot, command, alertId, logId),
+      act: () => (this.#executions = this.#executions.then(yieldToIo).then(() => this.#act(bot, command, alertId, logId))),
     };
   }
 
   async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number): Promise<void> {
     const result = await this.#executor.execute(bot, command).catch((error: unknown) => ({ outcome: 'failed' as const, reason: `Engine error: ${String(error)}`, orderIds: [] }));
-    await this.#db.transaction().execute(async (trx) => {
-      await finishAlert(trx, alertId, result.outcome, result.reason, result.orderIds);
-      await finishLogEntry(trx, logId, result.outcome, result.reason, result.orderIds);
-    });
+    await this.#journal.finish({ alertId, logId, ...result });
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
   }
 
-  async #findBot(key: string): Promise<Bot | undefined> {
-    const byId = await findBot(this.#db, key);
-    if (byId) return byId;
-    const named = (await listBots(this.#db)).filter((b) => b.name.toLowerCase() === key.toLowerCase());
-    return named.length === 1 ? named[0] : undefined;
-  }
 }

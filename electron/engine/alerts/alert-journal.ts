@@ -1,10 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../persistence/database.ts';
-import { insertAlertOnce, insertLogEntry, type NewLogEntry } from '../persistence/webhooks.repository.ts';
+import { finishAlert, finishLogEntry, insertAlertOnce, insertLogEntry, type NewLogEntry } from '../persistence/webhooks.repository.ts';
 
 export interface JournalEntry {
   alert: { dedupeKey: string; botId: string; receivedAt: number; commandJson: string };
   log: Omit<NewLogEntry, 'outcome' | 'reason' | 'alertId'>;
+}
+
+/** How an accepted alert ended, written back to its alert and log rows. */
+export interface Finished {
+  alertId: number;
+  logId: number;
+  outcome: 'executed' | 'refused' | 'failed';
+  reason: string | null;
+  orderIds: string[];
 }
 
 export interface Recorded {
@@ -13,9 +22,11 @@ export interface Recorded {
   logId: number;
 }
 
+type Work = { kind: 'record'; entry: JournalEntry } | { kind: 'finish'; finished: Finished };
+
 interface Waiting {
-  entry: JournalEntry;
-  resolve(recorded: Recorded): void;
+  work: Work;
+  resolve(recorded: Recorded | null): void;
   reject(error: unknown): void;
 }
 
@@ -35,8 +46,17 @@ export class AlertJournal {
   }
 
   record(entry: JournalEntry): Promise<Recorded> {
+    return this.#enqueue({ kind: 'record', entry }) as Promise<Recorded>;
+  }
+
+  /** Outcomes ride in the same commits as new alerts: one fsync serves both. */
+  async finish(finished: Finished): Promise<void> {
+    await this.#enqueue({ kind: 'finish', finished });
+  }
+
+  #enqueue(work: Work): Promise<Recorded | null> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ entry, resolve, reject });
+      this.#queue.push({ work, resolve, reject });
       if (!this.#flushing) void this.#flush();
     });
   }
@@ -46,10 +66,10 @@ export class AlertJournal {
     while (this.#queue.length > 0) {
       const batch = this.#queue;
       this.#queue = [];
-      const outcomes: (Recorded | { error: unknown })[] = [];
+      const outcomes: (Recorded | null | { error: unknown })[] = [];
       try {
         await this.#db.transaction().execute(async (trx) => {
-          for (const { entry } of batch) outcomes.push(await this.#write(trx, entry));
+          for (const { work } of batch) outcomes.push(work.kind === 'record' ? await this.#write(trx, work.entry) : await this.#finish(trx, work.finished));
         });
       } catch (error) {
         for (const waiting of batch) waiting.reject(error);
@@ -57,11 +77,17 @@ export class AlertJournal {
       }
       batch.forEach((waiting, i) => {
         const outcome = outcomes[i];
-        if (outcome && 'logId' in outcome) waiting.resolve(outcome);
-        else waiting.reject(outcome?.error ?? new Error('alert not written'));
+        if (outcome === undefined || (outcome !== null && 'error' in outcome)) waiting.reject(outcome?.error ?? new Error('alert not written'));
+        else waiting.resolve(outcome);
       });
     }
     this.#flushing = false;
+  }
+
+  async #finish(trx: Kysely<Database>, { alertId, logId, outcome, reason, orderIds }: Finished): Promise<null> {
+    await finishAlert(trx, alertId, outcome, reason, orderIds);
+    await finishLogEntry(trx, logId, outcome, reason, orderIds);
+    return null;
   }
 
   async #write(trx: Kysely<Database>, { alert, log }: JournalEntry): Promise<Recorded | { error: unknown }> {

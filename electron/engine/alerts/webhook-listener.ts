@@ -54,7 +54,9 @@ export class WebhookListener {
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(settings.port, settings.host, () => resolve());
+        // A burst of alerts opens many connections at once; a short accept queue drops SYNs, and
+        // the retransmit (1 s, then 3 s) would push answers past TradingView's 3 s limit.
+        server.listen({ port: settings.port, host: settings.host, backlog: 4096 }, () => resolve());
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -69,6 +69,7 @@ export class WebhookService {
       await saveKeyDigest(trx, botId, passphraseDigest(passphrase), now);
       await appendAudit(trx, now, { action: 'webhooks.rotate_passphrase', entity: 'bot', entityId: botId, detail: {} });
     });
+    this.#bus.emit('change', { topic: 'bots', botId });
     return ok({ passphrase });
   }
 
