@@ -1,6 +1,6 @@
 import { oc } from '@orpc/contract';
 import { z } from 'zod';
-import { BotIdSchema } from '../domain/ids.ts';
+import { BotIdSchema, ClientOrderIdSchema } from '../domain/ids.ts';
 import { MAX_LIST_LIMIT } from '../domain/limits.ts';
 import { FillSchema, OrderSchema } from '../domain/order.ts';
 import { PositionSchema, TradeSchema } from '../domain/position.ts';
@@ -10,6 +10,10 @@ const listInput = z.object({ botId: BotIdSchema.optional(), limit: queryInt(1, M
 
 export const ordersContract = {
   list: oc.route({ method: 'GET', path: '/orders' }).input(listInput).output(z.array(OrderSchema)),
+  cancel: oc
+    .route({ method: 'POST', path: '/orders/{clientOrderId}/cancel' })
+    .input(z.object({ clientOrderId: ClientOrderIdSchema }))
+    .output(OrderSchema),
 };
 
 export const fillsContract = {

@@ -50,7 +50,10 @@ export const router = os.router({
       return { candlesPerSecond: engine.market.candlesPerSecond };
     }),
   },
-  orders: { list: os.orders.list.handler(({ input, context: { engine } }) => listOrders(engine.db, input)) },
+  orders: {
+    list: os.orders.list.handler(({ input, context: { engine } }) => listOrders(engine.db, input)),
+    cancel: os.orders.cancel.handler(async ({ input, context: { engine } }) => unwrap(await engine.orders.cancel(input.clientOrderId))),
+  },
   fills: { list: os.fills.list.handler(({ input, context: { engine } }) => listFills(engine.db, input)) },
   positions: { list: os.positions.list.handler(({ input, context: { engine } }) => markedPositions(engine.orders, engine.lastPrice, input.botId)) },
   trades: { list: os.trades.list.handler(({ input, context: { engine } }) => listTrades(engine.db, input)) },
@@ -77,4 +80,3 @@ export const router = os.router({
     sendTest: os.webhooks.sendTest.handler(async ({ input, context: { engine } }) => unwrap(await engine.webhooks.sendTest(input.message))),
   },
 });
-export type AppRouter = typeof router;

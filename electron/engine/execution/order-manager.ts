@@ -8,7 +8,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueFill } from '../venues/venue.ts';
 import { newClientOrderId } from './ids.ts';
-import { transition } from './order-state.ts';
+import { canTransition, transition } from './order-state.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { applyFill, FLAT, type PositionState } from './position-math.ts';
 import { roundTo } from './precision.ts';
 
@@ -109,14 +110,17 @@ export class OrderManager {
     return updated;
   }
 
-  async cancel(clientOrderId: string): Promise<Order | undefined> {
+  async cancel(clientOrderId: string): Promise<Result<Order>> {
     const order = await findOrder(this.#db, clientOrderId);
-    if (!order) return undefined;
+    if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
+    if (!canTransition(order.status, 'CANCELED') || order.status === 'PENDING_SUBMIT') {
+      return fail('CONFLICT', `The order is ${order.status}; only an open order can be canceled`);
+    }
     const outcome = await this.#venue.cancel(clientOrderId);
-    if (!outcome.canceled) return order;
+    if (!outcome.canceled) return fail('CONFLICT', `The venue did not cancel the order: ${outcome.reason ?? 'no reason given'}`);
     const updated = await this.#inTransaction((trx) => this.#saveOrder(trx, order, transition(order, 'CANCELED', {}, this.#clock.now())));
     this.#announce(updated);
-    return updated;
+    return ok(updated);
   }
 
   async applyLateFill(fill: VenueFill): Promise<void> {

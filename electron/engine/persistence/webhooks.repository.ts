@@ -2,10 +2,6 @@ import type { Kysely } from 'kysely';
 import type { WebhookLogEntry, WebhookOutcome } from '../../../shared/domain/webhook.ts';
 import type { AlertsTable, Database } from './database.ts';
 
-export async function findKeyDigest(db: Kysely<Database>, botId: string): Promise<string | undefined> {
-  return (await db.selectFrom('webhookKeys').select('digest').where('botId', '=', botId).executeTakeFirst())?.digest;
-}
-
 export async function saveKeyDigest(db: Kysely<Database>, botId: string, digest: string, ts: number): Promise<void> {
   await db
     .insertInto('webhookKeys')
