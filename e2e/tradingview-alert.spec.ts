@@ -36,7 +36,11 @@ test('build a TradingView alert in the UI, send a test alert, see the log row an
     await expect(orders).toHaveCount(1);
     await expect(orders.first()).toContainText('BUY');
     await expect(orders.first()).toContainText('FILLED');
-    await expect(page.getByRole('region', { name: 'Positions' }).locator('tbody tr').first()).toContainText('LONG');
+    const position = page.getByRole('region', { name: 'Positions' }).locator('tbody tr').first();
+    await expect(position).toContainText('LONG');
+    // The alert's 5% stop-loss is attached to the position: 95% of the entry price.
+    const entry = Number(await position.locator('td').nth(3).innerText());
+    await expect(position.locator('td').nth(5)).toHaveText((Math.round(entry * 0.95 * 100) / 100).toFixed(2));
     await page.screenshot({ path: testInfo.outputPath('alert-builder.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Webhooks' }).click();

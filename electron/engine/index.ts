@@ -114,6 +114,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     orders,
     bots,
     lastPrice,
+    levels: (botId, symbol) => protections.get(botId, symbol),
     webhooks,
   };
   if (deps.startMarketTimer !== false) market.start();

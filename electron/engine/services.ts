@@ -4,7 +4,7 @@ import type { WebhookService } from './alerts/webhook-service.ts';
 import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { OrderManager } from './execution/order-manager.ts';
-import type { PriceSource } from './execution/portfolio.ts';
+import type { LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 
@@ -21,5 +21,6 @@ export interface EngineServices {
   orders: OrderManager;
   bots: BotService;
   lastPrice: PriceSource;
+  levels: LevelSource;
   webhooks: WebhookService;
 }

@@ -14,6 +14,9 @@ export const PositionSchema = z.object({
   /** Open profit at the last price, in quote currency. */
   unrealizedPnl: z.number(),
   lastPx: z.number().nullable(),
+  /** Protective levels the engine watches on every tick, if any. */
+  stopLoss: z.number().nullable(),
+  takeProfit: z.number().nullable(),
 });
 export type Position = z.infer<typeof PositionSchema>;
 

@@ -2,11 +2,13 @@ import type { Pnl, Position } from '../../../shared/domain/position.ts';
 import type { OrderManager } from './order-manager.ts';
 import { roundQuote } from './precision.ts';
 import { unrealizedPnl } from './position-math.ts';
+import type { Levels } from '../risk/protections.ts';
 
 export type PriceSource = (symbol: string) => number | null;
+export type LevelSource = (botId: string, symbol: string) => Levels | undefined;
 
-/** Every bot's positions marked at the last price. */
-export function markedPositions(orders: OrderManager, lastPrice: PriceSource, botId?: string): Position[] {
+/** Every bot's positions marked at the last price, with their stop-loss and take-profit. */
+export function markedPositions(orders: OrderManager, lastPrice: PriceSource, levels: LevelSource, botId?: string): Position[] {
   return orders
     .positionEntries()
     .filter((entry) => botId === undefined || entry.botId === botId)
@@ -21,6 +23,8 @@ export function markedPositions(orders: OrderManager, lastPrice: PriceSource, bo
         realizedPnl: state.realizedPnl,
         unrealizedPnl: unrealizedPnl(state, lastPx),
         lastPx,
+        stopLoss: levels(id, symbol)?.stopLoss ?? null,
+        takeProfit: levels(id, symbol)?.takeProfit ?? null,
       };
     });
 }

@@ -9,6 +9,8 @@ const columns: Column<Position>[] = [
   { header: 'Qty', cell: (p) => p.qty, numeric: true },
   { header: 'Avg open', cell: (p) => (p.qty ? p.avgPxOpen.toFixed(2) : '—'), numeric: true },
   { header: 'Last', cell: (p) => p.lastPx?.toFixed(2) ?? '—', numeric: true },
+  { header: 'Stop-loss', cell: (p) => p.stopLoss?.toFixed(2) ?? '—', numeric: true },
+  { header: 'Take-profit', cell: (p) => p.takeProfit?.toFixed(2) ?? '—', numeric: true },
   { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
   { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
 ];
