@@ -8,19 +8,20 @@ const RUNS = 5;
 /** Milliseconds from spawning the host until /health answers 200. */
 async function timeToHealth(dataDir: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['electron/headless/cli.ts', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['electron/headless/cli.ts', '--data', dataDir, '--port', '0', '--webhook-port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   const port = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /127\.0\.0\.1:(\d+)/.exec(output);
+      const match = /running at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
   });
-  for (;;) {
+  for (let tries = 0; ; tries++) {
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     if (ok) break;
+    if (tries > 2_000) throw new Error('/health never answered');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const elapsed = performance.now() - started;

@@ -97,6 +97,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
   const webhooks = new WebhookService({ db, listener, clock, bus });
+  const recovered = await intake.recover();
+  if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
 
   const services: EngineServices = {
@@ -126,6 +128,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     feed,
     stop: async () => {
       await listener.stop();
+      await intake.drained();
       await market.stop();
       await close();
     },

@@ -4,7 +4,7 @@ import type { Bot } from '../../../shared/domain/bot.ts';
 import type { AlertCommand, WebhookOutcome } from '../../../shared/domain/webhook.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
-import { insertLogEntry } from '../persistence/webhooks.repository.ts';
+import { insertLogEntry, pendingAlerts } from '../persistence/webhooks.repository.ts';
 import { AlertSenders } from './alert-senders.ts';
 import { AlertJournal, type Recorded } from './alert-journal.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -78,6 +78,29 @@ export class AlertIntake {
     return this.#commit(source, bot, command, body, masked, now);
   }
 
+  /**
+   * Acts on the alerts that were answered 2xx but not acted on before the app stopped. Their
+   * orders carry ids derived from the alert, so one that was placed already is not placed again.
+   */
+  async recover(): Promise<number> {
+    const pending = await pendingAlerts(this.#db);
+    for (const alert of pending) {
+      const sender = await this.#senders.find(alert.botId);
+      const command = { ...(JSON.parse(alert.commandJson) as Omit<AlertCommand, 'passphrase'>), passphrase: '' };
+      if (sender?.bot.status === 'running') {
+        await this.#act(sender.bot, command, alert.id, alert.logId);
+      } else {
+        await this.#journal.finish({ alertId: alert.id, logId: alert.logId, outcome: 'refused', reason: 'The bot was no longer running when the app restarted', orderIds: [] });
+      }
+    }
+    return pending.length;
+  }
+
+  /** Resolves once every accepted alert has been acted on (for a clean shutdown). */
+  drained(): Promise<void> {
+    return this.#executions;
+  }
+
   /** Logs a refused request; a failure to log is reported but changes nothing of the answer. */
   async refuse(source: string, botId: string | null, answer: IntakeReply, maskedBody: string): Promise<IntakeReply> {
     try {
@@ -108,12 +131,17 @@ export class AlertIntake {
     return {
       statusCode: 200,
       body: { status: 'accepted', message: 'Alert accepted', alertId },
-      act: () => (this.#executions = this.#executions.then(yieldToIo).then(() => this.#act(bot, command, alertId, logId))),
+      act: () => {
+        const run = this.#executions.then(yieldToIo).then(() => this.#act(bot, command, alertId, logId));
+        // One failed execution (reported by the caller) must not stop the ones queued after it.
+        this.#executions = run.catch(() => undefined);
+        return run;
+      },
     };
   }
 
-  async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number): Promise<void> {
-    const result = await this.#executor.execute(bot, command).catch((error: unknown) => ({ outcome: 'failed' as const, reason: `Engine error: ${String(error)}`, orderIds: [] }));
+  async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number | null): Promise<void> {
+    const result = await this.#executor.execute(bot, command, alertId).catch((error: unknown) => ({ outcome: 'failed' as const, reason: `Engine error: ${String(error)}`, orderIds: [] }));
     await this.#journal.finish({ alertId, logId, ...result });
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
   }

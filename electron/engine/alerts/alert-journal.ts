@@ -10,7 +10,7 @@ export interface JournalEntry {
 /** How an accepted alert ended, written back to its alert and log rows. */
 export interface Finished {
   alertId: number;
-  logId: number;
+  logId: number | null;
   outcome: 'executed' | 'refused' | 'failed';
   reason: string | null;
   orderIds: string[];
@@ -86,7 +86,7 @@ export class AlertJournal {
 
   async #finish(trx: Kysely<Database>, { alertId, logId, outcome, reason, orderIds }: Finished): Promise<null> {
     await finishAlert(trx, alertId, outcome, reason, orderIds);
-    await finishLogEntry(trx, logId, outcome, reason, orderIds);
+    if (logId !== null) await finishLogEntry(trx, logId, outcome, reason, orderIds);
     return null;
   }
 

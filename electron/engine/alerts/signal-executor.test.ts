@@ -29,8 +29,9 @@ async function setup() {
   const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger });
   const protections = new Protections({ db, orders, bus, logger: silentLogger });
   const executor = new SignalExecutor({ orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+  let alertId = 0;
   const run = (fields: Partial<AlertCommand>) =>
-    executor.execute(bot, { bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields });
+    executor.execute(bot, { bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields }, ++alertId);
   const held = (symbol = 'SOL/USDT') => orders.position(bot.id, symbol).netQty;
   return { db, venue, orders, protections, run, held };
 }

@@ -39,9 +39,14 @@ export class SignalExecutor {
     this.#lastPrice = deps.lastPrice;
   }
 
-  async execute(bot: Bot, command: AlertCommand): Promise<Execution> {
+  /**
+   * Orders get ids derived from the alert (`sr-alert-<id>-<leg>`), so executing the same alert
+   * again after a crash finds the orders it already placed instead of doubling them.
+   */
+  async execute(bot: Bot, command: AlertCommand, alertId: number): Promise<Execution> {
     if (bot.strategy.kind !== 'tradingview') return refused('This bot trades its own strategy, not alerts');
-    if (command.action === 'close_all') return this.#closeAll(bot);
+    const legId = (leg: number) => `sr-alert-${alertId}-${leg}`;
+    if (command.action === 'close_all') return this.#closeAll(bot, legId);
     const symbol = command.symbol === null ? bot.symbol : resolveSymbol(command.symbol, this.#instruments);
     if (!symbol) return refused(`Unknown symbol ${command.symbol}; this venue trades ${this.#instruments.map((i) => i.symbol).join(', ')}`);
     const refPx = command.price ?? this.#lastPrice(symbol);
@@ -54,8 +59,9 @@ export class SignalExecutor {
     if (typeof plan === 'string') return refused(plan);
 
     const orderIds: string[] = [];
-    for (const leg of plan) {
-      const order = await this.#orders.place({ botId: bot.id, symbol, side: leg.side, type: command.orderType === 'limit' ? 'LIMIT' : 'MARKET', qty: leg.qty, price: command.price });
+    for (const [index, leg] of plan.entries()) {
+      const type = command.orderType === 'limit' ? 'LIMIT' : 'MARKET';
+      const order = await this.#orders.place({ botId: bot.id, symbol, side: leg.side, type, qty: leg.qty, price: command.price, clientOrderId: legId(index) });
       orderIds.push(order.clientOrderId);
       if (order.status === 'REJECTED') return { outcome: 'failed', reason: order.rejectReason, orderIds };
     }
@@ -110,12 +116,12 @@ export class SignalExecutor {
     }
   }
 
-  async #closeAll(bot: Bot): Promise<Execution> {
+  async #closeAll(bot: Bot, legId: (leg: number) => string): Promise<Execution> {
     const open = this.#orders.positionEntries().filter((p) => p.botId === bot.id && p.state.netQty !== 0);
     if (open.length === 0) return refused('There are no open positions to close');
     const orderIds: string[] = [];
-    for (const { symbol, state } of open) {
-      const order = await this.#orders.place({ botId: bot.id, symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty) });
+    for (const [index, { symbol, state }] of open.entries()) {
+      const order = await this.#orders.place({ botId: bot.id, symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty), clientOrderId: legId(index) });
       orderIds.push(order.clientOrderId);
       await this.#protections.clear(bot.id, symbol);
     }

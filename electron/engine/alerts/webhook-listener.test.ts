@@ -129,6 +129,16 @@ describe('TradingView webhook listener over real HTTP', () => {
     expect(await engine.services.db.selectFrom('alerts').selectAll().execute()).toEqual([]);
   });
 
+  it('keeps acting on later alerts when recording one outcome fails', async () => {
+    await sql`create trigger fail_first_outcome before update on alerts when new.id = 1 begin select raise(abort, 'disk I/O error'); end`.execute(engine.services.db);
+    expect((await post(alert({ id: 'first' }))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await post(alert({ id: 'second' }))).status).toBe(200);
+    for (let i = 0; i < 100 && (await listOrders(engine.services.db, { limit: 10 })).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await listOrders(engine.services.db, { limit: 10 })).toHaveLength(2);
+    expect((await engine.services.db.selectFrom('alerts').select(['id', 'status']).orderBy('id').execute()).map((a) => a.status)).toEqual(['pending', 'executed']);
+  });
+
   it('refuses alerts for a bot that is not running', async () => {
     await engine.services.bots.setStatus(botId, 'stopped');
     expect(await post(alert())).toMatchObject({ status: 409, body: { status: 'refused' } });

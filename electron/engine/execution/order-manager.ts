@@ -20,6 +20,11 @@ export interface PlaceOrder {
   type: OrderType;
   qty: number;
   price?: number | null;
+  /**
+   * A caller that may repeat itself after a crash (alert recovery) passes a deterministic id:
+   * an order already stored under it is returned instead of being placed again.
+   */
+  clientOrderId?: string;
 }
 
 const positionKey = (botId: string, symbol: string) => `${botId}\u0000${symbol}`;
@@ -64,9 +69,13 @@ export class OrderManager {
   }
 
   async place(request: PlaceOrder): Promise<Order> {
+    if (request.clientOrderId) {
+      const existing = await findOrder(this.#db, request.clientOrderId);
+      if (existing) return existing;
+    }
     const now = this.#clock.now();
     const order: Order = {
-      clientOrderId: newClientOrderId(),
+      clientOrderId: request.clientOrderId ?? newClientOrderId(),
       venueOrderId: null,
       botId: request.botId,
       venue: this.#venue.id,

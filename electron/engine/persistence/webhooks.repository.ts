@@ -21,6 +21,17 @@ export async function insertAlertOnce(db: Kysely<Database>, alert: Pick<AlertsTa
   return row?.id ?? null;
 }
 
+/** Alerts accepted (answered 2xx) but never acted on: the app stopped in between. */
+export async function pendingAlerts(db: Kysely<Database>): Promise<{ id: number; botId: string; commandJson: string; logId: number | null }[]> {
+  return db
+    .selectFrom('alerts')
+    .leftJoin('webhookLog', 'webhookLog.alertId', 'alerts.id')
+    .select(['alerts.id', 'alerts.botId', 'alerts.commandJson', 'webhookLog.id as logId'])
+    .where('alerts.status', '=', 'pending')
+    .orderBy('alerts.id')
+    .execute();
+}
+
 export async function finishAlert(db: Kysely<Database>, id: number, status: AlertsTable['status'], result: string | null, orderIds: string[]): Promise<void> {
   await db.updateTable('alerts').set({ status, result, orderIdsJson: JSON.stringify(orderIds) }).where('id', '=', id).execute();
 }
