@@ -48,12 +48,13 @@ const required = (field: string, value: unknown, ctx: z.RefinementCtx): boolean 
   return true;
 };
 
-export const text = (field: string, max: number) =>
+/** `secret`: the value is never repeated in the message (it would reach the log and the reply). */
+export const text = (field: string, max: number, secret = false) =>
   z.unknown().transform((value, ctx) => {
     if (required(field, value, ctx)) return z.NEVER;
     const t = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
     if (typeof t !== 'string' || t.trim() === '' || t.length > max) {
-      ctx.addIssue({ code: 'custom', message: `${field} must be text of 1 to ${max} characters, got '${show(value)}'` });
+      ctx.addIssue({ code: 'custom', message: `${field} must be text of 1 to ${max} characters${secret ? '' : `, got '${show(value)}'`}` });
       return z.NEVER;
     }
     return t.trim();

@@ -9,7 +9,7 @@ import { oneOf, positiveNumber, priceLevel, signedNumber, text, timestamp } from
  */
 const AlertMessageSchema = z
   .object({
-    passphrase: text('passphrase', 256),
+    passphrase: text('passphrase', 256, true),
     bot: text('bot', 80),
     // {{strategy.order.action}} renders buy/sell; {{strategy.market_position}} renders long/short/flat.
     action: oneOf('action', ALERT_ACTIONS, { flat: 'close', exit: 'close' }),

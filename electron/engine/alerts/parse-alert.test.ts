@@ -43,6 +43,7 @@ describe('alert parser', () => {
     expect(parse({ order_type: 'limit' })).toEqual({ ok: false, reason: 'price is required for a limit order' });
     expect(parseAlert(JSON.stringify({ bot: 'b', action: 'buy' }))).toEqual({ ok: false, reason: 'passphrase is required' });
     expect(parseAlert(JSON.stringify({ passphrase: 'p', bot: 'b' }))).toEqual({ ok: false, reason: 'action is required' });
+    expect(parse({ passphrase: `secret-${'x'.repeat(300)}` })).toEqual({ ok: false, reason: 'passphrase must be text of 1 to 256 characters' });
     expect(parseAlert('just some words')).toEqual({ ok: false, reason: 'Line 1 is not key=value' });
     expect(parseAlert('[1,2]')).toEqual({ ok: false, reason: 'Line 1 is not key=value' });
     expect(parseAlert('{"a":')).toMatchObject({ ok: false, reason: expect.stringMatching(/^The message looks like JSON but is not valid JSON/) });
