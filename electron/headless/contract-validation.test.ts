@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../engine/testing/temp-dir.ts';
-import { startTestHost } from './test-host.ts';
+import { startTestHost } from './testing/test-host.ts';
 
 const huge = 'x'.repeat(100_000);
 const goodBot = { name: 'ok', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 }, orderQty: 0.01, account: 'paper' };

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../engine/testing/temp-dir.ts';
-import { startTestHost, TEST_TOKEN } from './test-host.ts';
+import { startTestHost, TEST_TOKEN } from './testing/test-host.ts';
 
 describe('headless host', () => {
   let host: Awaited<ReturnType<typeof startTestHost>>;

@@ -1,7 +1,7 @@
 import type { Bot } from '../../../shared/domain/bot.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { OrderSide } from '../../../shared/domain/order.ts';
-import type { AlertCommand, PriceLevel } from '../../../shared/domain/webhook.ts';
+import type { AlertAction, AlertCommand, PriceLevel } from '../../../shared/domain/webhook.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { PriceSource } from '../execution/portfolio.ts';
 import { roundPriceToTick } from '../execution/precision.ts';
@@ -46,7 +46,8 @@ export class SignalExecutor {
   async execute(bot: Bot, command: AlertCommand, alertId: number): Promise<Execution> {
     if (bot.strategy.kind !== 'tradingview') return refused('This bot trades its own strategy, not alerts');
     const legId = (leg: number) => `sr-alert-${alertId}-${leg}`;
-    if (command.action === 'close_all') return this.#closeAll(bot, legId);
+    const action = command.action;
+    if (action === 'close_all') return this.#closeAll(bot, legId);
     const symbol = command.symbol === null ? bot.symbol : resolveSymbol(command.symbol, this.#instruments);
     if (!symbol) return refused(`Unknown symbol ${command.symbol}; this venue trades ${this.#instruments.map((i) => i.symbol).join(', ')}`);
     const refPx = command.price ?? this.#lastPrice(symbol);
@@ -55,7 +56,7 @@ export class SignalExecutor {
     const position = this.#orders.position(bot.id, symbol);
     const held = position.netQty;
     const qty = this.#quantity(bot, command, refPx, position.realizedPnl);
-    const plan = this.#plan(command, held, qty, position.tripEntries, bot.strategy.maxEntries);
+    const plan = this.#plan(action, command.amount, held, qty, position.tripEntries, bot.strategy.maxEntries);
     if (typeof plan === 'string') return refused(plan);
 
     const orderIds: string[] = [];
@@ -83,8 +84,10 @@ export class SignalExecutor {
   }
 
   /** The orders an action needs, or the reason it cannot be done. */
-  #plan(command: AlertCommand, held: number, qty: number, entries: number, maxEntries: number): Leg[] | string {
-    const close = (amount: number | null): Leg => ({ side: held > 0 ? 'SELL' : 'BUY', qty: Math.min(amount ?? Math.abs(held), Math.abs(held)) });
+  #plan(action: Exclude<AlertAction, 'close_all'>, amount: number | null, held: number, qty: number, entries: number, maxEntries: number): Leg[] | string {
+    const close = (upTo: number | null): Leg => ({ side: held > 0 ? 'SELL' : 'BUY', qty: Math.min(upTo ?? Math.abs(held), Math.abs(held)) });
+    // Exits close everything unless the alert gave an amount: then only that much.
+    const exitQty = amount === null ? null : qty;
     const adds = (side: OrderSide) => (side === 'BUY' && held > 0) || (side === 'SELL' && held < 0);
     const full = `The position already has ${entries} of ${maxEntries} allowed entries`;
     /** buy/sell trade the amount as given; long/short first close an opposite position. */
@@ -93,7 +96,7 @@ export class SignalExecutor {
       const opposite = held !== 0 && !adds(side);
       return flipFirst && opposite ? [close(null), { side, qty }] : [{ side, qty }];
     };
-    switch (command.action) {
+    switch (action) {
       case 'buy':
         return enter('BUY', false);
       case 'sell':
@@ -103,16 +106,14 @@ export class SignalExecutor {
       case 'short':
         return enter('SELL', true);
       case 'exit_long':
-        return held > 0 ? [close(command.amount === null ? null : qty)] : 'There is no long position to exit';
+        return held > 0 ? [close(exitQty)] : 'There is no long position to exit';
       case 'exit_short':
-        return held < 0 ? [close(command.amount === null ? null : qty)] : 'There is no short position to exit';
+        return held < 0 ? [close(exitQty)] : 'There is no short position to exit';
       case 'close':
-        return held !== 0 ? [close(command.amount === null ? null : qty)] : 'There is no open position to close';
+        return held !== 0 ? [close(exitQty)] : 'There is no open position to close';
       case 'reverse':
         if (held === 0) return 'There is no position to reverse';
         return [{ side: held > 0 ? 'SELL' : 'BUY', qty: Math.abs(held) + qty }];
-      case 'close_all':
-        return 'close_all is handled for all symbols';
     }
   }
 

@@ -13,8 +13,10 @@ import { fail, ok } from '../../../shared/errors.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>();
 
+const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, botId);
+
 const withPnl = (engine: EngineServices) => {
-  const positions = markedPositions(engine.orders, engine.lastPrice, engine.levels);
+  const positions = positionsOf(engine);
   return <T extends { id: string }>(bot: T): T & Pick<BotSummary, 'pnl'> => ({ ...bot, pnl: sumPnl(positions.filter((p) => p.botId === bot.id)) });
 };
 
@@ -55,7 +57,7 @@ export const router = os.router({
     cancel: os.orders.cancel.handler(async ({ input, context: { engine } }) => unwrap(await engine.orders.cancel(input.clientOrderId))),
   },
   fills: { list: os.fills.list.handler(({ input, context: { engine } }) => listFills(engine.db, input)) },
-  positions: { list: os.positions.list.handler(({ input, context: { engine } }) => markedPositions(engine.orders, engine.lastPrice, engine.levels, input.botId)) },
+  positions: { list: os.positions.list.handler(({ input, context: { engine } }) => positionsOf(engine, input.botId)) },
   trades: { list: os.trades.list.handler(({ input, context: { engine } }) => listTrades(engine.db, input)) },
   engine: {
     status: os.engine.status.handler(async ({ context: { engine } }) => {
@@ -65,7 +67,7 @@ export const router = os.router({
         startedAt: engine.startedAt,
         marketSpeed: engine.market.candlesPerSecond,
         bots: { total: bots.length, running: bots.filter((b) => b.status === 'running').length },
-        pnl: sumPnl(markedPositions(engine.orders, engine.lastPrice, engine.levels)),
+        pnl: sumPnl(positionsOf(engine)),
       };
     }),
     events: os.engine.events.handler(({ context: { engine }, signal }) =>

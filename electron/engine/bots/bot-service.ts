@@ -44,10 +44,7 @@ export class BotService {
     if (invalid) return invalid;
     const now = this.#clock.now();
     const bot: Bot = { ...config, id: newBotId(), status: 'stopped', createdAt: now, updatedAt: now };
-    await this.#db.transaction().execute(async (trx) => {
-      await insertBot(trx, bot);
-      await appendAudit(trx, now, { action: 'bot.create', entity: 'bot', entityId: bot.id, detail: { config } });
-    });
+    await this.#audited(now, 'bot.create', bot.id, { config }, (trx) => insertBot(trx, bot));
     this.#changed(bot.id);
     return ok(bot);
   }
@@ -63,10 +60,7 @@ export class BotService {
       return fail('CONFLICT', `Close the open ${bot.symbol} position before moving the bot to another symbol`, [{ path: ['symbol'], message: 'The bot still holds a position in its current symbol' }]);
     }
     const now = this.#clock.now();
-    await this.#db.transaction().execute(async (trx) => {
-      await updateBotConfig(trx, id, config, now);
-      await appendAudit(trx, now, { action: 'bot.update', entity: 'bot', entityId: id, detail: { config } });
-    });
+    await this.#audited(now, 'bot.update', id, { config }, (trx) => updateBotConfig(trx, id, config, now));
     const updated: Bot = { ...bot, ...config, updatedAt: now };
     if (this.#runtime.isAttached(id)) await this.#attach(updated);
     this.#changed(id);
@@ -80,10 +74,7 @@ export class BotService {
     if (this.#orders.position(id, found.value.symbol).netQty !== 0) return fail('CONFLICT', 'Close the bot’s open position before deleting it');
     const now = this.#clock.now();
     this.#runtime.detach(id);
-    await this.#db.transaction().execute(async (trx) => {
-      await markBotDeleted(trx, id, now);
-      await appendAudit(trx, now, { action: 'bot.delete', entity: 'bot', entityId: id, detail: {} });
-    });
+    await this.#audited(now, 'bot.delete', id, {}, (trx) => markBotDeleted(trx, id, now));
     this.#changed(id);
     return ok({ id });
   }
@@ -92,10 +83,7 @@ export class BotService {
     const found = await this.get(id);
     if (!found.ok) return found;
     const now = this.#clock.now();
-    await this.#db.transaction().execute(async (trx) => {
-      await setBotStatus(trx, id, status, now);
-      await appendAudit(trx, now, { action: `bot.${status}`, entity: 'bot', entityId: id, detail: { from: found.value.status } });
-    });
+    await this.#audited(now, `bot.${status}`, id, { from: found.value.status }, (trx) => setBotStatus(trx, id, status, now));
     const bot: Bot = { ...found.value, status, updatedAt: now };
     if (status === 'stopped') this.#runtime.detach(id);
     else await this.#attach(bot);
@@ -106,6 +94,14 @@ export class BotService {
   /** Puts every bot that was running or paused when the app stopped back on the market. */
   async resumeAll(): Promise<void> {
     for (const bot of await listBots(this.#db)) if (bot.status !== 'stopped') await this.#attach(bot);
+  }
+
+  /** A bot change and its audit row, committed together. */
+  async #audited(ts: number, action: string, botId: string, detail: Record<string, unknown>, write: (trx: Kysely<Database>) => Promise<void>): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await write(trx);
+      await appendAudit(trx, ts, { action, entity: 'bot', entityId: botId, detail });
+    });
   }
 
   async #attach(bot: Bot): Promise<void> {

@@ -29,13 +29,19 @@ export interface PlaceOrder {
 
 const positionKey = (botId: string, symbol: string) => `${botId}\u0000${symbol}`;
 
+export interface PositionEntry {
+  botId: string;
+  symbol: string;
+  state: PositionState;
+}
+
 /**
  * The one path every order takes: written as PENDING_SUBMIT before the venue hears of it, then
  * moved through the transition table, with its fills, position and closed trade committed in one
  * transaction. Positions are cached in memory (loaded at start) so strategies read them for free.
  */
 export class OrderManager {
-  readonly #positions = new Map<string, PositionState>();
+  readonly #positions = new Map<string, PositionEntry>();
   readonly #db: Kysely<Database>;
   readonly #venue: Venue;
   readonly #bus: EventBus;
@@ -54,18 +60,17 @@ export class OrderManager {
   }
 
   async loadPositions(): Promise<void> {
-    for (const row of await loadPositions(this.#db)) this.#positions.set(positionKey(row.botId, row.symbol), row);
+    for (const { botId, symbol, updatedAt: _updated, ...state } of await loadPositions(this.#db)) {
+      this.#positions.set(positionKey(botId, symbol), { botId, symbol, state });
+    }
   }
 
   position(botId: string, symbol: string): PositionState {
-    return this.#positions.get(positionKey(botId, symbol)) ?? FLAT;
+    return this.#positions.get(positionKey(botId, symbol))?.state ?? FLAT;
   }
 
-  positionEntries(): { botId: string; symbol: string; state: PositionState }[] {
-    return [...this.#positions.entries()].map(([key, state]) => {
-      const [botId = '', symbol = ''] = key.split('\u0000');
-      return { botId, symbol, state };
-    });
+  positionEntries(): PositionEntry[] {
+    return [...this.#positions.values()];
   }
 
   async place(request: PlaceOrder): Promise<Order> {
@@ -179,11 +184,10 @@ export class OrderManager {
     const filledQty = roundTo(order.filledQty + fill.qty, 10);
     const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 10);
     const status: OrderStatus = filledQty >= order.qty - 1e-12 ? 'FILLED' : 'PARTIALLY_FILLED';
-    const key = positionKey(order.botId, order.symbol);
-    const { next, closed } = applyFill(this.#positions.get(key) ?? FLAT, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
+    const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
     await savePosition(db, order.botId, order.symbol, next, fill.ts);
     if (closed) await insertTrade(db, order.botId, order.symbol, closed);
-    this.#positions.set(key, next);
+    this.#positions.set(positionKey(order.botId, order.symbol), { botId: order.botId, symbol: order.symbol, state: next });
     return transition(order, status, { filledQty, avgFillPx }, this.#clock.now());
   }
 

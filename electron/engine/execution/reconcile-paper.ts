@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../persistence/database.ts';
 import { listOrdersByStatus, updateOrder } from '../persistence/orders.repository.ts';
 import type { PaperVenue } from '../venues/paper/paper-venue.ts';
-import { assertTransition, OPEN_STATUSES } from './order-state.ts';
+import { OPEN_STATUSES, transition } from './order-state.ts';
 
 /**
  * Brings the paper venue back in line with the ledger after a restart. The simulator keeps no
@@ -13,8 +13,8 @@ export async function reconcilePaperOrders(db: Kysely<Database>, venue: PaperVen
   const open = (await listOrdersByStatus(db, OPEN_STATUSES)).filter((o) => o.venue === venue.id);
   for (const order of open) {
     if (order.status === 'PENDING_SUBMIT') {
-      assertTransition(order.status, 'REJECTED');
-      await updateOrder(db, order.clientOrderId, { status: 'REJECTED', rejectReason: 'The app stopped before the order reached the venue', tsEvent: now });
+      const { status, rejectReason, tsEvent } = transition(order, 'REJECTED', { rejectReason: 'The app stopped before the order reached the venue' }, now);
+      await updateOrder(db, order.clientOrderId, { status, rejectReason, tsEvent });
     } else if (order.type === 'LIMIT' && order.price !== null) {
       venue.restoreResting([{ ...order, price: order.price, qty: order.qty - order.filledQty }]);
     }

@@ -1,10 +1,10 @@
 import { createORPCClient } from '@orpc/client';
 import { RPCLink } from '@orpc/client/websocket';
 import type { ContractRouterClient } from '@orpc/contract';
-import type { Contract } from '../../shared/contract/index.ts';
-import { createEngine, type Engine } from '../engine/index.ts';
-import { silentLogger } from '../engine/ports/logger.ts';
-import { startHeadlessServer, type HeadlessServer } from './server.ts';
+import type { Contract } from '../../../shared/contract/index.ts';
+import { createEngine, type Engine } from '../../engine/index.ts';
+import { silentLogger } from '../../engine/ports/logger.ts';
+import { startHeadlessServer, type HeadlessServer } from '../server.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
