@@ -75,9 +75,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);
-  const orders = new OrderManager({ db, venue, bus, clock, logger });
+  // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
+  const orders = new OrderManager({ db, venue, bus, clock: market.clock, logger });
   await orders.loadPositions();
-  await reconcilePaperOrders(db, venue, clock.now());
+  await reconcilePaperOrders(db, orders, venue);
   const protections = new Protections({ db, orders, bus, logger });
   await protections.load();
   const runtime = new BotRuntime({ orders, logger });
@@ -129,6 +130,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     stop: async () => {
       await listener.stop();
       await intake.drained();
+      await orders.settled();
       await market.stop();
       await close();
     },

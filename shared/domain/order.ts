@@ -50,3 +50,23 @@ export const FillSchema = z.object({
   tsEvent: z.number(),
 });
 export type Fill = z.infer<typeof FillSchema>;
+
+/** What can happen to an order, in NautilusTrader's words; every one is kept in the order's history. */
+export const ORDER_EVENT_KINDS = ['submitted', 'accepted', 'rejected', 'filled', 'cancel_requested', 'canceled', 'cancel_rejected', 'expired'] as const;
+export const OrderEventKindSchema = z.enum(ORDER_EVENT_KINDS);
+export type OrderEventKind = z.infer<typeof OrderEventKindSchema>;
+
+/** One entry in an order's history: what the venue (or we) said, and whether it changed the order. */
+export const OrderEventSchema = z.object({
+  id: z.number(),
+  clientOrderId: z.string(),
+  kind: OrderEventKindSchema,
+  /** False when the event came too late or twice (a duplicate fill, an accept after the fill): kept, not applied. */
+  applied: z.boolean(),
+  statusAfter: OrderStatusSchema,
+  /** A plain-words account of the event: the fill, the reason, or why it was not applied. */
+  detail: z.string(),
+  tsEvent: z.number(),
+  tsInit: z.number(),
+});
+export type OrderEvent = z.infer<typeof OrderEventSchema>;

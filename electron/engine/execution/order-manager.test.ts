@@ -99,8 +99,8 @@ describe('OrderManager', () => {
     const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
     expect(order.status).toBe('ACCEPTED');
     const fill = { fillId: `${order.clientOrderId}-1`, clientOrderId: order.clientOrderId, qty: 1, px: 90, fee: 0.09, ts: 5 };
-    await orders.applyLateFill(fill);
-    await orders.applyLateFill(fill);
+    await orders.recordEvent(order.clientOrderId, { kind: 'filled', fill });
+    await orders.recordEvent(order.clientOrderId, { kind: 'filled', fill });
     expect(await listFills(db, { limit: 10 })).toHaveLength(1);
     expect((await listOrders(db, { limit: 10 }))[0]).toMatchObject({ status: 'FILLED', filledQty: 1, avgFillPx: 90 });
     expect(orders.position('b1', 'BTC/USDT').netQty).toBe(1);

@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Order, OrderSide, OrderStatus, OrderType } from '../../../shared/domain/order.ts';
+import type { Order, OrderSide, OrderType } from '../../../shared/domain/order.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
 import { insertFillOnce, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
+import { appendOrderEvent } from '../persistence/order-events.repository.ts';
 import { findOrder, insertOrder, updateOrder } from '../persistence/orders.repository.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { SubmitResult, Venue, VenueFill } from '../venues/venue.ts';
+import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
 import { newClientOrderId } from './ids.ts';
-import { canTransition, transition } from './order-state.ts';
-import { fail, ok, type Result } from '../../../shared/errors.ts';
+import { applyOrderEvent, type OrderEventInput } from './order-events.ts';
 import { applyFill, FLAT, type PositionState } from './position-math.ts';
-import { roundTo } from './precision.ts';
+import { snapshotEvents, submitEvents } from './venue-replies.ts';
 
 export interface PlaceOrder {
   botId: string;
@@ -27,6 +28,14 @@ export interface PlaceOrder {
   clientOrderId?: string;
 }
 
+/** The account's say on an order (balances, reservations); called inside the order's transactions. */
+export interface OrderGate {
+  /** Before the venue hears of the order: a refusal reason, or null to go ahead. */
+  admit(trx: Kysely<Database>, order: Order): Promise<string | null>;
+  /** For every new (non-duplicate) fill. */
+  applyFill(trx: Kysely<Database>, order: Order, fill: VenueFill): Promise<void>;
+}
+
 const positionKey = (botId: string, symbol: string) => `${botId}\u0000${symbol}`;
 
 export interface PositionEntry {
@@ -35,10 +44,14 @@ export interface PositionEntry {
   state: PositionState;
 }
 
+const CANCELABLE = new Set(['PENDING_SUBMIT', 'ACCEPTED', 'PARTIALLY_FILLED']);
+
 /**
- * The one path every order takes: written as PENDING_SUBMIT before the venue hears of it, then
- * moved through the transition table, with its fills, position and closed trade committed in one
- * transaction. Positions are cached in memory (loaded at start) so strategies read them for free.
+ * The one path every order takes. An order is written as PENDING_SUBMIT before the venue hears of
+ * it, and from then on changes only by applying an event (the venue's replies, its fill reports,
+ * our cancel request) to the order as stored, in a transaction, with the event appended to the
+ * order's history; a fill commits with its position and closed trade. Positions are cached in
+ * memory (loaded at start) so strategies read them for free.
  */
 export class OrderManager {
   readonly #positions = new Map<string, PositionEntry>();
@@ -47,15 +60,20 @@ export class OrderManager {
   readonly #bus: EventBus;
   readonly #clock: Clock;
   readonly #logger: Logger;
+  readonly #gate: OrderGate | undefined;
+  readonly #updateListeners: ((order: Order) => void)[] = [];
+  /** Venue reports are applied one at a time, in the order they arrived. */
+  #venueEvents: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger }) {
+  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate }) {
     this.#db = deps.db;
     this.#venue = deps.venue;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
     this.#logger = deps.logger;
-    this.#venue.onFill((fill) => {
-      this.applyLateFill(fill).catch((error) => this.#logger.error('Could not record a fill', { clientOrderId: fill.clientOrderId, error: String(error) }));
+    this.#gate = deps.gate;
+    this.#venue.onEvent((event) => {
+      this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(event));
     });
   }
 
@@ -73,13 +91,92 @@ export class OrderManager {
     return [...this.#positions.values()];
   }
 
+  /** Called with an order each time it changes (after the change is committed). */
+  onOrderUpdate(listener: (order: Order) => void): void {
+    this.#updateListeners.push(listener);
+  }
+
+  /** Resolves once every venue report received so far has been applied. */
+  settled(): Promise<void> {
+    return this.#venueEvents;
+  }
+
   async place(request: PlaceOrder): Promise<Order> {
     if (request.clientOrderId) {
       const existing = await findOrder(this.#db, request.clientOrderId);
       if (existing) return existing;
     }
+    const order = this.#newOrder(request);
+    const submit = () => this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
+
+    if (this.#venue.inProcess) {
+      // Nothing leaves the process, so the write-ahead row and the outcome commit together:
+      // after a crash there is neither, at the venue or here.
+      const placed = await this.#inTransaction(async (trx) => {
+        const refusal = await this.#writeAhead(trx, order);
+        if (refusal) return refusal;
+        return this.#applyAll(trx, order.clientOrderId, submitEvents(await submit()));
+      });
+      this.#announce(placed);
+      return placed;
+    }
+
+    const written = await this.#inTransaction(async (trx) => (await this.#writeAhead(trx, order)) ?? order);
+    if (written.status !== 'PENDING_SUBMIT') {
+      this.#announce(written);
+      return written;
+    }
+    this.#announce(written);
+    let result: SubmitResult;
+    try {
+      result = await submit();
+    } catch (error) {
+      // Outcome unknown: the order keeps its status until a venue report or a reconciliation.
+      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error: String(error) });
+      return (await findOrder(this.#db, order.clientOrderId)) ?? order;
+    }
+    return this.#applyAndAnnounce(order.clientOrderId, submitEvents(result));
+  }
+
+  async cancel(clientOrderId: string): Promise<Result<Order>> {
+    const requested = await this.#inTransaction(async (trx): Promise<Result<Order>> => {
+      const order = await findOrder(trx, clientOrderId);
+      if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
+      if (!CANCELABLE.has(order.status)) return fail('CONFLICT', `The order is ${order.status}; only an open order can be canceled`);
+      return ok(await this.#apply(trx, order, { kind: 'cancel_requested' }));
+    });
+    if (!requested.ok) return requested;
+    this.#announce(requested.value);
+    let reply;
+    try {
+      reply = await this.#venue.cancel(clientOrderId);
+    } catch (error) {
+      this.#logger.error('Venue did not confirm a cancel', { clientOrderId, error: String(error) });
+      return ok(requested.value); // PENDING_CANCEL until the venue's report or a reconciliation
+    }
+    const event: OrderEventInput = reply.status === 'canceled' ? { kind: 'canceled', reason: null } : { kind: 'cancel_rejected', reason: reply.reason };
+    const after = await this.#applyAndAnnounce(clientOrderId, [event]);
+    if (after.status === 'CANCELED' || after.status === 'PENDING_CANCEL') return ok(after);
+    const why = after.status === 'FILLED' ? 'it was filled first' : reply.status === 'rejected' ? reply.reason : `it is ${after.status}`;
+    return fail('CONFLICT', `The venue did not cancel the order: ${why}`);
+  }
+
+  /** Asks the venue what became of an order (after a lost reply or a restart) and applies its answer. */
+  async reconcile(clientOrderId: string): Promise<Result<Order>> {
+    const order = await findOrder(this.#db, clientOrderId);
+    if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
+    const snapshot = await this.#venue.fetchOrder(clientOrderId);
+    return ok(await this.#applyAndAnnounce(clientOrderId, snapshotEvents(order, snapshot)));
+  }
+
+  /** Applies one event to a stored order (restart reconciliation, tests). */
+  recordEvent(clientOrderId: string, event: OrderEventInput): Promise<Order> {
+    return this.#applyAndAnnounce(clientOrderId, [event]);
+  }
+
+  #newOrder(request: PlaceOrder): Order {
     const now = this.#clock.now();
-    const order: Order = {
+    return {
       clientOrderId: request.clientOrderId ?? newClientOrderId(),
       venueOrderId: null,
       botId: request.botId,
@@ -96,54 +193,72 @@ export class OrderManager {
       tsInit: now,
       tsEvent: now,
     };
-    const submit = () => this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
+  }
 
-    if (this.#venue.inProcess) {
-      // Nothing leaves the process, so the write-ahead row and the outcome commit together:
-      // after a crash there is neither, at the venue or here.
-      const updated = await this.#inTransaction(async (trx) => {
-        await insertOrder(trx, order);
-        return this.#applySubmitResult(trx, order, await submit());
-      });
-      this.#announce(updated);
-      return updated;
-    }
+  /** The order's first row and event; returns the rejected order when the account refuses it. */
+  async #writeAhead(trx: Kysely<Database>, order: Order): Promise<Order | null> {
+    await insertOrder(trx, order);
+    await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: describe(order), tsEvent: order.tsInit, tsInit: order.tsInit });
+    const refusal = await this.#gate?.admit(trx, order);
+    return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
+  }
 
-    await insertOrder(this.#db, order); // committed before the request leaves the machine
-    let result: SubmitResult;
+  async #onVenueEvent(event: VenueEvent): Promise<void> {
+    const clientOrderId = event.kind === 'filled' ? event.fill.clientOrderId : event.clientOrderId;
     try {
-      result = await submit();
+      if (!(await findOrder(this.#db, clientOrderId))) {
+        this.#logger.warn('The venue reported an order StoxRobot did not place; ignored', { clientOrderId, kind: event.kind });
+        return;
+      }
+      const input: OrderEventInput = event.kind === 'filled' ? event : event.kind === 'canceled' ? { kind: 'canceled', reason: event.reason } : { kind: 'expired' };
+      await this.#applyAndAnnounce(clientOrderId, [input]);
     } catch (error) {
-      // Outcome unknown: the order stays PENDING_SUBMIT and is reconciled by its clientOrderId.
-      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error: String(error) });
-      this.#bus.emit('change', { topic: 'orders', botId: order.botId });
-      return order;
+      this.#logger.error('Could not record a venue report', { clientOrderId, kind: event.kind, error: String(error) });
     }
-    const updated = await this.#inTransaction((trx) => this.#applySubmitResult(trx, order, result));
-    this.#announce(updated);
-    return updated;
   }
 
-  async cancel(clientOrderId: string): Promise<Result<Order>> {
-    const order = await findOrder(this.#db, clientOrderId);
-    if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
-    if (!canTransition(order.status, 'CANCELED') || order.status === 'PENDING_SUBMIT') {
-      return fail('CONFLICT', `The order is ${order.status}; only an open order can be canceled`);
-    }
-    const outcome = await this.#venue.cancel(clientOrderId);
-    if (!outcome.canceled) return fail('CONFLICT', `The venue did not cancel the order: ${outcome.reason ?? 'no reason given'}`);
-    const updated = await this.#inTransaction((trx) => this.#saveOrder(trx, order, transition(order, 'CANCELED', {}, this.#clock.now())));
-    this.#announce(updated);
-    return ok(updated);
+  async #applyAndAnnounce(clientOrderId: string, events: readonly OrderEventInput[]): Promise<Order> {
+    const order = await this.#inTransaction((trx) => this.#applyAll(trx, clientOrderId, events));
+    this.#announce(order);
+    return order;
   }
 
-  async applyLateFill(fill: VenueFill): Promise<void> {
-    const updated = await this.#inTransaction(async (trx) => {
-      const order = await findOrder(trx, fill.clientOrderId);
-      if (!order) throw new Error(`Fill for unknown order ${fill.clientOrderId}`);
-      return this.#saveOrder(trx, order, await this.#recordFill(trx, order, fill));
-    });
-    this.#announce(updated);
+  async #applyAll(trx: Kysely<Database>, clientOrderId: string, events: readonly OrderEventInput[]): Promise<Order> {
+    // Read inside the transaction: whatever was committed before (an early fill, say) is the base.
+    let order = await findOrder(trx, clientOrderId);
+    if (!order) throw new Error(`Order ${clientOrderId} is not stored`);
+    for (const event of events) order = await this.#apply(trx, order, event);
+    return order;
+  }
+
+  /** Applies one event to the stored order: the row (if changed), the history and, for a fill, the ledger. */
+  async #apply(trx: Kysely<Database>, order: Order, event: OrderEventInput): Promise<Order> {
+    const now = this.#clock.now();
+    if (event.kind === 'filled') {
+      const { fill } = event;
+      const row = { venue: order.venue, fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts };
+      if (!(await insertFillOnce(trx, row, now))) {
+        await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'filled', applied: false, statusAfter: order.status, detail: `Fill ${fill.fillId} reported again; counted once`, tsEvent: fill.ts, tsInit: now });
+        return order;
+      }
+    }
+    const outcome = applyOrderEvent(order, event, event.kind === 'filled' ? event.fill.ts : now);
+    await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: event.kind, applied: outcome.applied, statusAfter: outcome.order.status, detail: outcome.detail, tsEvent: outcome.order.tsEvent, tsInit: now });
+    if (outcome.order !== order) {
+      const { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent } = outcome.order;
+      await updateOrder(trx, order.clientOrderId, { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent });
+    }
+    if (event.kind === 'filled') await this.#book(trx, outcome.order, event.fill);
+    return outcome.order;
+  }
+
+  /** A new fill moves the bot's position (and closes a trade when it reaches flat) and the account. */
+  async #book(trx: Kysely<Database>, order: Order, fill: VenueFill): Promise<void> {
+    const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
+    await savePosition(trx, order.botId, order.symbol, next, fill.ts);
+    if (closed) await insertTrade(trx, order.botId, order.symbol, closed);
+    await this.#gate?.applyFill(trx, order, fill);
+    this.#positions.set(positionKey(order.botId, order.symbol), { botId: order.botId, symbol: order.symbol, state: next });
   }
 
   /**
@@ -160,37 +275,6 @@ export class OrderManager {
     }
   }
 
-  async #applySubmitResult(db: Kysely<Database>, order: Order, result: SubmitResult): Promise<Order> {
-    const now = this.#clock.now();
-    if (result.status === 'rejected') return this.#saveOrder(db, order, transition(order, 'REJECTED', { rejectReason: result.reason }, now));
-    let current = transition(order, 'ACCEPTED', { venueOrderId: result.venueOrderId }, now);
-    for (const fill of result.fills) current = await this.#recordFill(db, current, fill);
-    return this.#saveOrder(db, order, current);
-  }
-
-  /** One write of the order row, however many transitions it went through in memory. */
-  async #saveOrder(db: Kysely<Database>, before: Order, after: Order): Promise<Order> {
-    if (after !== before) {
-      const { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent } = after;
-      await updateOrder(db, after.clientOrderId, { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent });
-    }
-    return after;
-  }
-
-  /** Applies a fill once: a fill id already stored (a replay) changes nothing. */
-  async #recordFill(db: Kysely<Database>, order: Order, fill: VenueFill): Promise<Order> {
-    const fillRow = { fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts };
-    if (!(await insertFillOnce(db, fillRow, this.#clock.now()))) return order;
-    const filledQty = roundTo(order.filledQty + fill.qty, 10);
-    const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 10);
-    const status: OrderStatus = filledQty >= order.qty - 1e-12 ? 'FILLED' : 'PARTIALLY_FILLED';
-    const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
-    await savePosition(db, order.botId, order.symbol, next, fill.ts);
-    if (closed) await insertTrade(db, order.botId, order.symbol, closed);
-    this.#positions.set(positionKey(order.botId, order.symbol), { botId: order.botId, symbol: order.symbol, state: next });
-    return transition(order, status, { filledQty, avgFillPx }, this.#clock.now());
-  }
-
   #announce(order: Order): void {
     this.#bus.emit('change', { topic: 'orders', botId: order.botId });
     if (order.filledQty > 0) {
@@ -198,5 +282,14 @@ export class OrderManager {
       this.#bus.emit('change', { topic: 'positions', botId: order.botId });
       this.#bus.emit('change', { topic: 'trades', botId: order.botId });
     }
+    for (const listener of this.#updateListeners) {
+      try {
+        listener(order);
+      } catch (error) {
+        this.#logger.error('An order listener failed', { clientOrderId: order.clientOrderId, error: String(error) });
+      }
+    }
   }
 }
+
+const describe = (order: Order) => `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.price === null ? '' : ` @ ${order.price}`}`;

@@ -5,10 +5,11 @@ import type { Order, OrderStatus } from '../../../shared/domain/order.ts';
  * bug in a venue adapter or the order manager, and is refused rather than written.
  */
 const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING_SUBMIT: ['ACCEPTED', 'REJECTED', 'FILLED', 'PARTIALLY_FILLED', 'CANCELED'],
+  PENDING_SUBMIT: ['ACCEPTED', 'REJECTED', 'FILLED', 'PARTIALLY_FILLED', 'PENDING_CANCEL', 'CANCELED', 'EXPIRED'],
   ACCEPTED: ['PARTIALLY_FILLED', 'FILLED', 'PENDING_CANCEL', 'CANCELED', 'EXPIRED'],
   PARTIALLY_FILLED: ['PARTIALLY_FILLED', 'FILLED', 'PENDING_CANCEL', 'CANCELED', 'EXPIRED'],
-  PENDING_CANCEL: ['CANCELED', 'PARTIALLY_FILLED', 'FILLED', 'ACCEPTED'],
+  // A partial fill while a cancel is on its way keeps the cancel pending.
+  PENDING_CANCEL: ['PENDING_CANCEL', 'CANCELED', 'PARTIALLY_FILLED', 'FILLED', 'ACCEPTED', 'REJECTED', 'EXPIRED'],
   FILLED: [],
   CANCELED: [],
   REJECTED: [],

@@ -34,6 +34,7 @@ export interface OrdersTable {
 }
 
 export interface FillsTable {
+  venue: string;
   fillId: string;
   clientOrderId: string;
   botId: string;
@@ -42,6 +43,17 @@ export interface FillsTable {
   lastQty: number;
   lastPx: number;
   fee: number;
+  tsEvent: number;
+  tsInit: number;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  clientOrderId: string;
+  kind: string;
+  applied: number;
+  statusAfter: string;
+  detail: string;
   tsEvent: number;
   tsInit: number;
 }
@@ -146,6 +158,7 @@ export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
   fills: FillsTable;
+  orderEvents: OrderEventsTable;
   positions: PositionsTable;
   trades: TradesTable;
   candles: CandlesTable;

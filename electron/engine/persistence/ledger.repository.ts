@@ -4,12 +4,12 @@ import type { Trade } from '../../../shared/domain/position.ts';
 import type { ClosedTrip, PositionState } from '../execution/position-math.ts';
 import type { Database, PositionsTable } from './database.ts';
 
-/** Stores a fill unless its id is already there; says whether it was new. */
-export async function insertFillOnce(db: Kysely<Database>, fill: Fill, tsInit: number): Promise<boolean> {
+/** Stores a fill unless the venue reported its id before; says whether it was new. */
+export async function insertFillOnce(db: Kysely<Database>, fill: Fill & { venue: string }, tsInit: number): Promise<boolean> {
   const result = await db
     .insertInto('fills')
     .values({ ...fill, tsInit })
-    .onConflict((oc) => oc.column('fillId').doNothing())
+    .onConflict((oc) => oc.columns(['venue', 'fillId']).doNothing())
     .executeTakeFirst();
   return result.numInsertedOrUpdatedRows === 1n;
 }

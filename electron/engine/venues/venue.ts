@@ -12,7 +12,7 @@ export interface OrderRequest {
 }
 
 export interface VenueFill {
-  /** Unique per fill at the venue: a replayed fill is recognised and applied once. */
+  /** Unique per fill at the venue: a replayed fill is recognised by (venue, fillId) and applied once. */
   fillId: string;
   clientOrderId: string;
   qty: number;
@@ -25,10 +25,31 @@ export type SubmitResult =
   | { status: 'accepted'; venueOrderId: string; fills: VenueFill[] }
   | { status: 'rejected'; reason: string };
 
+export type CancelResult = { status: 'canceled' } | { status: 'rejected'; reason: string };
+
+/**
+ * What a venue tells us about an order on its own, at any time and in any order relative to the
+ * replies to our requests: a fill may arrive before the submit reply, or after the cancel reply.
+ */
+export type VenueEvent =
+  | { kind: 'filled'; fill: VenueFill }
+  | { kind: 'canceled'; clientOrderId: string; ts: number; reason: string | null }
+  | { kind: 'expired'; clientOrderId: string; ts: number };
+
+/** The venue's own view of one order, for reconciling after a lost reply or a restart. */
+export interface VenueOrderSnapshot {
+  clientOrderId: string;
+  venueOrderId: string;
+  status: 'open' | 'filled' | 'canceled' | 'rejected' | 'expired';
+  fills: VenueFill[];
+  reason: string | null;
+  ts: number;
+}
+
 /**
  * One trading venue (the paper simulator, or an exchange through ccxt). Expected refusals are
- * values (`rejected`), never exceptions; a thrown error means the outcome is unknown and the order
- * stays PENDING_SUBMIT for reconciliation.
+ * values (`rejected`), never exceptions; a thrown error means the outcome is unknown: the order
+ * keeps its pending status until an event or a reconciliation tells what happened.
  */
 export interface Venue {
   readonly id: string;
@@ -39,7 +60,9 @@ export interface Venue {
   readonly inProcess: boolean;
   instruments(): Instrument[];
   submit(order: OrderRequest): Promise<SubmitResult>;
-  cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }>;
-  /** Fills that happen later (a resting limit order reached), reported once each. */
-  onFill(listener: (fill: VenueFill) => void): void;
+  cancel(clientOrderId: string): Promise<CancelResult>;
+  /** The venue's current view of an order by our id; null when it never heard of it. */
+  fetchOrder(clientOrderId: string): Promise<VenueOrderSnapshot | null>;
+  /** Events the venue reports on its own (fills of resting orders, cancels, expiries). */
+  onEvent(listener: (event: VenueEvent) => void): void;
 }

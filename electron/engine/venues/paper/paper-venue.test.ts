@@ -46,7 +46,7 @@ describe('paper venue', () => {
   it('rests a limit order and fills it with the maker fee once the price reaches it', async () => {
     const v = venue();
     const fills: VenueFill[] = [];
-    v.onFill((f) => fills.push(f));
+    v.onEvent((e) => e.kind === 'filled' && fills.push(e.fill));
     const result = await v.submit(order({ type: 'LIMIT', price: 49_000 }));
     expect(result).toEqual({ status: 'accepted', venueOrderId: 'paper-c1', fills: [] });
     v.markPrice('BTC/USDT', 49_500);
@@ -65,7 +65,9 @@ describe('paper venue', () => {
   it('cancels a resting order only once', async () => {
     const v = venue();
     await v.submit(order({ type: 'LIMIT', price: 49_000 }));
-    expect(await v.cancel('c1')).toEqual({ canceled: true });
-    expect(await v.cancel('c1')).toEqual({ canceled: false, reason: 'Order is not open at the venue' });
+    expect(await v.fetchOrder('c1')).toMatchObject({ status: 'open', venueOrderId: 'paper-c1' });
+    expect(await v.cancel('c1')).toEqual({ status: 'canceled' });
+    expect(await v.cancel('c1')).toEqual({ status: 'rejected', reason: 'Order is not open at the venue' });
+    expect(await v.fetchOrder('c1')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
 import { roundQuote } from '../../execution/precision.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { OrderRequest, SubmitResult, Venue, VenueFill } from '../venue.ts';
+import type { CancelResult, OrderRequest, SubmitResult, Venue, VenueEvent, VenueFill, VenueOrderSnapshot } from '../venue.ts';
 import { applyMarketRules } from './paper-rules.ts';
 
 export interface PaperVenueOptions {
@@ -26,7 +26,7 @@ export class PaperVenue implements Venue {
   readonly #instruments: Map<string, Instrument>;
   readonly #lastPx = new Map<string, number>();
   readonly #resting = new Map<string, RestingOrder>();
-  readonly #fillListeners: ((fill: VenueFill) => void)[] = [];
+  readonly #listeners: ((event: VenueEvent) => void)[] = [];
   readonly #options: PaperVenueOptions;
   readonly #clock: Clock;
 
@@ -40,8 +40,8 @@ export class PaperVenue implements Venue {
     return [...this.#instruments.values()];
   }
 
-  onFill(listener: (fill: VenueFill) => void): void {
-    this.#fillListeners.push(listener);
+  onEvent(listener: (event: VenueEvent) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** Puts back the limit orders that were resting when the app last stopped. */
@@ -75,9 +75,15 @@ export class PaperVenue implements Venue {
     return { status: 'accepted', venueOrderId, fills: [] };
   }
 
-  async cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }> {
-    if (!this.#resting.delete(clientOrderId)) return { canceled: false, reason: 'Order is not open at the venue' };
-    return { canceled: true };
+  async cancel(clientOrderId: string): Promise<CancelResult> {
+    if (!this.#resting.delete(clientOrderId)) return { status: 'rejected', reason: 'Order is not open at the venue' };
+    return { status: 'canceled' };
+  }
+
+  /** The simulator remembers only resting orders: the others were answered in full when placed. */
+  async fetchOrder(clientOrderId: string): Promise<VenueOrderSnapshot | null> {
+    if (!this.#resting.has(clientOrderId)) return null;
+    return { clientOrderId, venueOrderId: `paper-${clientOrderId}`, status: 'open', fills: [], reason: null, ts: this.#clock.now() };
   }
 
   /** Feeds a price: the bar's range decides which resting limit orders were reached. */
@@ -89,7 +95,7 @@ export class PaperVenue implements Venue {
       if (!reached) continue;
       this.#resting.delete(order.clientOrderId);
       const fill = this.#fill(order.clientOrderId, order.qty, order.price, this.#options.makerFee);
-      for (const listener of this.#fillListeners) listener(fill);
+      for (const listener of this.#listeners) listener({ kind: 'filled', fill });
     }
   }
 
