@@ -71,7 +71,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.constantFrom<Outcome>('filled', '
         const messages: Message[] = [{ kind: 'submit-reply' }, ...f.map((_, index) => ({ kind: 'fill' as const, index })), ...r.duplicates.map((index) => ({ kind: 'fill' as const, index }))];
         if (r.cancel) messages.push({ kind: 'cancel-reply' });
         return fc
-          .tuple(fc.shuffledSubarray(messages, { minLength: messages.length, maxLength: messages.length }), fc.nat({ max: messages.length }))
+          // Early cancels are the ones that race the fills: weighted up.
+          .tuple(fc.shuffledSubarray(messages, { minLength: messages.length, maxLength: messages.length }), fc.oneof(fc.constantFrom(0, 1), fc.nat({ max: messages.length })))
           .map(([deliveries, cancelAt]) => ({ outcome, fills: f, inReply: r.inReply, submitLost: r.submitLost, cancel: r.cancel, cancelLost: r.cancelLost, deliveries, cancelAt }));
       }),
   );
@@ -161,7 +162,7 @@ describe('order state under any ordering of a remote venue’s replies', () => {
         if (scenario.outcome === 'filled') expect(trades).toEqual([expect.objectContaining({ side: 'LONG', qty: 1, avgPxOpen: 100, avgPxClose: want.avgFillPx })]);
         else expect(trades).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
