@@ -40,6 +40,13 @@ test('create a bot in the UI, watch it trade, restart the host, find it still ru
     await expect.poll(() => trades.count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: testInfo.outputPath('trading.png') });
 
+    // An order's row opens its history: every event from the write-ahead row to the fill.
+    await page.getByRole('region', { name: 'Orders' }).locator('tbody tr').last().click();
+    const history = page.locator('.order-detail');
+    await expect(history).toContainText('submitted');
+    await expect(history).toContainText('filled');
+    await expect(history).toContainText('FILLED');
+
     const ordersBefore = await page.getByRole('region', { name: 'Orders' }).locator('tbody tr').count();
     await host.stop();
     await expect(page.getByText('Connection to the engine lost')).toBeVisible();

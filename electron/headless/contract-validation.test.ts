@@ -34,6 +34,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'market.setSpeed': [{}, { candlesPerSecond: 0 }, { candlesPerSecond: 1e9 }, { candlesPerSecond: 'fast' }],
   'orders.list': [{ limit: -1 }, { botId: huge }, { limit: 'all' }],
   'orders.cancel': [{}, { clientOrderId: huge }, { clientOrderId: 'a b' }],
+  'orders.detail': [{}, { clientOrderId: huge }, { clientOrderId: '../x' }],
   'fills.list': [{ limit: 1.5 }],
   'positions.list': [{ botId: 7 }],
   'trades.list': [{ limit: true }],

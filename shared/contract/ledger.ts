@@ -2,7 +2,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { BotIdSchema, ClientOrderIdSchema } from '../domain/ids.ts';
 import { MAX_LIST_LIMIT } from '../domain/limits.ts';
-import { FillSchema, OrderSchema } from '../domain/order.ts';
+import { FillSchema, OrderEventSchema, OrderSchema } from '../domain/order.ts';
 import { PositionSchema, TradeSchema } from '../domain/position.ts';
 import { queryInt } from './query.ts';
 
@@ -14,6 +14,11 @@ export const ordersContract = {
     .route({ method: 'POST', path: '/orders/{clientOrderId}/cancel' })
     .input(z.object({ clientOrderId: ClientOrderIdSchema }))
     .output(OrderSchema),
+  /** One order with its full history, oldest event first. */
+  detail: oc
+    .route({ method: 'GET', path: '/orders/{clientOrderId}' })
+    .input(z.object({ clientOrderId: ClientOrderIdSchema }))
+    .output(z.object({ order: OrderSchema, events: z.array(OrderEventSchema) })),
 };
 
 export const fillsContract = {

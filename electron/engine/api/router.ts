@@ -4,7 +4,8 @@ import type { BotSummary } from '../../../shared/domain/bot.ts';
 import type { EngineServices } from '../services.ts';
 import { markedPositions, sumPnl } from '../execution/portfolio.ts';
 import { listFills, listTrades } from '../persistence/ledger.repository.ts';
-import { listOrders } from '../persistence/orders.repository.ts';
+import { findOrder, listOrders } from '../persistence/orders.repository.ts';
+import { listOrderEvents } from '../persistence/order-events.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
 import { coalescingStream } from './coalescing-stream.ts';
@@ -55,6 +56,11 @@ export const router = os.router({
   orders: {
     list: os.orders.list.handler(({ input, context: { engine } }) => listOrders(engine.db, input)),
     cancel: os.orders.cancel.handler(async ({ input, context: { engine } }) => unwrap(await engine.orders.cancel(input.clientOrderId))),
+    detail: os.orders.detail.handler(async ({ input, context: { engine } }) => {
+      const order = await findOrder(engine.db, input.clientOrderId);
+      if (!order) return unwrap(fail('NOT_FOUND', `No order ${input.clientOrderId}`));
+      return { order, events: await listOrderEvents(engine.db, input.clientOrderId) };
+    }),
   },
   fills: { list: os.fills.list.handler(({ input, context: { engine } }) => listFills(engine.db, input)) },
   positions: { list: os.positions.list.handler(({ input, context: { engine } }) => positionsOf(engine, input.botId)) },

@@ -3,24 +3,43 @@ import type { Order } from '../../../shared/domain/order.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { OrderDetail } from './OrderDetail.tsx';
 import { type Column, Table, time } from './Table.tsx';
+
+const CANCELABLE = new Set(['PENDING_SUBMIT', 'ACCEPTED', 'PARTIALLY_FILLED']);
 
 const columns: Column<Order>[] = [
   { header: 'Time', cell: (o) => time(o.tsInit) },
+  { header: 'Symbol', cell: (o) => o.symbol },
   { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
   { header: 'Type', cell: (o) => o.type },
   { header: 'Qty', cell: (o) => o.qty, numeric: true },
-  { header: 'Avg fill', cell: (o) => o.avgFillPx?.toFixed(2) ?? '—', numeric: true },
-  { header: 'Status', cell: (o) => <span title={o.rejectReason ?? undefined}>{o.status}</span> },
-  { header: 'Client order id', cell: (o) => <code>{o.clientOrderId}</code> },
-  { header: '', cell: (o) => (o.status === 'ACCEPTED' || o.status === 'PARTIALLY_FILLED' ? <CancelButton clientOrderId={o.clientOrderId} /> : null) },
+  { header: 'Price', cell: (o) => o.price ?? 'market', numeric: true },
+  { header: 'Filled', cell: (o) => o.filledQty, numeric: true },
+  { header: 'Avg fill', cell: (o) => o.avgFillPx ?? '—', numeric: true },
+  {
+    header: 'Status',
+    cell: (o) => (
+      <span className={o.status === 'REJECTED' ? 'down' : undefined}>
+        {o.status}
+        {o.rejectReason && <span className="reason"> — {o.rejectReason}</span>}
+      </span>
+    ),
+  },
+  { header: '', cell: (o) => (CANCELABLE.has(o.status) ? <CancelButton clientOrderId={o.clientOrderId} /> : null) },
 ];
 
 function CancelButton({ clientOrderId }: { clientOrderId: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <button type="button" onClick={() => client.orders.cancel({ clientOrderId }).then(() => setError(null), (e: unknown) => setError(errorMessage(e)))}>
+      <button
+        type="button"
+        onClick={(e) => {
+          e.stopPropagation(); // the row's click opens the order's history
+          client.orders.cancel({ clientOrderId }).then(() => setError(null), (err: unknown) => setError(errorMessage(err)));
+        }}
+      >
         Cancel
       </button>
       {error && <span className="error"> {error}</span>}
@@ -30,5 +49,11 @@ function CancelButton({ clientOrderId }: { clientOrderId: string }) {
 
 export function OrdersTable() {
   const orders = useLedgerStore((s) => s.orders);
-  return <Table title="Orders" rows={orders} columns={columns} rowKey={(o) => o.clientOrderId} empty="No orders yet." />;
+  const [selected, setSelected] = useState<string | null>(null);
+  const selectedRow = orders.find((o) => o.clientOrderId === selected);
+  return (
+    <Table title="Orders" rows={orders} columns={columns} rowKey={(o) => o.clientOrderId} empty="No orders yet." onSelect={(o) => setSelected(o.clientOrderId === selected ? null : o.clientOrderId)} selectedKey={selected}>
+      {selected && <OrderDetail clientOrderId={selected} version={selectedRow} />}
+    </Table>
+  );
 }

@@ -7,7 +7,19 @@ export interface Column<T> {
 }
 
 /** A plain, labelled data table; an empty list says so instead of showing nothing. */
-export function Table<T>({ title, rows, columns, rowKey, empty }: { title: string; rows: readonly T[]; columns: Column<T>[]; rowKey: (row: T) => string; empty: string }) {
+interface TableProps<T> {
+  title: string;
+  rows: readonly T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  empty: string;
+  /** Rows become selectable (click or Enter) when given. */
+  onSelect?: (row: T) => void;
+  selectedKey?: string | null;
+  children?: ReactNode;
+}
+
+export function Table<T>({ title, rows, columns, rowKey, empty, onSelect, selectedKey, children }: TableProps<T>) {
   return (
     <section className="panel" aria-label={title}>
       <h3>{title}</h3>
@@ -26,7 +38,14 @@ export function Table<T>({ title, rows, columns, rowKey, empty }: { title: strin
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={rowKey(row)}>
+              <tr
+                key={rowKey(row)}
+                className={onSelect ? `clickable${selectedKey === rowKey(row) ? ' selected' : ''}` : undefined}
+                onClick={onSelect && (() => onSelect(row))}
+                onKeyDown={onSelect && ((e) => e.key === 'Enter' && onSelect(row))}
+                tabIndex={onSelect ? 0 : undefined}
+                aria-selected={onSelect ? selectedKey === rowKey(row) : undefined}
+              >
                 {columns.map((c) => (
                   <td key={c.header} className={c.numeric ? 'num' : undefined}>
                     {c.cell(row)}
@@ -37,6 +56,7 @@ export function Table<T>({ title, rows, columns, rowKey, empty }: { title: strin
           </tbody>
         </table>
       )}
+      {children}
     </section>
   );
 }
