@@ -55,7 +55,7 @@ export class OrderManager {
     this.#clock = deps.clock;
     this.#logger = deps.logger;
     this.#venue.onFill((fill) => {
-      this.applyLateFill(fill).catch((error) => this.#logger.error('Could not record a fill', { clientOrderId: fill.clientOrderId, error: String(error) }));
+      this.applyLateFill(fill).catch((error) => this.#logger.error('Could not record a fill', { clientOrderId: fill.clientOrderId, error }));
     });
   }
 
@@ -115,7 +115,7 @@ export class OrderManager {
       result = await submit();
     } catch (error) {
       // Outcome unknown: the order stays PENDING_SUBMIT and is reconciled by its clientOrderId.
-      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error: String(error) });
+      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error });
       this.#bus.emit('change', { topic: 'orders', botId: order.botId });
       return order;
     }
