@@ -17,8 +17,6 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
-/** The former name of `ErrorCode`, kept while branches written against it are merged. */
-export type DomainErrorKind = ErrorCode;
 
 export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
 

@@ -40,6 +40,13 @@ describe('error codes over the real REST API', () => {
     expect(reply.body.message).toMatch(/^The request is not valid: limit: /);
   });
 
+  it('answers a body that is not JSON 400 INVALID_INPUT in the same words as every other client error', async () => {
+    const res = await fetch(`${host.base}/api/bots`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' }, body: '{"name": "half' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'INVALID_INPUT', message: 'The request could not be read; send JSON with the header content-type: application/json' });
+    expect(log.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+
   it('answers a rule the engine checks 400 INVALID_INPUT with its issue', async () => {
     const reply = await api('POST', '/bots', { ...botConfig, symbol: 'DOGE/USDT' });
     expect(reply).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT' } });

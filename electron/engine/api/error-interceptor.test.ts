@@ -20,7 +20,13 @@ const router = {
     .route({ method: 'GET', path: '/refuse/{code}' })
     .input(z.object({ code: z.enum(CODES as [ErrorCode, ...ErrorCode[]]) }))
     .handler(({ input }) => unwrap(fail(input.code, `Refused with ${input.code}`, [], { amount: 1.5 }))),
+  echo: os.route({ method: 'POST', path: '/echo' }).input(z.object({ amount: z.number() })).handler(({ input }) => input),
   wrongOutput: os.route({ method: 'GET', path: '/wrong-output' }).output(z.number()).handler(() => 'not a number' as unknown as number),
+  unencodable: os.route({ method: 'GET', path: '/unencodable' }).handler(() => ({
+    get balance(): number {
+      throw new Error('SQLITE_CORRUPT: database disk image is malformed');
+    },
+  })),
   stream: os.handler(async function* () {
     yield 1;
     throw new Error('SQLITE_BUSY: database is locked at /home/trader/.config/StoxRobot/stoxrobot.sqlite');
@@ -56,6 +62,21 @@ describe('the error interceptor over real HTTP', () => {
     expect(body.code).toBe('INTERNAL');
     expect(body.message).toContain(`(ref ${body.data.details.ref})`);
     expect(log.withRef(body.data.details.ref)).toHaveLength(1);
+  });
+
+  it('treats an answer that cannot be encoded as a bug, named by its procedure', async () => {
+    const res = await fetch(`${base}/unencodable`);
+    const body = (await res.json()) as { code: string; message: string; data: { details: { ref: string } } };
+    expect({ status: res.status, code: body.code }).toEqual({ status: 500, code: 'INTERNAL' });
+    expect(body.message).not.toMatch(/SQLITE|malformed/);
+    expect(log.withRef(body.data.details.ref)).toEqual([expect.objectContaining({ fields: expect.objectContaining({ procedure: 'unencodable (encoding its answer)' }) })]);
+  });
+
+  it('answers a body that is not JSON 400 INVALID_INPUT, and logs nothing', async () => {
+    const before = log.entries.length;
+    const broken = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"amount": 1,' });
+    expect(await broken.json()).toMatchObject({ code: 'INVALID_INPUT', status: 400, message: 'The request could not be read; send JSON with the header content-type: application/json' });
+    expect(log.entries.length).toBe(before);
   });
 });
 

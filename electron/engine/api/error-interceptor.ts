@@ -1,4 +1,6 @@
 import { mapEventIterator, ORPCError } from '@orpc/client';
+import type { Context } from '@orpc/server';
+import type { StandardHandlerOptions } from '@orpc/server/standard';
 import { ERROR_STATUS, isErrorCode, type ErrorCode, type FieldIssue } from '../../../shared/errors.ts';
 import type { Logger } from '../ports/logger.ts';
 import { reportUnexpected } from '../unexpected-error.ts';
@@ -28,7 +30,7 @@ const describeIssues = (issues: FieldIssue[]) =>
  * unchanged; oRPC's own refusals (a malformed input) get our code; anything else is unexpected:
  * logged once here with a ref, and answered INTERNAL with that ref and nothing of its text.
  */
-export function toCallerError(error: unknown, logger: Logger, procedure: string): ORPCError<string, unknown> {
+function toCallerError(error: unknown, logger: Logger, procedure: string): ORPCError<string, unknown> {
   if (error instanceof ORPCError) {
     if (isErrorCode(error.code) && error.status === ERROR_STATUS[error.code]) return error;
     const code = error.status < 500 ? (CODE_BY_STATUS[error.status] ?? 'INVALID_INPUT') : null;
@@ -40,16 +42,37 @@ export function toCallerError(error: unknown, logger: Logger, procedure: string)
   return contractError(reportUnexpected(logger, `Unexpected error in ${procedure}`, error, { procedure }));
 }
 
+/** Set by the handler interceptor, filled by the client one: which procedure, if any, the request reached. */
+const REACHED = Symbol('reached the procedure');
+type Reach = { procedure: string | null };
+const reachOf = (context: object) => (context as { [REACHED]?: Reach })[REACHED];
+
+const UNREADABLE = 'The request could not be read; send JSON with the header content-type: application/json';
+
 /**
- * The handler option every transport (WebSocket, REST, MessagePort) is built with. A client
- * interceptor runs around the procedure only, after the request was decoded, so a malformed
- * request is oRPC's 400 and never logged as a bug. A stream's later errors go the same way.
+ * The handler options every transport (WebSocket, REST, MessagePort) is built with. The client
+ * interceptor runs around the procedure only, so a bug there is told from a malformed request;
+ * the handler interceptor sees what fails before it (decoding: the caller's fault) or after it
+ * (encoding the output: ours). A stream's later errors go the same way as a call's.
  */
-export function errorInterceptors(logger: Logger) {
+export function errorInterceptors<T extends Context>(logger: Logger): StandardHandlerOptions<T> {
   return {
+    interceptors: [
+      async ({ next, ...options }) => {
+        const reach: Reach = { procedure: null };
+        try {
+          return await next({ ...options, context: { ...options.context, [REACHED]: reach } });
+        } catch (error) {
+          if (error instanceof ORPCError) throw error;
+          throw reach.procedure === null ? contractError({ code: 'INVALID_INPUT', message: UNREADABLE }) : toCallerError(error, logger, `${reach.procedure} (encoding its answer)`);
+        }
+      },
+    ],
     clientInterceptors: [
-      async ({ next, path }: { next: () => Promise<unknown>; path: readonly string[] }) => {
+      async ({ next, path, context }) => {
         const procedure = path.join('.');
+        const reach = reachOf(context);
+        if (reach) reach.procedure = procedure;
         const mapError = (error: unknown) => toCallerError(error, logger, procedure);
         try {
           const output = await next();
