@@ -1,9 +1,8 @@
 import { ORPCError } from '@orpc/server';
-import { ERROR_STATUS, type DomainError, type Result } from '../../../shared/errors.ts';
+import { ERROR_STATUS, type DomainError, type ErrorCode, type ErrorDetails, type FieldIssue, type Result } from '../../../shared/errors.ts';
 
 /** The wire form of a domain error: our code, its HTTP status, and `data: { issues, details }`. */
-export function contractError(error: DomainError): ORPCError<string, { issues: DomainError['issues'] & {}; details: DomainError['details'] & {} }> {
-  const { code, message, issues, details } = error;
+export function contractError({ code, message, issues, details }: DomainError): ORPCError<ErrorCode, { issues: FieldIssue[]; details: ErrorDetails }> {
   return new ORPCError(code, { status: ERROR_STATUS[code], message, data: { issues: issues ?? [], details: details ?? {} } });
 }
 
