@@ -130,8 +130,8 @@ export class OrderManager {
     if (!canTransition(order.status, 'CANCELED') || order.status === 'PENDING_SUBMIT') {
       return fail('CONFLICT', `The order is ${order.status}; only an open order can be canceled`);
     }
-    const outcome = await this.#venue.cancel(clientOrderId);
-    if (!outcome.canceled) return fail('CONFLICT', `The venue did not cancel the order: ${outcome.reason ?? 'no reason given'}`);
+    const canceled = await this.#venue.cancel(clientOrderId);
+    if (!canceled.ok) return fail(canceled.error.code, `The venue did not cancel the order: ${canceled.error.message}`);
     const updated = await this.#inTransaction((trx) => this.#saveOrder(trx, order, transition(order, 'CANCELED', {}, this.#clock.now())));
     this.#announce(updated);
     return ok(updated);

@@ -1,5 +1,6 @@
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { OrderSide, OrderType } from '../../../shared/domain/order.ts';
+import type { Result } from '../../../shared/errors.ts';
 
 export interface OrderRequest {
   clientOrderId: string;
@@ -39,7 +40,8 @@ export interface Venue {
   readonly inProcess: boolean;
   instruments(): Instrument[];
   submit(order: OrderRequest): Promise<SubmitResult>;
-  cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }>;
+  /** A refusal is a value whose message the trader reads: the adapter's own words, never the exchange's raw text. */
+  cancel(clientOrderId: string): Promise<Result<void>>;
   /** Fills that happen later (a resting limit order reached), reported once each. */
   onFill(listener: (fill: VenueFill) => void): void;
 }

@@ -65,7 +65,7 @@ describe('paper venue', () => {
   it('cancels a resting order only once', async () => {
     const v = venue();
     await v.submit(order({ type: 'LIMIT', price: 49_000 }));
-    expect(await v.cancel('c1')).toEqual({ canceled: true });
-    expect(await v.cancel('c1')).toEqual({ canceled: false, reason: 'Order is not open at the venue' });
+    expect(await v.cancel('c1')).toEqual({ ok: true, value: undefined });
+    expect(await v.cancel('c1')).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The order is not open at the venue' } });
   });
 });

@@ -1,4 +1,5 @@
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
+import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import { roundQuote } from '../../execution/precision.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { OrderRequest, SubmitResult, Venue, VenueFill } from '../venue.ts';
@@ -75,9 +76,9 @@ export class PaperVenue implements Venue {
     return { status: 'accepted', venueOrderId, fills: [] };
   }
 
-  async cancel(clientOrderId: string): Promise<{ canceled: boolean; reason?: string }> {
-    if (!this.#resting.delete(clientOrderId)) return { canceled: false, reason: 'Order is not open at the venue' };
-    return { canceled: true };
+  async cancel(clientOrderId: string): Promise<Result<void>> {
+    if (!this.#resting.delete(clientOrderId)) return fail('CONFLICT', 'The order is not open at the venue');
+    return ok(undefined);
   }
 
   /** Feeds a price: the bar's range decides which resting limit orders were reached. */
