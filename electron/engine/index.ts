@@ -40,6 +40,8 @@ export interface Engine {
   router: typeof router;
   /** The market pipeline the simulated feed drives; benchmarks replay bars through it directly. */
   feed: MarketListener;
+  /** The host's log; the transports' error interceptors write unexpected errors to it. */
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const logger = deps.logger ?? consoleLogger;
   mkdirSync(deps.dataDir, { recursive: true });
   const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE));
-  const bus = new EventBus((error) => logger.error('Event listener failed', { error: String(error) }));
+  const bus = new EventBus((error) => logger.error('Event listener failed', { error }));
 
   const speed = await readSetting(db, SPEED_SETTING, MarketSpeedSchema, { candlesPerSecond: 1 });
   const market = new SimulatedMarket(
@@ -127,6 +129,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     services,
     router,
     feed,
+    logger,
     stop: async () => {
       await listener.stop();
       await intake.drained();

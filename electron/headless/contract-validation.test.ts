@@ -60,7 +60,7 @@ describe('contract input validation over the real WebSocket transport', () => {
   });
 
   for (const [path, inputs] of Object.entries(MALFORMED)) {
-    it(`${path} refuses malformed input with BAD_REQUEST and a reason`, async () => {
+    it(`${path} refuses malformed input with INVALID_INPUT and a reason`, async () => {
       const [noun, verb] = path.split('.') as [string, string];
       const call = (host.client as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[noun]?.[verb];
       expect(call).toBeTypeOf('function');
@@ -69,7 +69,7 @@ describe('contract input validation over the real WebSocket transport', () => {
           () => null,
           (e: unknown) => e,
         );
-        expect(error, `${path} accepted ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
+        expect(error, `${path} accepted ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({ code: 'INVALID_INPUT', status: 400, message: expect.any(String) });
         expect(JSON.stringify(error)).not.toContain(huge);
       }
     });

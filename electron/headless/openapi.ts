@@ -3,13 +3,14 @@ import { OpenAPIGenerator } from '@orpc/openapi';
 import { OpenAPIHandler } from '@orpc/openapi/node';
 import { ZodToJsonSchemaConverter } from '@orpc/zod/zod4';
 import { contract } from '../../shared/contract/index.ts';
+import { errorInterceptors } from '../engine/api/error-interceptor.ts';
 import type { Engine } from '../engine/index.ts';
 
 export const API_PREFIX = '/api';
 
 /** The contract as a REST API with an OpenAPI 3 document, both generated from the contract. */
 export function createRestApi(engine: Engine) {
-  const handler = new OpenAPIHandler(engine.router);
+  const handler = new OpenAPIHandler(engine.router, errorInterceptors(engine.logger));
   let spec: string | null = null;
 
   return {

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { RPCHandler } from '@orpc/server/ws';
 import { WebSocketServer } from 'ws';
+import { errorInterceptors } from '../engine/api/error-interceptor.ts';
 import type { Engine } from '../engine/index.ts';
+import { reportUnexpected } from '../engine/unexpected-error.ts';
 import { bearerToken, tokenMatches } from './access-token.ts';
 import { API_PREFIX, createRestApi } from './openapi.ts';
 import { serveStatic } from './static-files.ts';
@@ -34,13 +36,13 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
   const { engine, token } = options;
   const rest = createRestApi(engine);
-  const rpc = new RPCHandler(engine.router);
+  const rpc = new RPCHandler(engine.router, errorInterceptors(engine.logger));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
   const server = createServer((req, res) => {
-    route(req, res).catch((error) => {
-      console.error(error);
-      if (!res.headersSent) json(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error; see the server log' });
+    route(req, res).catch((error: unknown) => {
+      const { code, message, details } = reportUnexpected(engine.logger, 'Headless request failed', error, { method: req.method, path: req.url?.split('?')[0] });
+      if (!res.headersSent) json(res, 500, { code, status: 500, message, data: { issues: [], details } });
       else res.destroy();
     });
   });
@@ -55,9 +57,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     }
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
-        return json(res, 401, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
+        return json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
       }
-      if (!(await rest.handle(req, res))) json(res, 404, { code: 'NOT_FOUND', message: `No API route ${req.method} ${pathname}` });
+      if (!(await rest.handle(req, res))) json(res, 404, { code: 'NOT_FOUND', status: 404, message: `No API route ${req.method} ${pathname}` });
       return;
     }
     await serveStatic(options.staticDir, req, res);

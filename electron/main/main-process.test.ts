@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createORPCClient, ORPCError } from '@orpc/client';
+import { RPCLink } from '@orpc/client/message-port';
+import type { ContractRouterClient } from '@orpc/contract';
+import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
+import { createEngine } from '../engine/index.ts';
+import { recordingLogger } from '../engine/testing/recording-logger.ts';
 import { tempDir } from '../engine/testing/temp-dir.ts';
+import type { Contract } from '../../shared/contract/index.ts';
 import { PORT_CHANNEL } from '../../shared/ipc.ts';
 
 // The real module tries to download the Electron binary; these tests need only its shapes.
@@ -96,5 +103,29 @@ describe('RPC bridge', () => {
     send(APP_ENTRY);
     expect(port.start).toHaveBeenCalled();
     expect(port.close).not.toHaveBeenCalled();
+  });
+
+  it('answers an unexpected error INTERNAL with a ref over the port, logged once with the real error', async () => {
+    const log = recordingLogger();
+    const engine = await createEngine({ dataDir: tempDir(), logger: log, startMarketTimer: false, webhook: { port: 0 } });
+    let listener: ((event: unknown) => void) | undefined;
+    serveContractOverPorts({ on: (_channel: string, fn: (event: unknown) => void) => (listener = fn) } as never, engine);
+    const { port1, port2 } = new MessageChannel();
+    listener?.({ ports: [port2], senderFrame: { url: APP_ENTRY, parent: null } });
+    port1.start();
+    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ port: port1 }));
+    try {
+      await sql`drop table fills`.execute(engine.services.db);
+      const error = await client.fills.list({}).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(ORPCError);
+      const { code, message } = error as ORPCError<string, unknown>;
+      const ref = /\(ref ([0-9a-f]{6})\)/.exec(message)?.[1];
+      expect({ code, ref }).toEqual({ code: 'INTERNAL', ref: expect.any(String) });
+      expect(message).not.toMatch(/no such table|sqlite/i);
+      expect(log.withRef(ref!)).toEqual([expect.objectContaining({ fields: expect.objectContaining({ error: expect.objectContaining({ message: expect.stringContaining('no such table: fills') }) }) })]);
+    } finally {
+      port1.close();
+      await engine.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainEvent } from 'electron';
 import { RPCHandler } from '@orpc/server/message-port';
+import { errorInterceptors } from '../engine/api/error-interceptor.ts';
 import type { Engine } from '../engine/index.ts';
 import { PORT_CHANNEL } from '../../shared/ipc.ts';
 import { isTrustedSender } from './navigation-guard.ts';
@@ -9,7 +10,7 @@ import { isTrustedSender } from './navigation-guard.ts';
  * than the app's own top frame is closed unused.
  */
 export function serveContractOverPorts(ipc: Pick<IpcMain, 'on'>, engine: Engine): void {
-  const handler = new RPCHandler(engine.router);
+  const handler = new RPCHandler(engine.router, errorInterceptors(engine.logger));
   ipc.on(PORT_CHANNEL, (event: IpcMainEvent) => {
     const [port] = event.ports;
     if (!port) return;

@@ -9,6 +9,7 @@ import { AlertSenders } from './alert-senders.ts';
 import { AlertJournal, type Recorded } from './alert-journal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
+import { reportUnexpected } from '../unexpected-error.ts';
 import { maskPassphrase, parseAlert } from './parse-alert.ts';
 import { passphraseMatches } from './passphrase.ts';
 import type { SignalExecutor } from './signal-executor.ts';
@@ -107,7 +108,7 @@ export class AlertIntake {
       await insertLogEntry(this.#db, { ts: this.#clock.now(), source, botId, statusCode: answer.statusCode, outcome: answer.body.status, reason: answer.body.message, body: maskedBody, alertId: null });
       this.#bus.emit('change', { topic: 'webhooks', ...(botId ? { botId } : {}) });
     } catch (error) {
-      this.#logger.error('Could not log a refused webhook request', { source, error: String(error) });
+      this.#logger.error('Could not log a refused webhook request', { source, error });
     }
     return answer;
   }
@@ -122,7 +123,7 @@ export class AlertIntake {
         log: { ts: now, source, botId: bot.id, statusCode: 200, body: masked },
       });
     } catch (error) {
-      this.#logger.error('Could not record an alert; TradingView will resend it', { botId: bot.id, error: String(error) });
+      this.#logger.error('Could not record an alert; TradingView will resend it', { botId: bot.id, error });
       return reply(503, 'error', 'The alert could not be recorded; send it again');
     }
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
@@ -141,7 +142,12 @@ export class AlertIntake {
   }
 
   async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number | null): Promise<void> {
-    const result = await this.#executor.execute(bot, command, alertId).catch((error: unknown) => ({ outcome: 'failed' as const, reason: `Engine error: ${String(error)}`, orderIds: [] }));
+    const result = await this.#executor.execute(bot, command, alertId).catch((error: unknown) => ({
+      outcome: 'failed' as const,
+      // Stored in the alert and the webhook log, both shown to the trader: the ref, never the error's text.
+      reason: reportUnexpected(this.#logger, 'Alert execution failed', error, { botId: bot.id, alertId }).message,
+      orderIds: [],
+    }));
     await this.#journal.finish({ alertId, logId, ...result });
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
   }

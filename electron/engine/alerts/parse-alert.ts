@@ -13,7 +13,9 @@ export function parseAlert(body: string): ParsedAlert {
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      return { ok: false, reason: `The message looks like JSON but is not valid JSON (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'})` };
+      // V8's message quotes the body around the fault, a passphrase included: only the position is kept.
+      const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+      return { ok: false, reason: `The message looks like JSON but is not valid JSON${at ? ` (at character ${Number(at) + 1})` : ''}; check its quotes, commas and braces` };
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, reason: 'The JSON message must be an object' };
     return validateAlert(parsed as Record<string, unknown>);

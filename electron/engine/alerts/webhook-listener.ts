@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { WebhookOutcome, WebhookSettings } from '../../../shared/domain/webhook.ts';
 import type { Logger } from '../ports/logger.ts';
+import { reportUnexpected } from '../unexpected-error.ts';
 import type { AlertIntake, IntakeReply } from './alert-intake.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -59,9 +60,7 @@ export class WebhookListener {
         server.listen({ port: settings.port, host: settings.host, backlog: 4096 }, () => resolve());
       });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      this.#error = code === 'EADDRINUSE' ? `Port ${settings.port} is in use; choose another port for the webhook listener` : `The webhook listener could not start: ${String(error)}`;
-      this.#logger.error(this.#error);
+      this.#error = listenFailure(error, settings, this.#logger);
       return;
     }
     this.#server = server;
@@ -87,7 +86,7 @@ export class WebhookListener {
     const answer = (reply: IntakeReply) => {
       res.writeHead(reply.statusCode, { 'content-type': 'application/json', ...(reply.statusCode === 405 ? { allow: 'POST' } : {}), ...(reply.statusCode === 429 ? { 'retry-after': String(this.#limiter.retryAfter()) } : {}) });
       res.end(JSON.stringify(reply.body));
-      if (reply.act) setImmediate(() => reply.act?.().catch((error) => this.#logger.error('Alert execution failed', { error: String(error) })));
+      if (reply.act) setImmediate(() => reply.act?.().catch((error) => this.#logger.error('Alert execution failed', { error })));
     };
     const noise = (statusCode: number, status: WebhookOutcome, message: string) => {
       const now = Date.now();
@@ -127,11 +126,32 @@ export class WebhookListener {
       this.#intake
         .receive(source, Buffer.concat(chunks).toString('utf8'))
         .then(answer)
-        .catch((error) => {
-          this.#logger.error('Webhook request failed', { error: String(error) });
-          answer({ statusCode: 500, body: { status: 'error', message: 'Internal error; send the alert again' } });
+        .catch((error: unknown) => {
+          const { message } = reportUnexpected(this.#logger, 'Webhook request failed', error, { source });
+          answer({ statusCode: 500, body: { status: 'error', message } });
         });
     });
     req.on('error', () => res.destroy());
   }
+}
+
+/**
+ * Why the listener could not bind, in the trader's words (it is shown in the settings page); a
+ * failure we did not foresee is logged under a ref and shown by that ref, never by its text.
+ */
+function listenFailure(error: unknown, { host, port }: WebhookSettings, logger: Logger): string {
+  const notHere = `${host} is not an address of this machine; use 0.0.0.0 to listen on all of them, or 127.0.0.1 for this machine only`;
+  const known = new Map([
+    ['EADDRINUSE', `Port ${port} is in use; choose another port for the webhook listener`],
+    ['EACCES', `Port ${port} needs administrator rights on this system; choose a port above 1023`],
+    ['EADDRNOTAVAIL', notHere],
+    ['ENOTFOUND', notHere],
+    ['EAI_AGAIN', notHere],
+  ]);
+  const plain = known.get(String((error as NodeJS.ErrnoException).code));
+  if (plain) {
+    logger.error(plain, { error });
+    return plain;
+  }
+  return `The webhook listener could not start: ${reportUnexpected(logger, 'Webhook listener could not start', error, { host, port }).message}`;
 }

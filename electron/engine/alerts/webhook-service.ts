@@ -78,8 +78,14 @@ export class WebhookService {
     const { url } = this.#listener.status;
     if (!url) return fail('UNAVAILABLE', 'The webhook listener is not running');
     const target = url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//127.0.0.1');
-    const response = await fetch(target, { method: 'POST', headers: { 'content-type': isJsonObject(message) ? 'application/json' : 'text/plain' }, body: message, signal: AbortSignal.timeout(5_000) });
-    return ok({ statusCode: response.status, body: await response.text() });
+    try {
+      const response = await fetch(target, { method: 'POST', headers: { 'content-type': isJsonObject(message) ? 'application/json' : 'text/plain' }, body: message, signal: AbortSignal.timeout(5_000) });
+      return ok({ statusCode: response.status, body: await response.text() });
+    } catch (error) {
+      // fetch's own words ("fetch failed", "The operation was aborted") say nothing a trader can act on.
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      return fail('UNAVAILABLE', timedOut ? `The webhook listener at ${url} did not answer the test alert within 5 s` : `The test alert could not reach the webhook listener at ${url}; check its host and port`);
+    }
   }
 }
 

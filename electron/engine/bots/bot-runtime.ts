@@ -74,6 +74,6 @@ export class BotRuntime {
     return this.#orders
       .place({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', ...order })
       .then(() => undefined)
-      .catch((error) => this.#logger.error('Bot order failed', { botId: bot.id, error: String(error) }));
+      .catch((error) => this.#logger.error('Bot order failed', { botId: bot.id, error }));
   }
 }

@@ -88,10 +88,10 @@ describe('OrderManager', () => {
     const { orders } = await setup();
     const resting = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
     expect(await orders.cancel(resting.clientOrderId)).toMatchObject({ ok: true, value: { status: 'CANCELED' } });
-    expect(await orders.cancel(resting.clientOrderId)).toEqual({ ok: false, error: { kind: 'CONFLICT', message: 'The order is CANCELED; only an open order can be canceled' } });
+    expect(await orders.cancel(resting.clientOrderId)).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The order is CANCELED; only an open order can be canceled' } });
     const filled = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
-    expect(await orders.cancel(filled.clientOrderId)).toMatchObject({ ok: false, error: { kind: 'CONFLICT' } });
-    expect(await orders.cancel('sr-none')).toMatchObject({ ok: false, error: { kind: 'NOT_FOUND' } });
+    expect(await orders.cancel(filled.clientOrderId)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await orders.cancel('sr-none')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('applies a late limit fill once, even when the venue reports it twice', async () => {

@@ -132,7 +132,7 @@ export class OrderManager {
       result = await submit();
     } catch (error) {
       // Outcome unknown: the order keeps its status until a venue report or a reconciliation.
-      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error: String(error) });
+      this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error });
       return (await findOrder(this.#db, order.clientOrderId)) ?? order;
     }
     return this.#applyAndAnnounce(order.clientOrderId, submitEvents(result));
@@ -151,13 +151,13 @@ export class OrderManager {
     try {
       reply = await this.#venue.cancel(clientOrderId);
     } catch (error) {
-      this.#logger.error('Venue did not confirm a cancel', { clientOrderId, error: String(error) });
+      this.#logger.error('Venue did not confirm a cancel', { clientOrderId, error });
       return ok(requested.value); // PENDING_CANCEL until the venue's report or a reconciliation
     }
-    const event: OrderEventInput = reply.status === 'canceled' ? { kind: 'canceled', reason: null } : { kind: 'cancel_rejected', reason: reply.reason };
+    const event: OrderEventInput = reply.ok ? { kind: 'canceled', reason: null } : { kind: 'cancel_rejected', reason: reply.error.message };
     const after = await this.#applyAndAnnounce(clientOrderId, [event]);
     if (after.status === 'CANCELED' || after.status === 'PENDING_CANCEL') return ok(after);
-    const why = after.status === 'FILLED' ? 'it was filled first' : reply.status === 'rejected' ? reply.reason : `it is ${after.status}`;
+    const why = after.status === 'FILLED' ? 'it was filled first' : reply.ok ? `it is ${after.status}` : reply.error.message;
     return fail('CONFLICT', `The venue did not cancel the order: ${why}`);
   }
 
@@ -213,7 +213,7 @@ export class OrderManager {
       const input: OrderEventInput = event.kind === 'filled' ? event : event.kind === 'canceled' ? { kind: 'canceled', reason: event.reason } : { kind: 'expired' };
       await this.#applyAndAnnounce(clientOrderId, [input]);
     } catch (error) {
-      this.#logger.error('Could not record a venue report', { clientOrderId, kind: event.kind, error: String(error) });
+      this.#logger.error('Could not record a venue report', { clientOrderId, kind: event.kind, error });
     }
   }
 
@@ -286,7 +286,7 @@ export class OrderManager {
       try {
         listener(order);
       } catch (error) {
-        this.#logger.error('An order listener failed', { clientOrderId: order.clientOrderId, error: String(error) });
+        this.#logger.error('An order listener failed', { clientOrderId: order.clientOrderId, error });
       }
     }
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fail, ok } from '../../../shared/errors.ts';
 import { EventBus } from '../event-bus.ts';
 import { insertBot } from '../persistence/bots.repository.ts';
 import { listTrades } from '../persistence/ledger.repository.ts';
@@ -92,7 +93,7 @@ async function setup() {
   // The position the scripted order closes: long 1 @ 100, delivered in the plain order.
   const opening = orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1, clientOrderId: 'sr-open' });
   await flush(orders);
-  venue.answerSubmit('sr-open', { status: 'accepted', venueOrderId: 'v-0', fills: [{ fillId: 'o-1', clientOrderId: 'sr-open', qty: 1, px: 100, fee: 0, ts: 500 }] });
+  venue.answerSubmit('sr-open', ok({ venueOrderId: 'v-0', fills: [{ fillId: 'o-1', clientOrderId: 'sr-open', qty: 1, px: 100, fee: 0, ts: 500 }] }));
   await opening;
   return { db, close, venue, orders };
 }
@@ -114,12 +115,12 @@ async function play(scenario: Scenario) {
     }
     const message = pending.shift() as Message;
     if (message.kind === 'submit-reply') {
-      const reply = scenario.outcome === 'rejected' ? { status: 'rejected' as const, reason: 'Insufficient balance' } : { status: 'accepted' as const, venueOrderId: 'v-1', fills: fills.filter((_, i) => scenario.inReply[i]) };
+      const reply = scenario.outcome === 'rejected' ? fail('REFUSED', 'Insufficient balance') : ok({ venueOrderId: 'v-1', fills: fills.filter((_, i) => scenario.inReply[i]) });
       venue.answerSubmit(ORDER, scenario.submitLost ? 'lost' : reply);
     } else if (message.kind === 'fill') {
       venue.report({ kind: 'filled', fill: fills[message.index] as VenueFill });
     } else if (venue.hasPendingCancel(ORDER)) {
-      venue.answerCancel(ORDER, scenario.cancelLost ? 'lost' : scenario.outcome === 'canceled' ? { status: 'canceled' } : { status: 'rejected', reason: 'Unknown order sent' });
+      venue.answerCancel(ORDER, scenario.cancelLost ? 'lost' : scenario.outcome === 'canceled' ? ok(null) : fail('CONFLICT', 'Unknown order sent'));
     } else if (canceling === undefined && scenario.cancelAt > step) {
       pending.push(message); // the cancel has not been asked yet: its reply comes later
     }
@@ -128,7 +129,7 @@ async function play(scenario: Scenario) {
   if (scenario.cancel && canceling === undefined) {
     canceling = orders.cancel(ORDER);
     await flush(orders);
-    if (venue.hasPendingCancel(ORDER)) venue.answerCancel(ORDER, scenario.cancelLost ? 'lost' : scenario.outcome === 'canceled' ? { status: 'canceled' } : { status: 'rejected', reason: 'Unknown order sent' });
+    if (venue.hasPendingCancel(ORDER)) venue.answerCancel(ORDER, scenario.cancelLost ? 'lost' : scenario.outcome === 'canceled' ? ok(null) : fail('CONFLICT', 'Unknown order sent'));
   }
   await Promise.all([placing, canceling]);
   await flush(orders);

@@ -4,8 +4,8 @@ import type { OrderEventInput } from './order-events.ts';
 
 /** A submit reply as events: accepted or rejected, then any fills that came with it. */
 export function submitEvents(result: SubmitResult): OrderEventInput[] {
-  if (result.status === 'rejected') return [{ kind: 'rejected', reason: result.reason }];
-  return [{ kind: 'accepted', venueOrderId: result.venueOrderId }, ...result.fills.map((fill) => ({ kind: 'filled' as const, fill }))];
+  if (!result.ok) return [{ kind: 'rejected', reason: result.error.message }];
+  return [{ kind: 'accepted', venueOrderId: result.value.venueOrderId }, ...result.value.fills.map((fill) => ({ kind: 'filled' as const, fill }))];
 }
 
 /**

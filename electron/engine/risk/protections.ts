@@ -72,7 +72,7 @@ export class Protections {
       this.#logger.info(`Closing position on ${reason}`, { botId, symbol });
       await this.#orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(held) });
     } catch (error) {
-      this.#logger.error('Protective close failed', { botId, symbol, reason, error: String(error) });
+      this.#logger.error('Protective close failed', { botId, symbol, reason, error });
     }
   }
 

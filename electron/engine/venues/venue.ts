@@ -1,5 +1,6 @@
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { OrderSide, OrderType } from '../../../shared/domain/order.ts';
+import type { Result } from '../../../shared/errors.ts';
 
 export interface OrderRequest {
   clientOrderId: string;
@@ -21,11 +22,11 @@ export interface VenueFill {
   ts: number;
 }
 
-export type SubmitResult =
-  | { status: 'accepted'; venueOrderId: string; fills: VenueFill[] }
-  | { status: 'rejected'; reason: string };
+/** The venue took the order (with any fills it made at once); a refusal is a REFUSED error with its reason. */
+export type SubmitResult = Result<{ venueOrderId: string; fills: VenueFill[] }>;
 
-export type CancelResult = { status: 'canceled' } | { status: 'rejected'; reason: string };
+/** The venue canceled the order; a refusal (e.g. it is no longer open) is an error with the venue's reason. */
+export type CancelResult = Result<null>;
 
 /**
  * What a venue tells us about an order on its own, at any time and in any order relative to the
@@ -48,7 +49,7 @@ export interface VenueOrderSnapshot {
 
 /**
  * One trading venue (the paper simulator, or an exchange through ccxt). Expected refusals are
- * values (`rejected`), never exceptions; a thrown error means the outcome is unknown: the order
+ * failed results, never exceptions; a thrown error means the outcome is unknown: the order
  * keeps its pending status until an event or a reconciliation tells what happened.
  */
 export interface Venue {

@@ -18,29 +18,29 @@ describe('paper venue', () => {
   it('fills a market buy at last price plus slippage, with the taker fee', async () => {
     const result = await venue().submit(order({}));
     // 50,000 * 1.001 = 50,050; fee 0.01 * 50,050 * 0.001 = 0.5005
-    expect(result).toEqual({ status: 'accepted', venueOrderId: 'paper-c1', fills: [{ fillId: 'c1-1', clientOrderId: 'c1', qty: 0.01, px: 50050, fee: 0.5005, ts: 1000 }] });
+    expect(result).toEqual({ ok: true, value: { venueOrderId: 'paper-c1', fills: [{ fillId: 'c1-1', clientOrderId: 'c1', qty: 0.01, px: 50050, fee: 0.5005, ts: 1000 }] } });
   });
 
   it('moves a market sell down by the slippage', async () => {
     const result = await venue().submit(order({ side: 'SELL' }));
-    expect(result.status === 'accepted' && result.fills[0]?.px).toBe(49950);
+    expect(result.ok && result.value.fills[0]?.px).toBe(49950);
   });
 
   it('rounds quantity down to the step and price to the tick', async () => {
     const v = new PaperVenue([BTC], clock, { takerFee: 0, makerFee: 0, slippageBps: 0 });
     v.markPrice('BTC/USDT', 50_000.004);
     const result = await v.submit(order({ qty: 0.0123456789 }));
-    expect(result.status === 'accepted' && result.fills[0]).toMatchObject({ qty: 0.01234, px: 50000 });
+    expect(result.ok && result.value.fills[0]).toMatchObject({ qty: 0.01234, px: 50000 });
   });
 
   it('refuses an order below the minimum notional, saying why', async () => {
     const result = await venue().submit(order({ qty: 0.00005 }));
-    expect(result).toEqual({ status: 'rejected', reason: 'Order value 2.50 USDT is below the minimum 5 USDT' });
+    expect(result).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Order value 2.50 USDT is below the minimum 5 USDT' } });
   });
 
   it('refuses a quantity below one step and an unknown symbol', async () => {
-    expect(await venue().submit(order({ qty: 0.000001 }))).toMatchObject({ status: 'rejected', reason: expect.stringContaining('below the smallest step') });
-    expect(await venue().submit(order({ symbol: 'DOGE/USDT' }))).toEqual({ status: 'rejected', reason: 'Unknown symbol DOGE/USDT' });
+    expect(await venue().submit(order({ qty: 0.000001 }))).toMatchObject({ ok: false, error: { code: 'REFUSED', message: expect.stringContaining('below the smallest step') } });
+    expect(await venue().submit(order({ symbol: 'DOGE/USDT' }))).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Unknown symbol DOGE/USDT' } });
   });
 
   it('rests a limit order and fills it with the maker fee once the price reaches it', async () => {
@@ -48,7 +48,7 @@ describe('paper venue', () => {
     const fills: VenueFill[] = [];
     v.onEvent((e) => e.kind === 'filled' && fills.push(e.fill));
     const result = await v.submit(order({ type: 'LIMIT', price: 49_000 }));
-    expect(result).toEqual({ status: 'accepted', venueOrderId: 'paper-c1', fills: [] });
+    expect(result).toEqual({ ok: true, value: { venueOrderId: 'paper-c1', fills: [] } });
     v.markPrice('BTC/USDT', 49_500);
     expect(fills).toEqual([]);
     v.markPrice('BTC/USDT', 48_999);
@@ -59,15 +59,15 @@ describe('paper venue', () => {
 
   it('fills a marketable limit at the better of limit and last price', async () => {
     const result = await venue().submit(order({ type: 'LIMIT', price: 51_000 }));
-    expect(result.status === 'accepted' && result.fills[0]?.px).toBe(50000);
+    expect(result.ok && result.value.fills[0]?.px).toBe(50000);
   });
 
   it('cancels a resting order only once', async () => {
     const v = venue();
     await v.submit(order({ type: 'LIMIT', price: 49_000 }));
     expect(await v.fetchOrder('c1')).toMatchObject({ status: 'open', venueOrderId: 'paper-c1' });
-    expect(await v.cancel('c1')).toEqual({ status: 'canceled' });
-    expect(await v.cancel('c1')).toEqual({ status: 'rejected', reason: 'Order is not open at the venue' });
+    expect(await v.cancel('c1')).toEqual({ ok: true, value: null });
+    expect(await v.cancel('c1')).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Order is not open at the venue' } });
     expect(await v.fetchOrder('c1')).toBeNull();
   });
 });

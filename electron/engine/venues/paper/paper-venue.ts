@@ -1,6 +1,7 @@
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
 import { roundQuote } from '../../execution/precision.ts';
 import type { Clock } from '../../ports/clock.ts';
+import { fail, ok } from '../../../../shared/errors.ts';
 import type { CancelResult, OrderRequest, SubmitResult, Venue, VenueEvent, VenueFill, VenueOrderSnapshot } from '../venue.ts';
 import { applyMarketRules } from './paper-rules.ts';
 
@@ -51,33 +52,33 @@ export class PaperVenue implements Venue {
 
   async submit(order: OrderRequest): Promise<SubmitResult> {
     const instrument = this.#instruments.get(order.symbol);
-    if (!instrument) return { status: 'rejected', reason: `Unknown symbol ${order.symbol}` };
+    if (!instrument) return fail('REFUSED', `Unknown symbol ${order.symbol}`);
     const last = this.#lastPx.get(order.symbol);
-    if (last === undefined) return { status: 'rejected', reason: `No market price for ${order.symbol} yet` };
+    if (last === undefined) return fail('UNAVAILABLE', `No market price for ${order.symbol} yet`);
     const venueOrderId = `paper-${order.clientOrderId}`;
 
     if (order.type === 'MARKET') {
       const slip = (this.#options.slippageBps / 10_000) * (order.side === 'BUY' ? 1 : -1);
       const checked = applyMarketRules(instrument, order.qty, last * (1 + slip));
-      if (!checked.ok) return { status: 'rejected', reason: checked.reason };
-      return { status: 'accepted', venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, checked.price, this.#options.takerFee)] };
+      if (!checked.ok) return fail('REFUSED', checked.reason);
+      return ok({ venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, checked.price, this.#options.takerFee)] });
     }
 
-    if (order.price === null) return { status: 'rejected', reason: 'A limit order needs a price' };
+    if (order.price === null) return fail('REFUSED', 'A limit order needs a price');
     const checked = applyMarketRules(instrument, order.qty, order.price);
-    if (!checked.ok) return { status: 'rejected', reason: checked.reason };
+    if (!checked.ok) return fail('REFUSED', checked.reason);
     const marketable = order.side === 'BUY' ? last <= checked.price : last >= checked.price;
     if (marketable) {
       const px = order.side === 'BUY' ? Math.min(last, checked.price) : Math.max(last, checked.price);
-      return { status: 'accepted', venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, px, this.#options.takerFee)] };
+      return ok({ venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, px, this.#options.takerFee)] });
     }
     this.#resting.set(order.clientOrderId, { ...order, qty: checked.qty, price: checked.price });
-    return { status: 'accepted', venueOrderId, fills: [] };
+    return ok({ venueOrderId, fills: [] });
   }
 
   async cancel(clientOrderId: string): Promise<CancelResult> {
-    if (!this.#resting.delete(clientOrderId)) return { status: 'rejected', reason: 'Order is not open at the venue' };
-    return { status: 'canceled' };
+    if (!this.#resting.delete(clientOrderId)) return fail('REFUSED', 'Order is not open at the venue');
+    return ok(null);
   }
 
   /** The simulator remembers only resting orders: the others were answered in full when placed. */
