@@ -11,7 +11,7 @@ import { newClientOrderId } from './ids.ts';
 import { canTransition, transition } from './order-state.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { applyFill, FLAT, type PositionState } from './position-math.ts';
-import { roundTo } from './precision.ts';
+import { roundSignificant, roundTo } from './precision.ts';
 
 export interface PlaceOrder {
   botId: string;
@@ -182,7 +182,7 @@ export class OrderManager {
     const fillRow = { fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts };
     if (!(await insertFillOnce(db, fillRow, this.#clock.now()))) return order;
     const filledQty = roundTo(order.filledQty + fill.qty, 10);
-    const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 10);
+    const avgFillPx = roundSignificant(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 15);
     const status: OrderStatus = filledQty >= order.qty - 1e-12 ? 'FILLED' : 'PARTIALLY_FILLED';
     const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
     await savePosition(db, order.botId, order.symbol, next, fill.ts);

@@ -75,6 +75,9 @@ describe('precision regressions (hand-picked)', () => {
     expect(formatAmount(0.1 + 0.2)).toBe('0.3');
     expect(formatAmount(100, 0)).toBe('100');
     expect(formatAmount(12.5, 2)).toBe('12.5');
+    expect(formatAmount(1, 8, 2)).toBe('1.00');
+    expect(formatAmount(2.5025, 8, 2)).toBe('2.5025');
+    expect(formatAmount(-0.000001, 8, 2)).toBe('-0.000001');
     expect(formatAmount(Number.NaN)).toBe('NaN');
   });
 });

@@ -97,9 +97,11 @@ export function roundSignificant(value: number, digits: number): number {
   return toNumber(quantize(decimal, { int: 1n, exp: magnitude - digits }, 'nearest'));
 }
 
-/** A number for a message a trader reads: plain decimals (no exponent), trailing zeros dropped. */
-export function formatAmount(value: number, maxDecimals: number = QUOTE_DECIMALS): string {
+/** A number for a message a trader reads: plain decimals (no exponent), no trailing zeros beyond `minDecimals`. */
+export function formatAmount(value: number, maxDecimals: number = QUOTE_DECIMALS, minDecimals = 0): string {
   if (!Number.isFinite(value)) return String(value);
   const fixed = roundTo(value, maxDecimals).toFixed(maxDecimals);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  const [whole = fixed, fraction = ''] = fixed.split('.');
+  const kept = fraction.replace(/0+$/, '').padEnd(minDecimals, '0');
+  return kept === '' ? whole : `${whole}.${kept}`;
 }

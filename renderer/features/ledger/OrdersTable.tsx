@@ -3,14 +3,15 @@ import type { Order } from '../../../shared/domain/order.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { formatPrice, formatQty } from './decimal-format.ts';
 import { type Column, Table, time } from './Table.tsx';
 
 const columns: Column<Order>[] = [
   { header: 'Time', cell: (o) => time(o.tsInit) },
   { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
   { header: 'Type', cell: (o) => o.type },
-  { header: 'Qty', cell: (o) => o.qty, numeric: true },
-  { header: 'Avg fill', cell: (o) => o.avgFillPx?.toFixed(2) ?? '—', numeric: true },
+  { header: 'Qty', cell: (o) => formatQty(o.qty), numeric: true },
+  { header: 'Avg fill', cell: (o) => (o.avgFillPx === null ? '—' : formatPrice(o.avgFillPx)), numeric: true },
   { header: 'Status', cell: (o) => <span title={o.rejectReason ?? undefined}>{o.status}</span> },
   { header: 'Client order id', cell: (o) => <code>{o.clientOrderId}</code> },
   { header: '', cell: (o) => (o.status === 'ACCEPTED' || o.status === 'PARTIALLY_FILLED' ? <CancelButton clientOrderId={o.clientOrderId} /> : null) },
