@@ -1,7 +1,7 @@
 import type { Order, OrderStatus } from '../../../shared/domain/order.ts';
 import type { VenueFill } from '../venues/venue.ts';
 import { isTerminal, transition } from './order-state.ts';
-import { roundTo } from './precision.ts';
+import { roundSignificant, roundTo } from './precision.ts';
 
 /** An event to apply to an order; `submitted` is written with the order itself. */
 export type OrderEventInput =
@@ -70,7 +70,7 @@ export function applyOrderEvent(order: Order, event: OrderEventInput, ts: number
 
 function applyFillEvent(order: Order, fill: VenueFill, ts: number): EventOutcome {
   const filledQty = roundTo(order.filledQty + fill.qty, QTY_DECIMALS);
-  const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, QTY_DECIMALS);
+  const avgFillPx = roundSignificant(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 15);
   const complete = filledQty >= roundTo(order.qty, QTY_DECIMALS);
   const what = `Filled ${fill.qty} @ ${fill.px} (fee ${fill.fee}); ${filledQty} of ${order.qty} filled`;
   // A fill reported after the order ended (the cancel raced it) happened all the same: it counts.

@@ -1,6 +1,6 @@
 import type { OrderSide } from '../../../shared/domain/order.ts';
 import type { PositionsTable, TradesTable } from '../persistence/database.ts';
-import { roundQuote, roundTo } from './precision.ts';
+import { roundQuote, roundSignificant, roundTo } from './precision.ts';
 
 export type PositionState = Omit<PositionsTable, 'botId' | 'symbol' | 'updatedAt'>;
 export type ClosedTrip = Omit<TradesTable, 'id' | 'botId' | 'symbol'>;
@@ -19,6 +19,7 @@ export const FLAT: PositionState = {
   realizedPnl: 0,
   openedAt: null,
   tripEntryQty: 0,
+  tripEntryNotional: 0,
   tripExitQty: 0,
   tripExitNotional: 0,
   tripRealizedPnl: 0,
@@ -26,47 +27,65 @@ export const FLAT: PositionState = {
   tripEntries: 0,
 };
 
-/** Quantities and average prices are kept at 10 decimals, finer than any venue's step or tick. */
-const roundQty = (qty: number) => roundTo(qty, 10);
-const roundPx = (px: number) => roundTo(px, 10);
+/**
+ * Quantities are kept at 10 decimals, finer than any venue's step, and coarse enough that the
+ * float noise of `a - b` cancels (so a position closed in parts reaches exactly zero).
+ */
+const QTY_DECIMALS = 10;
+const roundQty = (qty: number) => roundTo(qty, QTY_DECIMALS);
+/** Prices and notionals keep 15 significant digits (all a double holds): any scale, no noise. */
+const roundPx = (px: number) => roundSignificant(px, 15);
+
+/** A fill that breaks these is a venue adapter's bug: refused loudly, never stored as NaN. */
+function requireSane(fill: FillInput): void {
+  const qtyOk = Number.isFinite(fill.qty) && roundQty(fill.qty) > 0;
+  if (qtyOk && Number.isFinite(fill.px) && fill.px > 0 && Number.isFinite(fill.fee) && fill.fee >= 0) return;
+  throw new RangeError(
+    `A fill needs a quantity of at least 1e-${QTY_DECIMALS}, a positive price and a fee of zero or more; got ${fill.qty} at ${fill.px}, fee ${fill.fee}`,
+  );
+}
+
+function addTo(pos: PositionState, fill: FillInput): PositionState {
+  const signed = fill.side === 'BUY' ? fill.qty : -fill.qty;
+  const netQty = roundQty(pos.netQty + signed);
+  return {
+    ...pos,
+    netQty,
+    avgPxOpen: roundPx((pos.avgPxOpen * Math.abs(pos.netQty) + fill.px * fill.qty) / Math.abs(netQty)),
+    realizedPnl: roundQuote(pos.realizedPnl - fill.fee),
+    openedAt: pos.openedAt ?? fill.ts,
+    tripEntryQty: roundQty(pos.tripEntryQty + fill.qty),
+    tripEntryNotional: roundPx(pos.tripEntryNotional + fill.qty * fill.px),
+    tripEntries: pos.tripEntries + 1,
+    tripRealizedPnl: roundQuote(pos.tripRealizedPnl - fill.fee),
+    tripFees: roundQuote(pos.tripFees + fill.fee),
+  };
+}
 
 /**
- * Applies one fill to a position: adds at a volume-weighted average price, reduces against it
- * (realising profit net of the fee), and when the position reaches flat (or reverses through it)
- * returns the closed round trip. Pure: same numbers live, in backtests and in tests.
+ * Applies one fill to a position: adds at a volume-weighted average cost, reduces against that
+ * cost (realising profit net of the fee), and when the position reaches flat (or reverses through
+ * it) returns the closed round trip. The trip's entry price is the average of all its entries
+ * (including adds after a partial exit), its exit price the average of all its exits, so
+ * (exit - entry) x qty - fees is the trade's realised P&L. Pure: same numbers live, in backtests
+ * and in tests. A fill with a non-finite or non-positive quantity or price throws.
  */
 export function applyFill(pos: PositionState, fill: FillInput): { next: PositionState; closed: ClosedTrip | null } {
+  requireSane(fill);
   const signed = fill.side === 'BUY' ? fill.qty : -fill.qty;
-  const opening = pos.netQty === 0 || Math.sign(pos.netQty) === Math.sign(signed);
-  if (opening) {
-    const newQty = roundQty(pos.netQty + signed);
-    const avg = roundPx((pos.avgPxOpen * Math.abs(pos.netQty) + fill.px * fill.qty) / Math.abs(newQty));
-    return {
-      next: {
-        ...pos,
-        netQty: newQty,
-        avgPxOpen: avg,
-        realizedPnl: roundQuote(pos.realizedPnl - fill.fee),
-        openedAt: pos.openedAt ?? fill.ts,
-        tripEntryQty: roundQty(pos.tripEntryQty + fill.qty),
-        tripEntries: pos.tripEntries + 1,
-        tripRealizedPnl: roundQuote(pos.tripRealizedPnl - fill.fee),
-        tripFees: roundQuote(pos.tripFees + fill.fee),
-      },
-      closed: null,
-    };
-  }
+  if (pos.netQty === 0 || Math.sign(pos.netQty) === Math.sign(signed)) return { next: addTo(pos, fill), closed: null };
+
   const closeQty = Math.min(fill.qty, Math.abs(pos.netQty));
   const direction = Math.sign(pos.netQty);
   // The fee is split between the closing part and any reversing remainder, pro rata.
-  const closeFee = (fill.fee * closeQty) / fill.qty;
+  const closeFee = closeQty === fill.qty ? fill.fee : roundQuote((fill.fee * closeQty) / fill.qty);
   const gross = (fill.px - pos.avgPxOpen) * closeQty * direction;
   const after: PositionState = {
     ...pos,
-    netQty: roundQty(pos.netQty + direction * -closeQty),
+    netQty: roundQty(pos.netQty - direction * closeQty),
     realizedPnl: roundQuote(pos.realizedPnl + gross - closeFee),
     tripExitQty: roundQty(pos.tripExitQty + closeQty),
-    tripExitNotional: pos.tripExitNotional + closeQty * fill.px,
+    tripExitNotional: roundPx(pos.tripExitNotional + closeQty * fill.px),
     tripRealizedPnl: roundQuote(pos.tripRealizedPnl + gross - closeFee),
     tripFees: roundQuote(pos.tripFees + closeFee),
   };
@@ -75,7 +94,7 @@ export function applyFill(pos: PositionState, fill: FillInput): { next: Position
   const closed: ClosedTrip = {
     side: direction > 0 ? 'LONG' : 'SHORT',
     qty: after.tripEntryQty,
-    avgPxOpen: pos.avgPxOpen,
+    avgPxOpen: roundPx(after.tripEntryNotional / after.tripEntryQty),
     avgPxClose: roundPx(after.tripExitNotional / after.tripExitQty),
     realizedPnl: after.tripRealizedPnl,
     fees: after.tripFees,
@@ -85,8 +104,7 @@ export function applyFill(pos: PositionState, fill: FillInput): { next: Position
   const flat: PositionState = { ...FLAT, realizedPnl: after.realizedPnl };
   const remainder = roundQty(fill.qty - closeQty);
   if (remainder <= 0) return { next: flat, closed };
-  const reopened = applyFill(flat, { ...fill, qty: remainder, fee: fill.fee - closeFee });
-  return { next: reopened.next, closed };
+  return { next: addTo(flat, { ...fill, qty: remainder, fee: roundQuote(fill.fee - closeFee) }), closed };
 }
 
 export function unrealizedPnl(pos: Pick<PositionState, 'netQty' | 'avgPxOpen'>, lastPx: number | null): number {

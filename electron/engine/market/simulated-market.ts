@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Candle, CandleUpdate } from '../../../shared/domain/candle.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import { roundPriceToTick } from '../execution/precision.ts';
+import { roundPriceToTick, roundTo } from '../execution/precision.ts';
 import { insertCandles, insertCandlesBulk, latestCandle, type SeriesKey } from '../persistence/candles.repository.ts';
 import type { Database } from '../persistence/database.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -149,7 +149,7 @@ export class SimulatedMarket {
     bar.volume += series.walk.tickVolume(series.walk.price / before - 1);
     series.tickInBar += 1;
     const closed = series.tickInBar >= this.#options.ticksPerBar;
-    const candle = { ...bar, volume: Math.round(bar.volume * 1e4) / 1e4 };
+    const candle = { ...bar, volume: roundTo(bar.volume, 4) };
     if (closed) {
       this.#closedBuffer.push({ key: series.key, candle });
       series.forming = { ts: bar.ts + BAR_MS, open: px, high: px, low: px, close: px, volume: 0 };
@@ -167,7 +167,7 @@ export class SimulatedMarket {
     for (let ts = start; ts <= end; ts += BAR_MS) {
       const bar = walk.nextBar(ts, this.#options.ticksPerBar);
       const round = (p: number) => roundPriceToTick(p, instrument);
-      bars.push({ ts, open: round(bar.open), high: round(bar.high), low: round(bar.low), close: round(bar.close), volume: Math.round(bar.volume * 1e4) / 1e4 });
+      bars.push({ ts, open: round(bar.open), high: round(bar.high), low: round(bar.low), close: round(bar.close), volume: roundTo(bar.volume, 4) });
     }
     insertCandlesBulk(this.#sqlite, key, bars);
     const last = bars.at(-1);

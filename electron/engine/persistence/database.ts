@@ -68,6 +68,8 @@ export interface PositionsTable {
   openedAt: number | null;
   /** The current round trip, summed until the position is flat again and a trade row is written. */
   tripEntryQty: number;
+  /** Sum of quantity x price of the trip's entries: the trade's entry price is this / tripEntryQty. */
+  tripEntryNotional: number;
   tripExitQty: number;
   tripExitNotional: number;
   tripRealizedPnl: number;

@@ -3,6 +3,7 @@ import type { Order } from '../../../shared/domain/order.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { formatPrice, formatQty } from './decimal-format.ts';
 import { OrderDetail } from './OrderDetail.tsx';
 import { type Column, Table, time } from './Table.tsx';
 
@@ -13,10 +14,10 @@ const columns: Column<Order>[] = [
   { header: 'Symbol', cell: (o) => o.symbol },
   { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
   { header: 'Type', cell: (o) => o.type },
-  { header: 'Qty', cell: (o) => o.qty, numeric: true },
-  { header: 'Price', cell: (o) => o.price ?? 'market', numeric: true },
-  { header: 'Filled', cell: (o) => o.filledQty, numeric: true },
-  { header: 'Avg fill', cell: (o) => o.avgFillPx ?? '—', numeric: true },
+  { header: 'Qty', cell: (o) => formatQty(o.qty), numeric: true },
+  { header: 'Price', cell: (o) => (o.price === null ? 'market' : formatPrice(o.price)), numeric: true },
+  { header: 'Filled', cell: (o) => formatQty(o.filledQty), numeric: true },
+  { header: 'Avg fill', cell: (o) => (o.avgFillPx === null ? '—' : formatPrice(o.avgFillPx)), numeric: true },
   {
     header: 'Status',
     cell: (o) => (

@@ -1,16 +1,17 @@
 import type { Position } from '../../../shared/domain/position.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { formatPrice, formatQty } from './decimal-format.ts';
 import { Money } from './Money.tsx';
 import { type Column, Table } from './Table.tsx';
 
 const columns: Column<Position>[] = [
   { header: 'Symbol', cell: (p) => p.symbol },
   { header: 'Side', cell: (p) => p.side },
-  { header: 'Qty', cell: (p) => p.qty, numeric: true },
-  { header: 'Avg open', cell: (p) => (p.qty ? p.avgPxOpen.toFixed(2) : '—'), numeric: true },
-  { header: 'Last', cell: (p) => p.lastPx?.toFixed(2) ?? '—', numeric: true },
-  { header: 'Stop-loss', cell: (p) => p.stopLoss?.toFixed(2) ?? '—', numeric: true },
-  { header: 'Take-profit', cell: (p) => p.takeProfit?.toFixed(2) ?? '—', numeric: true },
+  { header: 'Qty', cell: (p) => formatQty(p.qty), numeric: true },
+  { header: 'Avg open', cell: (p) => (p.qty ? formatPrice(p.avgPxOpen) : '—'), numeric: true },
+  { header: 'Last', cell: (p) => (p.lastPx === null ? '—' : formatPrice(p.lastPx)), numeric: true },
+  { header: 'Stop-loss', cell: (p) => (p.stopLoss === null ? '—' : formatPrice(p.stopLoss)), numeric: true },
+  { header: 'Take-profit', cell: (p) => (p.takeProfit === null ? '—' : formatPrice(p.takeProfit)), numeric: true },
   { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
   { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
 ];

@@ -1,15 +1,16 @@
 import type { Trade } from '../../../shared/domain/position.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { formatPrice, formatQty } from './decimal-format.ts';
 import { Money } from './Money.tsx';
 import { type Column, Table, time } from './Table.tsx';
 
 const columns: Column<Trade>[] = [
   { header: 'Closed', cell: (t) => time(t.closedAt) },
   { header: 'Side', cell: (t) => t.side },
-  { header: 'Qty', cell: (t) => t.qty, numeric: true },
-  { header: 'Entry', cell: (t) => t.avgPxOpen.toFixed(2), numeric: true },
-  { header: 'Exit', cell: (t) => t.avgPxClose.toFixed(2), numeric: true },
-  { header: 'Fees', cell: (t) => t.fees.toFixed(4), numeric: true },
+  { header: 'Qty', cell: (t) => formatQty(t.qty), numeric: true },
+  { header: 'Entry', cell: (t) => formatPrice(t.avgPxOpen), numeric: true },
+  { header: 'Exit', cell: (t) => formatPrice(t.avgPxClose), numeric: true },
+  { header: 'Fees', cell: (t) => formatPrice(t.fees), numeric: true },
   { header: 'P&L', cell: (t) => <Money value={t.realizedPnl} />, numeric: true },
 ];
 

@@ -1,7 +1,21 @@
 import { type Kysely, sql } from 'kysely';
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
+// Kysely runs SQLite migrations outside a transaction: one savepoint makes this one all or nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`savepoint order_events`.execute(db);
+  try {
+    await createOrderEvents(db);
+    await keyFillsByVenue(db);
+    await sql`release order_events`.execute(db);
+  } catch (error) {
+    await sql`rollback to order_events`.execute(db);
+    await sql`release order_events`.execute(db);
+    throw error;
+  }
+}
+
+async function createOrderEvents(db: Kysely<unknown>): Promise<void> {
   // Every event of every order, applied or not: the order's full history, in arrival order.
   await db.schema
     .createTable('order_events')
@@ -16,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ts_event', 'integer', (c) => c.notNull())
     .addColumn('ts_init', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('order_events_order').on('order_events').columns(['client_order_id', 'id']).execute();
+  await db.schema.createIndex('order_events_order').on('order_events').columns(['client_order_id', 'id']).execute();}
+
+async function keyFillsByVenue(db: Kysely<unknown>): Promise<void> {
 
   // Fill ids are unique per venue, not across venues: the key becomes (venue, fill_id).
   // Fills have no inbound foreign keys, so the table is rebuilt in place (SQLite cannot alter a key).
@@ -26,13 +42,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     client_order_id text not null references orders (client_order_id),
     bot_id text not null,
     symbol text not null,
-    side text not null check (side in ('BUY', 'SELL')),
-    last_qty real not null check (last_qty > 0 and last_qty < 1e300),
-    last_px real not null check (last_px > 0 and last_px < 1e300),
-    fee real not null check (fee >= 0 and fee < 1e300),
+    side text not null,
+    last_qty real not null,
+    last_px real not null,
+    fee real not null,
     ts_event integer not null,
     ts_init integer not null,
-    primary key (venue, fill_id)
+    primary key (venue, fill_id),
+    constraint fills_side check (side in ('BUY', 'SELL')),
+    constraint fills_last_qty_positive check (last_qty > 0 and last_qty <= 1e300),
+    constraint fills_last_px_positive check (last_px > 0 and last_px <= 1e300),
+    constraint fills_fee_not_negative check (fee between 0 and 1e300)
   )`.execute(db);
   await sql`insert into fills_by_venue (venue, fill_id, client_order_id, bot_id, symbol, side, last_qty, last_px, fee, ts_event, ts_init)
     select o.venue, f.fill_id, f.client_order_id, f.bot_id, f.symbol, f.side, f.last_qty, f.last_px, f.fee, f.ts_event, f.ts_init
@@ -41,8 +61,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table fills_by_venue rename to fills`.execute(db);
   await db.schema.createIndex('fills_bot_ts').on('fills').columns(['bot_id', 'ts_event']).execute();
   await db.schema.createIndex('fills_order').on('fills').column('client_order_id').execute();
-
-  // Orders placed before this version get one 'submitted' event, so every order has a history.
-  await sql`insert into order_events (client_order_id, kind, applied, status_after, detail, ts_event, ts_init)
-    select client_order_id, 'submitted', 1, status, 'Recorded before order histories were kept', ts_init, ts_init from orders`.execute(db);
 }

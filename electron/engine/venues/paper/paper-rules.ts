@@ -1,24 +1,28 @@
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
-import { floorToStep, roundPriceToTick } from '../../execution/precision.ts';
+import { floorToStep, formatAmount, roundPriceToTick, roundQuote } from '../../execution/precision.ts';
 
 export type RuleCheck = { ok: true; qty: number; price: number } | { ok: false; reason: string };
 
+/** Quantities and prices in messages: enough decimals for any step or tick, never an exponent. */
+const show = (value: number) => formatAmount(value, 12);
+const refuse = (reason: string): RuleCheck => ({ ok: false, reason });
+
 /**
  * The market rules a real exchange enforces (step, tick, minimum notional), applied the same way
- * here so a bot that works on paper does not get refused when it goes live.
+ * here so a bot that works on paper does not get refused when it goes live. A quantity or price
+ * that is not a positive finite number is refused here, before any rounding (which would throw).
  */
 export function applyMarketRules(instrument: Instrument, qty: number, price: number): RuleCheck {
+  const { base, quote } = instrument;
+  if (!(Number.isFinite(qty) && qty > 0)) return refuse(`Quantity ${qty} is not a positive number of ${base}`);
+  if (!(Number.isFinite(price) && price > 0)) return refuse(`Price ${price} is not a positive number of ${quote}`);
   const roundedQty = floorToStep(qty, instrument.stepSize);
-  if (roundedQty <= 0) {
-    return { ok: false, reason: `Quantity ${qty} is below the smallest step ${instrument.stepSize} ${instrument.base}` };
-  }
+  if (roundedQty <= 0) return refuse(`Quantity ${show(qty)} ${base} is below the smallest step ${show(instrument.stepSize)} ${base}`);
   const roundedPrice = roundPriceToTick(price, instrument);
-  const notional = roundedQty * roundedPrice;
+  if (roundedPrice <= 0) return refuse(`Price ${show(price)} ${quote} is below the smallest tick ${show(instrument.tickSize)} ${quote}`);
+  const notional = roundQuote(roundedQty * roundedPrice);
   if (notional < instrument.minNotional) {
-    return {
-      ok: false,
-      reason: `Order value ${notional.toFixed(2)} ${instrument.quote} is below the minimum ${instrument.minNotional} ${instrument.quote}`,
-    };
+    return refuse(`Order value ${formatAmount(notional, 8, 2)} ${quote} is below the minimum ${formatAmount(instrument.minNotional)} ${quote}`);
   }
   return { ok: true, qty: roundedQty, price: roundedPrice };
 }

@@ -35,7 +35,7 @@ describe('paper venue', () => {
 
   it('refuses an order below the minimum notional, saying why', async () => {
     const result = await venue().submit(order({ qty: 0.00005 }));
-    expect(result).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Order value 2.50 USDT is below the minimum 5 USDT' } });
+    expect(result).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Order value 2.5025 USDT is below the minimum 5 USDT' } });
   });
 
   it('refuses a quantity below one step and an unknown symbol', async () => {
