@@ -16,6 +16,7 @@ import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
 import { PaperVenue } from './venues/paper/paper-venue.ts';
+import type { Venue } from './venues/venue.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
@@ -33,6 +34,8 @@ export interface EngineDeps {
   startMarketTimer?: boolean;
   /** Listener settings that win over the stored ones for this run (`--webhook-port`, tests). */
   webhook?: Partial<WebhookSettings>;
+  /** Tests only: wraps the venue the order manager talks to (to count submits, or die after one). */
+  wrapVenue?: (venue: Venue) => Venue;
 }
 
 export interface Engine {
@@ -75,10 +78,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);
-  const orders = new OrderManager({ db, venue, bus, clock, logger });
+  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock, logger });
   await orders.loadPositions();
   await reconcilePaperOrders(db, venue, clock.now());
-  const protections = new Protections({ db, orders, bus, logger });
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments });
   await protections.load();
   const runtime = new BotRuntime({ orders, logger });
   const feed = marketPipeline(venue, bus, protections, runtime);
@@ -88,11 +91,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     if (px !== null) venue.markPrice(instrument.symbol, px);
   }
 
-  const bots = new BotService({ db, runtime, orders, instruments, bus, clock });
+  const lastPrice = (symbol: string) => market.lastPrice(symbol);
+  const bots = new BotService({ db, runtime, orders, instruments, lastPrice, bus, clock });
   await bots.resumeAll();
 
-  const lastPrice = (symbol: string) => market.lastPrice(symbol);
-  const executor = new SignalExecutor({ orders, protections, instruments, lastPrice });
+  const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });

@@ -11,7 +11,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import { maskPassphrase, parseAlert } from './parse-alert.ts';
 import { passphraseMatches } from './passphrase.ts';
-import type { SignalExecutor } from './signal-executor.ts';
+import type { Execution, SignalExecutor } from './signal-executor.ts';
+import { stoppedBefore } from './stopped-before.ts';
 
 export interface IntakeReply {
   statusCode: number;
@@ -26,6 +27,9 @@ export interface IntakeReply {
  * read. Yielding between executions lets pending requests be accepted and answered first.
  */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A `time` further ahead than this is a wrong clock or a wrong field, not an alert from the future. */
+const MAX_AHEAD_MS = 60_000;
 
 const reply = (statusCode: number, status: WebhookOutcome, message: string): IntakeReply => ({ statusCode, body: { status, message } });
 
@@ -75,6 +79,13 @@ export class AlertIntake {
     if (maxAge > 0 && command.time !== null && now - command.time > maxAge * 1000) {
       return this.refuse(source, bot.id, reply(422, 'stale', `Alert is ${Math.round((now - command.time) / 1000)} s old; the limit is ${maxAge} s`), masked);
     }
+    if (command.time !== null && command.time - now > MAX_AHEAD_MS) {
+      const ahead = Math.round((command.time - now) / 1000);
+      return this.refuse(source, bot.id, reply(422, 'invalid', `Alert time is ${ahead} s ahead of this computer's clock; the limit is ${MAX_AHEAD_MS / 1000} s. Check the clock or the alert's time field`), masked);
+    }
+    // A 2xx promises the alert is stored and will be acted on: what can be known wrong now is refused now.
+    const problem = this.#executor.check(bot, command);
+    if (problem) return this.refuse(source, bot.id, reply(422, 'refused', problem), masked);
     return this.#commit(source, bot, command, body, masked, now);
   }
 
@@ -90,7 +101,7 @@ export class AlertIntake {
       if (sender?.bot.status === 'running') {
         await this.#act(sender.bot, command, alert.id, alert.logId);
       } else {
-        await this.#journal.finish({ alertId: alert.id, logId: alert.logId, outcome: 'refused', reason: 'The bot was no longer running when the app restarted', orderIds: [] });
+        await this.#journal.finish({ alertId: alert.id, logId: alert.logId, ...(await stoppedBefore(this.#db, alert.id)) });
       }
     }
     return pending.length;
@@ -141,8 +152,19 @@ export class AlertIntake {
   }
 
   async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number | null): Promise<void> {
-    const result = await this.#executor.execute(bot, command, alertId).catch((error: unknown) => ({ outcome: 'failed' as const, reason: `Engine error: ${String(error)}`, orderIds: [] }));
-    await this.#journal.finish({ alertId, logId, ...result });
+    let result: Execution;
+    try {
+      result = await this.#executor.execute(bot, command, alertId);
+    } catch (error) {
+      // Left pending: the stored legs are run again at the next start, and placed legs are not doubled.
+      this.#logger.error('Alert execution failed; it will be resumed at the next start', { alertId, error: String(error) });
+      return;
+    }
+    if (result.outcome === 'pending') {
+      this.#logger.warn('Alert waits for the venue; it will be resumed at the next start', { alertId, reason: result.reason });
+      return;
+    }
+    await this.#journal.finish({ alertId, logId, outcome: result.outcome, reason: result.reason, orderIds: result.orderIds });
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
   }
 

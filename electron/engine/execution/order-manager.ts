@@ -42,6 +42,7 @@ export interface PositionEntry {
  */
 export class OrderManager {
   readonly #positions = new Map<string, PositionEntry>();
+  readonly #orderListeners: ((order: Order) => void)[] = [];
   readonly #db: Kysely<Database>;
   readonly #venue: Venue;
   readonly #bus: EventBus;
@@ -67,6 +68,11 @@ export class OrderManager {
 
   position(botId: string, symbol: string): PositionState {
     return this.#positions.get(positionKey(botId, symbol))?.state ?? FLAT;
+  }
+
+  /** Called with every order whose new state was just committed. */
+  onOrderUpdate(listener: (order: Order) => void): void {
+    this.#orderListeners.push(listener);
   }
 
   positionEntries(): PositionEntry[] {
@@ -192,6 +198,7 @@ export class OrderManager {
   }
 
   #announce(order: Order): void {
+    for (const listener of this.#orderListeners) listener(order);
     this.#bus.emit('change', { topic: 'orders', botId: order.botId });
     if (order.filledQty > 0) {
       this.#bus.emit('change', { topic: 'fills', botId: order.botId });
