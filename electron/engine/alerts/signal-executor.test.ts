@@ -142,4 +142,20 @@ describe('signal bot actions', () => {
     await protections.onPrice('SOL/USDT', 89.9);
     expect(held()).toBe(0);
   });
+
+  it('leaves the alert open, and the later legs unplaced, while a leg’s outcome is unknown', async () => {
+    const { db, venue, orders, protections } = await setup();
+    await orders.place({ botId: bot.id, symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 2 });
+    // A remote venue whose answer is lost: the order stays PENDING_SUBMIT, to be reconciled.
+    const lost = { id: 'paper', inProcess: false, instruments: () => venue.instruments(), onFill: () => undefined, cancel: () => venue.cancel(''), submit: () => Promise.reject(new Error('socket hang up')) };
+    const remote = new OrderManager({ db, venue: lost, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    await remote.loadPositions();
+    const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+    const alertId = (await insertAlertOnce(db, { dedupeKey: 'lost', botId: bot.id, receivedAt: 0, commandJson: '{}' })) ?? 0;
+    const result = await executor.execute(bot, { bot: bot.id, passphrase: '', action: 'long', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null }, alertId);
+    expect(result).toEqual({ outcome: 'pending', reason: "Leg 1 of 2 (BUY 2 SOL/USDT) awaits the venue's answer", orderIds: [`sr-alert-${alertId}-0`] });
+    expect((await legsOf(db, alertId)).map((l) => l.status)).toEqual(['pending', 'pending']);
+    expect((await listOrders(db, { limit: 10 })).find((o) => o.clientOrderId === `sr-alert-${alertId}-0`)?.status).toBe('PENDING_SUBMIT');
+    expect(await listOrders(db, { limit: 10 })).toHaveLength(2);
+  });
 });

@@ -25,8 +25,8 @@ export interface Execution {
 
 const refused = (reason: string): Execution => ({ outcome: 'refused', reason, orderIds: [] });
 
-/** Where an alert trades and at what reference price, or why it cannot. */
-type Context = { instrument: Instrument; px: number } | { refusal: string };
+/** Where an alert trades, at what reference price and with how many entries allowed, or why it cannot. */
+type Context = { instrument: Instrument; px: number; maxEntries: number } | { refusal: string };
 
 /**
  * Turns a validated alert into orders for a TradingView-signal bot. Before the alert is answered,
@@ -76,7 +76,8 @@ export class SignalExecutor {
     const limit = limitPriceProblem(command);
     if (limit) return { refusal: limit };
     const px = command.price ?? this.#lastPrice(bot.symbol);
-    return px === null ? { refusal: `No price for ${bot.symbol} yet; send the alert again in a moment` } : { instrument: target.instrument, px };
+    if (px === null) return { refusal: `No price for ${bot.symbol} yet; send the alert again in a moment` };
+    return { instrument: target.instrument, px, maxEntries: bot.strategy.maxEntries };
   }
 
   #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): string | null {
@@ -119,7 +120,7 @@ export class SignalExecutor {
     const position = this.#orders.position(bot.id, bot.symbol);
     const problem = this.#sizeAndLevels(bot, command, context, position.netQty);
     if (problem) return problem;
-    const legs = planLegs(command.action, command.amount, position.netQty, this.#size(bot, command, context.px), position.tripEntries, bot.strategy.kind === 'tradingview' ? bot.strategy.maxEntries : 0);
+    const legs = planLegs(command.action, command.amount, position.netQty, this.#size(bot, command, context.px), position.tripEntries, context.maxEntries);
     if (typeof legs === 'string') return legs;
     const type = command.orderType === 'limit' ? 'LIMIT' : 'MARKET';
     return legs.map((leg, i) => ({ ...legId(i), symbol: bot.symbol, side: leg.side, type, qty: leg.qty, price: command.price }));

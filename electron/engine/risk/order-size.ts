@@ -16,8 +16,9 @@ export function orderSizeProblem(qty: number, px: number | null, instrument: Ins
   const { base, quote, stepSize, minNotional } = instrument;
   if (!(Number.isFinite(qty) && qty > 0)) return `The order size ${showQty(qty)} ${base} is not a positive number`;
   const floored = floorToStep(qty, stepSize);
-  if (Number.isNaN(floored)) return `The order size ${showQty(qty)} ${base} cannot be rounded to the step of ${showQty(stepSize)} ${base}`;
-  if (!(floored >= stepSize)) return `${showQty(qty)} ${base} is below the smallest order of ${showQty(stepSize)} ${base}`;
+  // Under one step is said as such before rounding: it needs no rounding to be known.
+  if (qty < stepSize || floored < stepSize) return `${showQty(qty)} ${base} is below the smallest order of ${showQty(stepSize)} ${base}`;
+  if (!Number.isFinite(floored)) return `The order size ${showQty(qty)} ${base} cannot be rounded to the step of ${showQty(stepSize)} ${base}`;
   if (px === null) return null;
   const worth = floored * px;
   if (!(worth >= minNotional)) {
