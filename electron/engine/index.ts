@@ -16,6 +16,7 @@ import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
 import { PaperVenue } from './venues/paper/paper-venue.ts';
+import type { Venue } from './venues/venue.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
@@ -33,6 +34,8 @@ export interface EngineDeps {
   startMarketTimer?: boolean;
   /** Listener settings that win over the stored ones for this run (`--webhook-port`, tests). */
   webhook?: Partial<WebhookSettings>;
+  /** Tests only: wraps the venue the order manager talks to (to count submits, or die after one). */
+  wrapVenue?: (venue: Venue) => Venue;
 }
 
 export interface Engine {
@@ -78,10 +81,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
-  const orders = new OrderManager({ db, venue, bus, clock: market.clock, logger });
+  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock: market.clock, logger });
   await orders.loadPositions();
   await reconcilePaperOrders(db, orders, venue);
-  const protections = new Protections({ db, orders, bus, logger });
+  // Retries of a failed protective close are paced in wall time, whatever the market speed.
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments });
   await protections.load();
   const runtime = new BotRuntime({ orders, logger });
   const feed = marketPipeline(venue, bus, protections, runtime);
@@ -91,11 +95,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     if (px !== null) venue.markPrice(instrument.symbol, px);
   }
 
-  const bots = new BotService({ db, runtime, orders, instruments, bus, clock });
+  const lastPrice = (symbol: string) => market.lastPrice(symbol);
+  const bots = new BotService({ db, runtime, orders, instruments, lastPrice, bus, clock });
   await bots.resumeAll();
 
-  const lastPrice = (symbol: string) => market.lastPrice(symbol);
-  const executor = new SignalExecutor({ orders, protections, instruments, lastPrice });
+  const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });

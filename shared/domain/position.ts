@@ -17,6 +17,10 @@ export const PositionSchema = z.object({
   /** Protective levels the engine watches on every tick, if any. */
   stopLoss: z.number().nullable(),
   takeProfit: z.number().nullable(),
+  /** Why the last protective close failed (kept on the position, with its levels, until it is closed). */
+  closeError: z.string().nullable(),
+  /** Below the venue's minimum order at the last price: no order can close it. */
+  dust: z.boolean(),
 });
 export type Position = z.infer<typeof PositionSchema>;
 

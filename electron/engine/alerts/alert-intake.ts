@@ -4,15 +4,16 @@ import type { Bot } from '../../../shared/domain/bot.ts';
 import type { AlertCommand, WebhookOutcome } from '../../../shared/domain/webhook.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
-import { insertLogEntry, pendingAlerts } from '../persistence/webhooks.repository.ts';
+import { finishLogEntry, insertLogEntry, pendingAlerts } from '../persistence/webhooks.repository.ts';
+import { reportUnexpected } from '../unexpected-error.ts';
 import { AlertSenders } from './alert-senders.ts';
 import { AlertJournal, type Recorded } from './alert-journal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import { reportUnexpected } from '../unexpected-error.ts';
 import { maskPassphrase, parseAlert } from './parse-alert.ts';
 import { passphraseMatches } from './passphrase.ts';
-import type { SignalExecutor } from './signal-executor.ts';
+import type { Execution, SignalExecutor } from './signal-executor.ts';
+import { stoppedBefore } from './stopped-before.ts';
 
 export interface IntakeReply {
   statusCode: number;
@@ -27,6 +28,9 @@ export interface IntakeReply {
  * read. Yielding between executions lets pending requests be accepted and answered first.
  */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A `time` further ahead than this is a wrong clock or a wrong field, not an alert from the future. */
+const MAX_AHEAD_MS = 60_000;
 
 const reply = (statusCode: number, status: WebhookOutcome, message: string): IntakeReply => ({ statusCode, body: { status, message } });
 
@@ -76,6 +80,13 @@ export class AlertIntake {
     if (maxAge > 0 && command.time !== null && now - command.time > maxAge * 1000) {
       return this.refuse(source, bot.id, reply(422, 'stale', `Alert is ${Math.round((now - command.time) / 1000)} s old; the limit is ${maxAge} s`), masked);
     }
+    if (command.time !== null && command.time - now > MAX_AHEAD_MS) {
+      const ahead = Math.round((command.time - now) / 1000);
+      return this.refuse(source, bot.id, reply(422, 'invalid', `Alert time is ${ahead} s ahead of this computer's clock; the limit is ${MAX_AHEAD_MS / 1000} s. Check the clock or the alert's time field`), masked);
+    }
+    // A 2xx promises the alert is stored and will be acted on: what can be known wrong now is refused now.
+    const problem = this.#executor.check(bot, command);
+    if (problem) return this.refuse(source, bot.id, reply(422, 'refused', problem), masked);
     return this.#commit(source, bot, command, body, masked, now);
   }
 
@@ -91,7 +102,7 @@ export class AlertIntake {
       if (sender?.bot.status === 'running') {
         await this.#act(sender.bot, command, alert.id, alert.logId);
       } else {
-        await this.#journal.finish({ alertId: alert.id, logId: alert.logId, outcome: 'refused', reason: 'The bot was no longer running when the app restarted', orderIds: [] });
+        await this.#journal.finish({ alertId: alert.id, logId: alert.logId, ...(await stoppedBefore(this.#db, alert.id)) });
       }
     }
     return pending.length;
@@ -141,14 +152,31 @@ export class AlertIntake {
     };
   }
 
+  /** The trader sees why an accepted alert is not done yet; it stays pending and is resumed at the next start. */
+  async #noteWaiting(botId: string, logId: number | null, reason: string | null, orderIds: string[]): Promise<void> {
+    if (logId === null) return;
+    try {
+      await finishLogEntry(this.#db, logId, 'accepted', `${reason ?? 'Not done yet'}; it will be resumed when StoxRobot next starts`, orderIds);
+      this.#bus.emit('change', { topic: 'webhooks', botId });
+    } catch (error) {
+      this.#logger.error('Could not note a waiting alert in the webhook log', { logId, error });
+    }
+  }
+
   async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number | null): Promise<void> {
-    const result = await this.#executor.execute(bot, command, alertId).catch((error: unknown) => ({
-      outcome: 'failed' as const,
-      // Stored in the alert and the webhook log, both shown to the trader: the ref, never the error's text.
-      reason: reportUnexpected(this.#logger, 'Alert execution failed', error, { botId: bot.id, alertId }).message,
-      orderIds: [],
-    }));
-    await this.#journal.finish({ alertId, logId, ...result });
+    let result: Execution;
+    try {
+      result = await this.#executor.execute(bot, command, alertId);
+    } catch (error) {
+      // Left pending: the stored legs are run again at the next start, and placed legs are not doubled.
+      const { message } = reportUnexpected(this.#logger, 'Alert execution failed; it will be resumed at the next start', error, { botId: bot.id, alertId });
+      return this.#noteWaiting(bot.id, logId, message, []);
+    }
+    if (result.outcome === 'pending') {
+      this.#logger.warn('Alert waits for the venue; it will be resumed at the next start', { alertId, reason: result.reason });
+      return this.#noteWaiting(bot.id, logId, result.reason, result.orderIds);
+    }
+    await this.#journal.finish({ alertId, logId, outcome: result.outcome, reason: result.reason, orderIds: result.orderIds });
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
   }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index.ts';
 import { listOrders } from '../persistence/orders.repository.ts';
+import { storePlan } from '../persistence/alert-legs.repository.ts';
 import { insertAlertOnce, insertLogEntry } from '../persistence/webhooks.repository.ts';
 import { silentLogger } from '../ports/logger.ts';
 import { tempDir } from '../testing/temp-dir.ts';
@@ -53,6 +54,27 @@ describe('alerts accepted but not acted on before a stop', () => {
     const second = await open(dataDir);
     expect(await listOrders(second.services.db, { limit: 10 })).toHaveLength(1);
     expect(await second.services.db.selectFrom('alerts').select('status').execute()).toEqual([{ status: 'executed' }]);
+    await second.stop();
+  });
+
+  it('are not finished behind the trader’s back when the bot was stopped between two legs', async () => {
+    const dataDir = tempDir();
+    const first = await open(dataDir);
+    const botId = await signalBot(first);
+    const { db, orders } = first.services;
+    await orders.place({ botId, symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 2 });
+    const alertId = (await insertAlertOnce(db, { dedupeKey: 'k2', botId, receivedAt: Date.now(), commandJson: command(botId).replace('"buy"', '"long"') })) ?? 0;
+    const leg = { alertId, symbol: 'SOL/USDT', side: 'BUY' as const, type: 'MARKET' as const, price: null };
+    await storePlan(db, [{ ...leg, leg: 0, qty: 2, clientOrderId: `sr-alert-${alertId}-0` }, { ...leg, leg: 1, qty: 1, clientOrderId: `sr-alert-${alertId}-1` }]);
+    await orders.place({ botId, symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 2, clientOrderId: `sr-alert-${alertId}-0` });
+    await first.services.bots.setStatus(botId, 'stopped');
+    await first.stop();
+
+    const second = await open(dataDir);
+    expect(await second.services.db.selectFrom('alerts').select(['status', 'result', 'orderIdsJson']).execute()).toEqual([
+      { status: 'failed', result: 'The bot was stopped after 1 of 2 legs were placed; the rest were not placed', orderIdsJson: JSON.stringify([`sr-alert-${alertId}-0`]) },
+    ]);
+    expect(await listOrders(second.services.db, { limit: 10 })).toHaveLength(2);
     await second.stop();
   });
 });

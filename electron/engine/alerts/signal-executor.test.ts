@@ -6,6 +6,8 @@ import { EventBus } from '../event-bus.ts';
 import { OrderManager } from '../execution/order-manager.ts';
 import { insertBot } from '../persistence/bots.repository.ts';
 import { listOrders } from '../persistence/orders.repository.ts';
+import { legsOf } from '../persistence/alert-legs.repository.ts';
+import { insertAlertOnce } from '../persistence/webhooks.repository.ts';
 import { openDatabase } from '../persistence/open-database.ts';
 import { silentLogger } from '../ports/logger.ts';
 import { Protections } from '../risk/protections.ts';
@@ -27,13 +29,17 @@ async function setup() {
     throw e;
   });
   const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger });
-  const protections = new Protections({ db, orders, bus, logger: silentLogger });
-  const executor = new SignalExecutor({ orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+  const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL, BTC] });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
   let alertId = 0;
-  const run = (fields: Partial<AlertCommand>) =>
-    executor.execute(bot, { bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields }, ++alertId);
+  const command = (fields: Partial<AlertCommand>): AlertCommand => ({ bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields });
+  const run = async (fields: Partial<AlertCommand>) => {
+    alertId = await insertAlertOnce(db, { dedupeKey: `k${alertId + 1}`, botId: bot.id, receivedAt: 0, commandJson: '{}' }) ?? 0;
+    return executor.execute(bot, command(fields), alertId);
+  };
+  const check = (fields: Partial<AlertCommand>) => executor.check(bot, command(fields));
   const held = (symbol = 'SOL/USDT') => orders.position(bot.id, symbol).netQty;
-  return { db, venue, orders, protections, run, held };
+  return { db, venue, orders, protections, run, check, held, lastAlert: () => alertId };
 }
 
 describe('signal bot actions', () => {
@@ -73,22 +79,53 @@ describe('signal bot actions', () => {
     const { run, held } = await setup();
     await run({ action: 'buy', symbol: 'BINANCE:SOLUSDT', amount: 250, amountType: 'quote' });
     expect(held()).toBe(2.5);
-    await run({ action: 'buy', symbol: 'BTCUSDT.P', amount: 10, amountType: 'percent_equity' });
-    expect(held('BTC/USDT')).toBe((PAPER_EQUITY * 0.1) / 50_000);
-    expect(await run({ action: 'buy', symbol: 'NASDAQ:AAPL' })).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Unknown symbol NASDAQ:AAPL') });
+    await run({ action: 'buy', symbol: 'SOLUSDT.P', amount: 1, amountType: 'percent_equity' });
+    expect(held()).toBe(2.5 + (PAPER_EQUITY * 0.01) / 100);
+    expect(await run({ action: 'buy', symbol: 'NASDAQ:AAPL' })).toMatchObject({ outcome: 'refused', reason: 'Unknown symbol NASDAQ:AAPL; this bot trades SOL/USDT' });
     expect(await run({ action: 'close_all' })).toMatchObject({ outcome: 'executed' });
-    expect([held(), held('BTC/USDT')]).toEqual([0, 0]);
+    expect(held()).toBe(0);
   });
 
-  it('reports a venue refusal as failed, with the venue reason', async () => {
-    const { run } = await setup();
-    expect(await run({ action: 'buy', amount: 0.01 })).toMatchObject({ outcome: 'failed', reason: 'Order value 1.00 USDT is below the minimum 5 USDT' });
+  it('never trades another symbol than the bot’s, whatever the ticker says', async () => {
+    const { run, check, held } = await setup();
+    for (const symbol of ['BINANCE:BTCUSDT', 'BTCUSDT', 'BTC/USDT', 'btc-usdt', 'BTCUSDT.P']) {
+      expect(check({ action: 'long', symbol })).toBe(`This bot trades SOL/USDT; the alert is for BTC/USDT${symbol === 'BTC/USDT' ? '' : ` (${symbol})`}`);
+      expect(await run({ action: 'long', symbol })).toMatchObject({ outcome: 'refused', orderIds: [] });
+    }
+    expect(held('BTC/USDT')).toBe(0);
+    for (const symbol of ['BINANCE:SOLUSDT', 'SOLUSDT', 'SOL/USDT', null]) expect(check({ action: 'long', symbol })).toBeNull();
+  });
+
+  it('refuses, before any order, an amount the venue would refuse', async () => {
+    const { db, run } = await setup();
+    expect(await run({ action: 'buy', amount: 0.01 })).toEqual({ outcome: 'refused', reason: '0.01 SOL is worth 1.00 USDT at 100.00, below the 5 USDT minimum', orderIds: [] });
+    expect(await run({ action: 'buy', amount: 0.0004 })).toMatchObject({ reason: '0.0004 SOL is below the smallest order of 0.001 SOL' });
+    expect(await listOrders(db, { limit: 10 })).toEqual([]);
+  });
+
+  it('stores the plan before the first order and stops at a rejected leg, saying which and why', async () => {
+    const { db, run, held, lastAlert } = await setup();
+    await run({ action: 'long', amount: 1 });
+    await run({ action: 'exit_long', amount: 0.99 });
+    expect(held()).toBeCloseTo(0.01, 9); // dust: worth 1 USDT, under the 5 USDT minimum
+    const result = await run({ action: 'short', amount: 1 });
+    expect(result).toEqual({
+      outcome: 'failed',
+      reason: 'Leg 1 of 2 (SELL 0.01 SOL/USDT) failed: Order value 1.00 USDT is below the minimum 5 USDT; the leg after it was not placed',
+      orderIds: [`sr-alert-${lastAlert()}-0`],
+    });
+    expect((await legsOf(db, lastAlert())).map((l) => [l.side, l.qty, l.status])).toEqual([
+      ['SELL', 0.01, 'failed'],
+      ['SELL', 1, 'pending'],
+    ]);
+    expect(await listOrders(db, { limit: 10 })).toHaveLength(3);
+    expect(held()).toBeCloseTo(0.01, 9);
   });
 
   it('attaches stop-loss and take-profit and closes the position when the price touches one', async () => {
     const { venue, protections, run, held } = await setup();
     await run({ action: 'long', amount: 1, stopLoss: { percent: 5 }, takeProfit: { price: 120 } });
-    expect(protections.get(bot.id, 'SOL/USDT')).toEqual({ stopLoss: 95, takeProfit: 120 });
+    expect(protections.get(bot.id, 'SOL/USDT')).toEqual({ stopLoss: 95, takeProfit: 120, closeError: null });
     expect(protections.onPrice('SOL/USDT', 96)).toBeUndefined();
     venue.markPrice('SOL/USDT', 94.5);
     await protections.onPrice('SOL/USDT', 94.5);
@@ -100,9 +137,25 @@ describe('signal bot actions', () => {
   it('places a short stop above the entry and its target below', async () => {
     const { venue, protections, run, held } = await setup();
     await run({ action: 'short', amount: 1, stopLoss: { percent: 2 }, takeProfit: { percent: 10 } });
-    expect(protections.get(bot.id, 'SOL/USDT')).toEqual({ stopLoss: 102, takeProfit: 90 });
+    expect(protections.get(bot.id, 'SOL/USDT')).toEqual({ stopLoss: 102, takeProfit: 90, closeError: null });
     venue.markPrice('SOL/USDT', 89.9);
     await protections.onPrice('SOL/USDT', 89.9);
     expect(held()).toBe(0);
+  });
+
+  it('leaves the alert open, and the later legs unplaced, while a leg’s outcome is unknown', async () => {
+    const { db, venue, orders, protections } = await setup();
+    await orders.place({ botId: bot.id, symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 2 });
+    // A remote venue whose answer is lost: the order stays PENDING_SUBMIT, to be reconciled.
+    const lost = { id: 'paper', inProcess: false, instruments: () => venue.instruments(), onEvent: () => undefined, fetchOrder: async () => null, cancel: () => venue.cancel(''), submit: () => Promise.reject(new Error('socket hang up')) };
+    const remote = new OrderManager({ db, venue: lost, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    await remote.loadPositions();
+    const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+    const alertId = (await insertAlertOnce(db, { dedupeKey: 'lost', botId: bot.id, receivedAt: 0, commandJson: '{}' })) ?? 0;
+    const result = await executor.execute(bot, { bot: bot.id, passphrase: '', action: 'long', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null }, alertId);
+    expect(result).toEqual({ outcome: 'pending', reason: "Leg 1 of 2 (BUY 2 SOL/USDT) awaits the venue's answer", orderIds: [`sr-alert-${alertId}-0`] });
+    expect((await legsOf(db, alertId)).map((l) => l.status)).toEqual(['pending', 'pending']);
+    expect((await listOrders(db, { limit: 10 })).find((o) => o.clientOrderId === `sr-alert-${alertId}-0`)?.status).toBe('PENDING_SUBMIT');
+    expect(await listOrders(db, { limit: 10 })).toHaveLength(2);
   });
 });

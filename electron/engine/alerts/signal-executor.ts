@@ -1,73 +1,97 @@
+import type { Kysely } from 'kysely';
 import type { Bot } from '../../../shared/domain/bot.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import type { OrderSide } from '../../../shared/domain/order.ts';
-import type { AlertAction, AlertCommand, PriceLevel } from '../../../shared/domain/webhook.ts';
+import type { Order } from '../../../shared/domain/order.ts';
+import type { AlertCommand, PriceLevel } from '../../../shared/domain/webhook.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { PriceSource } from '../execution/portfolio.ts';
 import { roundPriceToTick } from '../execution/precision.ts';
+import { type AlertLeg, finishLeg, legsOf, type PlannedLeg, storePlan } from '../persistence/alert-legs.repository.ts';
+import type { Database } from '../persistence/database.ts';
+import { orderSizeProblem, showQty } from '../risk/order-size.ts';
 import type { Protections } from '../risk/protections.ts';
-import { resolveSymbol } from './ticker.ts';
+import { alertTarget, directionAfter, levelsProblem, limitPriceProblem, opensOrAdds } from './alert-checks.ts';
+import { planLegs } from './alert-plan.ts';
 
 /** Paper capital behind `percent_equity` amounts: 10,000 in the quote currency plus what the bot realised. */
 export const PAPER_EQUITY = 10_000;
 
 export interface Execution {
-  outcome: 'executed' | 'refused' | 'failed';
+  /** `pending`: a leg's outcome is not known yet (the venue did not answer); the alert stays open. */
+  outcome: 'executed' | 'refused' | 'failed' | 'pending';
   reason: string | null;
   orderIds: string[];
 }
 
-type Leg = { side: OrderSide; qty: number };
-
 const refused = (reason: string): Execution => ({ outcome: 'refused', reason, orderIds: [] });
 
+/** Where an alert trades, at what reference price and with how many entries allowed, or why it cannot. */
+type Context = { instrument: Instrument; px: number; maxEntries: number } | { refusal: string };
+
 /**
- * Turns a validated alert into orders for a TradingView-signal bot: open, add (up to the bot's
- * entry limit), partial close, close, close all, reverse; then attaches the alert's stop-loss and
- * take-profit. Orders take the same path as every other bot's.
+ * Turns a validated alert into orders for a TradingView-signal bot. Before the alert is answered,
+ * `check` refuses what can be known wrong without the venue. When it is acted on, its plan (the
+ * legs) is stored before the first order and then run leg by leg; recovery after a crash runs the
+ * stored legs that are not done, never a plan worked out again from a changed position.
  */
 export class SignalExecutor {
+  readonly #db: Kysely<Database>;
   readonly #orders: OrderManager;
   readonly #protections: Protections;
   readonly #instruments: readonly Instrument[];
   readonly #lastPrice: PriceSource;
 
-  constructor(deps: { orders: OrderManager; protections: Protections; instruments: readonly Instrument[]; lastPrice: PriceSource }) {
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; protections: Protections; instruments: readonly Instrument[]; lastPrice: PriceSource }) {
+    this.#db = deps.db;
     this.#orders = deps.orders;
     this.#protections = deps.protections;
     this.#instruments = deps.instruments;
     this.#lastPrice = deps.lastPrice;
   }
 
-  /**
-   * Orders get ids derived from the alert (`sr-alert-<id>-<leg>`), so executing the same alert
-   * again after a crash finds the orders it already placed instead of doubling them.
-   */
+  /** Why the alert cannot be traded, as far as that is known before it is answered; null when it can. */
+  check(bot: Bot, command: AlertCommand): string | null {
+    const context = this.#context(bot, command);
+    if ('refusal' in context) return context.refusal;
+    if (command.action === 'close_all') return null;
+    const held = this.#orders.position(bot.id, bot.symbol).netQty;
+    return this.#sizeAndLevels(bot, command, context, held);
+  }
+
+  /** Runs the alert's stored plan, storing it first if there is none yet. */
   async execute(bot: Bot, command: AlertCommand, alertId: number): Promise<Execution> {
-    if (bot.strategy.kind !== 'tradingview') return refused('This bot trades its own strategy, not alerts');
-    const legId = (leg: number) => `sr-alert-${alertId}-${leg}`;
-    const action = command.action;
-    if (action === 'close_all') return this.#closeAll(bot, legId);
-    const symbol = command.symbol === null ? bot.symbol : resolveSymbol(command.symbol, this.#instruments);
-    if (!symbol) return refused(`Unknown symbol ${command.symbol}; this venue trades ${this.#instruments.map((i) => i.symbol).join(', ')}`);
-    const refPx = command.price ?? this.#lastPrice(symbol);
-    if (refPx === null) return refused(`No price for ${symbol} yet`);
-
-    const position = this.#orders.position(bot.id, symbol);
-    const held = position.netQty;
-    const qty = this.#quantity(bot, command, refPx, position.realizedPnl);
-    const plan = this.#plan(action, command.amount, held, qty, position.tripEntries, bot.strategy.maxEntries);
-    if (typeof plan === 'string') return refused(plan);
-
-    const orderIds: string[] = [];
-    for (const [index, leg] of plan.entries()) {
-      const type = command.orderType === 'limit' ? 'LIMIT' : 'MARKET';
-      const order = await this.#orders.place({ botId: bot.id, symbol, side: leg.side, type, qty: leg.qty, price: command.price, clientOrderId: legId(index) });
-      orderIds.push(order.clientOrderId);
-      if (order.status === 'REJECTED') return { outcome: 'failed', reason: order.rejectReason, orderIds };
+    let legs = await legsOf(this.#db, alertId);
+    if (legs.length === 0) {
+      const plan = this.#plan(bot, command, alertId);
+      if (typeof plan === 'string') return refused(plan);
+      legs = await storePlan(this.#db, plan);
     }
-    await this.#protect(bot.id, symbol, command);
-    return { outcome: 'executed', reason: null, orderIds };
+    return this.#run(bot, command, legs);
+  }
+
+  #context(bot: Bot, command: AlertCommand): Context {
+    if (bot.strategy.kind !== 'tradingview') return { refusal: 'This bot trades its own strategy, not alerts' };
+    const target = alertTarget(bot, command.symbol, this.#instruments);
+    if ('refusal' in target) return target;
+    const limit = limitPriceProblem(command);
+    if (limit) return { refusal: limit };
+    const px = command.price ?? this.#lastPrice(bot.symbol);
+    if (px === null) return { refusal: `No price for ${bot.symbol} yet; send the alert again in a moment` };
+    return { instrument: target.instrument, px, maxEntries: bot.strategy.maxEntries };
+  }
+
+  #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): string | null {
+    const qty = this.#size(bot, command, px);
+    if (opensOrAdds(command.action) || command.amount !== null) {
+      const problem = orderSizeProblem(qty, px, instrument);
+      if (problem) return problem;
+    }
+    return levelsProblem(directionAfter(command.action, held, qty), px, command, instrument);
+  }
+
+  /** The one call into sizing: the alert's amount, or the bot's order size, in the base asset. */
+  #size(bot: Bot, command: AlertCommand, px: number): number {
+    return this.#quantity(bot, command, px, this.#orders.position(bot.id, bot.symbol).realizedPnl);
   }
 
   #quantity(bot: Bot, command: AlertCommand, px: number, realized: number): number {
@@ -83,50 +107,49 @@ export class SignalExecutor {
     }
   }
 
-  /** The orders an action needs, or the reason it cannot be done. */
-  #plan(action: Exclude<AlertAction, 'close_all'>, amount: number | null, held: number, qty: number, entries: number, maxEntries: number): Leg[] | string {
-    const close = (upTo: number | null): Leg => ({ side: held > 0 ? 'SELL' : 'BUY', qty: Math.min(upTo ?? Math.abs(held), Math.abs(held)) });
-    // Exits close everything unless the alert gave an amount: then only that much.
-    const exitQty = amount === null ? null : qty;
-    const adds = (side: OrderSide) => (side === 'BUY' && held > 0) || (side === 'SELL' && held < 0);
-    const full = `The position already has ${entries} of ${maxEntries} allowed entries`;
-    /** buy/sell trade the amount as given; long/short first close an opposite position. */
-    const enter = (side: OrderSide, flipFirst: boolean): Leg[] | string => {
-      if (adds(side) && entries >= maxEntries) return full;
-      const opposite = held !== 0 && !adds(side);
-      return flipFirst && opposite ? [close(null), { side, qty }] : [{ side, qty }];
-    };
-    switch (action) {
-      case 'buy':
-        return enter('BUY', false);
-      case 'sell':
-        return enter('SELL', false);
-      case 'long':
-        return enter('BUY', true);
-      case 'short':
-        return enter('SELL', true);
-      case 'exit_long':
-        return held > 0 ? [close(exitQty)] : 'There is no long position to exit';
-      case 'exit_short':
-        return held < 0 ? [close(exitQty)] : 'There is no short position to exit';
-      case 'close':
-        return held !== 0 ? [close(exitQty)] : 'There is no open position to close';
-      case 'reverse':
-        if (held === 0) return 'There is no position to reverse';
-        return [{ side: held > 0 ? 'SELL' : 'BUY', qty: Math.abs(held) + qty }];
+  /** The legs the alert needs now, or the reason it cannot be done. */
+  #plan(bot: Bot, command: AlertCommand, alertId: number): PlannedLeg[] | string {
+    const context = this.#context(bot, command);
+    if ('refusal' in context) return context.refusal;
+    const legId = (leg: number) => ({ alertId, leg, clientOrderId: `sr-alert-${alertId}-${leg}` });
+    if (command.action === 'close_all') {
+      const open = this.#orders.positionEntries().filter((p) => p.botId === bot.id && p.state.netQty !== 0);
+      if (open.length === 0) return 'There are no open positions to close';
+      return open.map(({ symbol, state }, i) => ({ ...legId(i), symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty), price: null }));
     }
+    const position = this.#orders.position(bot.id, bot.symbol);
+    const problem = this.#sizeAndLevels(bot, command, context, position.netQty);
+    if (problem) return problem;
+    const legs = planLegs(command.action, command.amount, position.netQty, this.#size(bot, command, context.px), position.tripEntries, context.maxEntries);
+    if (typeof legs === 'string') return legs;
+    const type = command.orderType === 'limit' ? 'LIMIT' : 'MARKET';
+    return legs.map((leg, i) => ({ ...legId(i), symbol: bot.symbol, side: leg.side, type, qty: leg.qty, price: command.price }));
   }
 
-  async #closeAll(bot: Bot, legId: (leg: number) => string): Promise<Execution> {
-    const open = this.#orders.positionEntries().filter((p) => p.botId === bot.id && p.state.netQty !== 0);
-    if (open.length === 0) return refused('There are no open positions to close');
+  /** Runs the legs not done yet, in order; a leg that fails stops the ones after it. */
+  async #run(bot: Bot, command: AlertCommand, legs: readonly AlertLeg[]): Promise<Execution> {
     const orderIds: string[] = [];
-    for (const [index, { symbol, state }] of open.entries()) {
-      const order = await this.#orders.place({ botId: bot.id, symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty), clientOrderId: legId(index) });
-      orderIds.push(order.clientOrderId);
-      await this.#protections.clear(bot.id, symbol);
+    for (const leg of legs) {
+      if (leg.status === 'failed') return { outcome: 'failed', reason: leg.reason, orderIds: [...orderIds, leg.clientOrderId] };
+      orderIds.push(leg.clientOrderId);
+      if (leg.status === 'done') continue;
+      // A leg placed before a crash is found by its id and returned as stored, not placed again.
+      const order = await this.#orders.place({ botId: bot.id, symbol: leg.symbol, side: leg.side, type: leg.type, qty: leg.qty, price: leg.price, clientOrderId: leg.clientOrderId });
+      if (order.status === 'PENDING_SUBMIT') return { outcome: 'pending', reason: `${describe(leg, legs.length)} awaits the venue's answer`, orderIds };
+      const failure = failureOf(order, leg, legs.length);
+      await finishLeg(this.#db, leg.alertId, leg.leg, failure ? 'failed' : 'done', failure);
+      if (failure) {
+        await this.#clearIfFlat(bot.id, legs);
+        return { outcome: 'failed', reason: failure, orderIds };
+      }
     }
+    if (command.action === 'close_all') await this.#clearIfFlat(bot.id, legs);
+    else await this.#protect(bot.id, bot.symbol, command);
     return { outcome: 'executed', reason: null, orderIds };
+  }
+
+  async #clearIfFlat(botId: string, legs: readonly AlertLeg[]): Promise<void> {
+    for (const symbol of new Set(legs.map((l) => l.symbol))) if (this.#orders.position(botId, symbol).netQty === 0) await this.#protections.clear(botId, symbol);
   }
 
   /** After the orders: levels from the alert are set from the entry price; a flat position has none. */
@@ -147,4 +170,15 @@ export class SignalExecutor {
       takeProfit: level(command.takeProfit, 1) ?? current?.takeProfit ?? null,
     });
   }
+}
+
+const describe = (leg: AlertLeg, of: number) => `Leg ${leg.leg + 1} of ${of} (${leg.side} ${showQty(leg.qty)} ${leg.symbol})`;
+
+/** Why a placed leg did not go through, in the trader's words; null when the venue took it. */
+function failureOf(order: Order, leg: AlertLeg, of: number): string | null {
+  if (order.status !== 'REJECTED' && order.status !== 'CANCELED' && order.status !== 'EXPIRED') return null;
+  const why = order.rejectReason ?? `the order was ${order.status.toLowerCase()}`;
+  if (of === 1) return why;
+  const rest = of - leg.leg - 1;
+  return `${describe(leg, of)} failed: ${why}${rest > 0 ? `; the ${rest === 1 ? 'leg' : `${rest} legs`} after it ${rest === 1 ? 'was' : 'were'} not placed` : ''}`;
 }

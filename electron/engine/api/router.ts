@@ -14,7 +14,7 @@ import { fail, ok } from '../../../shared/errors.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>();
 
-const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, botId);
+const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, engine.instruments, botId);
 
 const withPnl = (engine: EngineServices) => {
   const positions = positionsOf(engine);

@@ -5,11 +5,13 @@ import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { EventBus } from '../event-bus.ts';
 import { newBotId } from '../execution/ids.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
+import type { PriceSource } from '../execution/portfolio.ts';
 import { appendAudit } from '../persistence/audit.repository.ts';
 import { findBot, insertBot, listBots, markBotDeleted, setBotStatus, updateBotConfig } from '../persistence/bots.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
 import type { Database } from '../persistence/database.ts';
 import type { Clock } from '../ports/clock.ts';
+import { orderSizeProblem } from '../risk/order-size.ts';
 import type { BotRuntime } from './bot-runtime.ts';
 
 /** Creating, editing and switching bots on and off; every change is validated, stored and audited. */
@@ -18,14 +20,16 @@ export class BotService {
   readonly #runtime: BotRuntime;
   readonly #orders: OrderManager;
   readonly #instruments: Map<string, Instrument>;
+  readonly #lastPrice: PriceSource;
   readonly #bus: EventBus;
   readonly #clock: Clock;
 
-  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; instruments: readonly Instrument[]; bus: EventBus; clock: Clock }) {
+  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; instruments: readonly Instrument[]; lastPrice: PriceSource; bus: EventBus; clock: Clock }) {
     this.#db = deps.db;
     this.#runtime = deps.runtime;
     this.#orders = deps.orders;
     this.#instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
+    this.#lastPrice = deps.lastPrice;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
   }
@@ -110,10 +114,15 @@ export class BotService {
     this.#runtime.attach(bot, history.map((c) => c.close));
   }
 
+  /** The symbol must be traded here, and the order size one the venue would take at the last price. */
   #checkMarket(config: BotConfig): Result<never> | null {
-    if (this.#instruments.has(config.symbol)) return null;
-    const known = [...this.#instruments.keys()].join(', ');
-    return fail('INVALID_INPUT', `Unknown symbol ${config.symbol}`, [{ path: ['symbol'], message: `Unknown symbol; choose one of ${known}` }]);
+    const instrument = this.#instruments.get(config.symbol);
+    if (!instrument) {
+      const known = [...this.#instruments.keys()].join(', ');
+      return fail('INVALID_INPUT', `Unknown symbol ${config.symbol}`, [{ path: ['symbol'], message: `Unknown symbol; choose one of ${known}` }]);
+    }
+    const problem = orderSizeProblem(config.orderQty, this.#lastPrice(config.symbol), instrument);
+    return problem ? fail('INVALID_INPUT', `Order size: ${problem}`, [{ path: ['orderQty'], message: problem }]) : null;
   }
 
   #changed(botId: string): void {

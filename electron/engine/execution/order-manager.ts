@@ -55,13 +55,13 @@ const CANCELABLE = new Set(['PENDING_SUBMIT', 'ACCEPTED', 'PARTIALLY_FILLED']);
  */
 export class OrderManager {
   readonly #positions = new Map<string, PositionEntry>();
+  readonly #orderListeners: ((order: Order) => void)[] = [];
   readonly #db: Kysely<Database>;
   readonly #venue: Venue;
   readonly #bus: EventBus;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #gate: OrderGate | undefined;
-  readonly #updateListeners: ((order: Order) => void)[] = [];
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
@@ -87,13 +87,13 @@ export class OrderManager {
     return this.#positions.get(positionKey(botId, symbol))?.state ?? FLAT;
   }
 
-  positionEntries(): PositionEntry[] {
-    return [...this.#positions.values()];
+  /** Called with every order whose new state was just committed. */
+  onOrderUpdate(listener: (order: Order) => void): void {
+    this.#orderListeners.push(listener);
   }
 
-  /** Called with an order each time it changes (after the change is committed). */
-  onOrderUpdate(listener: (order: Order) => void): void {
-    this.#updateListeners.push(listener);
+  positionEntries(): PositionEntry[] {
+    return [...this.#positions.values()];
   }
 
   /** Resolves once every venue report received so far has been applied. */
@@ -282,7 +282,7 @@ export class OrderManager {
       this.#bus.emit('change', { topic: 'positions', botId: order.botId });
       this.#bus.emit('change', { topic: 'trades', botId: order.botId });
     }
-    for (const listener of this.#updateListeners) {
+    for (const listener of this.#orderListeners) {
       try {
         listener(order);
       } catch (error) {

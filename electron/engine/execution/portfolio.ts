@@ -2,18 +2,22 @@ import type { Pnl, Position } from '../../../shared/domain/position.ts';
 import type { OrderManager } from './order-manager.ts';
 import { roundQuote } from './precision.ts';
 import { unrealizedPnl } from './position-math.ts';
-import type { Levels } from '../risk/protections.ts';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { orderSizeProblem } from '../risk/order-size.ts';
+import type { Guard } from '../risk/protections.ts';
 
 export type PriceSource = (symbol: string) => number | null;
-export type LevelSource = (botId: string, symbol: string) => Levels | undefined;
+export type LevelSource = (botId: string, symbol: string) => Guard | undefined;
 
 /** Every bot's positions marked at the last price, with their stop-loss and take-profit. */
-export function markedPositions(orders: OrderManager, lastPrice: PriceSource, levels: LevelSource, botId?: string): Position[] {
+export function markedPositions(orders: OrderManager, lastPrice: PriceSource, levels: LevelSource, instruments: readonly Instrument[], botId?: string): Position[] {
   return orders
     .positionEntries()
     .filter((entry) => botId === undefined || entry.botId === botId)
     .map(({ botId: id, symbol, state }) => {
       const lastPx = lastPrice(symbol);
+      const instrument = instruments.find((i) => i.symbol === symbol);
+      const guard = levels(id, symbol);
       return {
         botId: id,
         symbol,
@@ -23,8 +27,10 @@ export function markedPositions(orders: OrderManager, lastPrice: PriceSource, le
         realizedPnl: state.realizedPnl,
         unrealizedPnl: unrealizedPnl(state, lastPx),
         lastPx,
-        stopLoss: levels(id, symbol)?.stopLoss ?? null,
-        takeProfit: levels(id, symbol)?.takeProfit ?? null,
+        stopLoss: guard?.stopLoss ?? null,
+        takeProfit: guard?.takeProfit ?? null,
+        closeError: guard?.closeError ?? null,
+        dust: state.netQty !== 0 && instrument !== undefined && orderSizeProblem(Math.abs(state.netQty), lastPx, instrument) !== null,
       };
     });
 }

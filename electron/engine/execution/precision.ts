@@ -43,6 +43,12 @@ function onGrid(value: number, step: Decimal, stepValue: number, mode: Rounding)
   return rounded;
 }
 
+/** How many decimals a step or tick has (0.01 has 2, 1e-8 has 8, 5 has 0): how to show a price on it. */
+export function decimalsOf(step: number): number {
+  requireStep('the step', step);
+  return Math.max(0, -toDecimal(step).exp);
+}
+
 /** The nearest multiple of `step` (half away from zero, decimally: 1.005 to 0.01 is 1.01). */
 export function roundToStep(value: number, step: number): number {
   requireFinite('the value', value);

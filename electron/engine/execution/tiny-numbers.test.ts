@@ -46,7 +46,7 @@ describe('tiny numbers through the order path (real SQLite)', () => {
     venue.markPrice('SHIB/USDT', 0.00000123);
     await orders.place({ botId: 'b1', symbol: 'SHIB/USDT', side: 'BUY', type: 'MARKET', qty: 3 });
     // open 3 @ 0.00000123, last 0.00000124: +3e-8
-    const positions = markedPositions(orders, () => 0.00000124, () => undefined);
+    const positions = markedPositions(orders, () => 0.00000124, () => undefined, [SHIB]);
     expect(sumPnl(positions)).toEqual({ realized: 0, unrealized: 3e-8 });
     await close();
   });

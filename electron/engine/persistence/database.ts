@@ -154,6 +154,25 @@ export interface ProtectionsTable {
   symbol: string;
   stopLoss: number | null;
   takeProfit: number | null;
+  /** The protective close placed and not yet finished; the levels stay until it is filled. */
+  closingOrderId: string | null;
+  /** Why the last protective close could not be done, and when (retries wait after it). */
+  closeError: string | null;
+  closeErrorAt: number | null;
+}
+
+/** One order of an alert's stored plan (`sr-alert-<alertId>-<leg>`). */
+export interface AlertLegsTable {
+  alertId: number;
+  leg: number;
+  symbol: string;
+  side: 'BUY' | 'SELL';
+  type: 'MARKET' | 'LIMIT';
+  qty: number;
+  price: number | null;
+  clientOrderId: string;
+  status: 'pending' | 'done' | 'failed';
+  reason: string | null;
 }
 
 export interface Database {
@@ -170,4 +189,5 @@ export interface Database {
   alerts: AlertsTable;
   webhookLog: WebhookLogTable;
   protections: ProtectionsTable;
+  alertLegs: AlertLegsTable;
 }

@@ -6,11 +6,11 @@ export async function loadProtections(db: Kysely<Database>): Promise<Protections
 }
 
 export async function saveProtection(db: Kysely<Database>, row: ProtectionsTable): Promise<void> {
-  const { stopLoss, takeProfit } = row;
+  const { botId: _bot, symbol: _symbol, ...state } = row;
   await db
     .insertInto('protections')
     .values(row)
-    .onConflict((oc) => oc.columns(['botId', 'symbol']).doUpdateSet({ stopLoss, takeProfit }))
+    .onConflict((oc) => oc.columns(['botId', 'symbol']).doUpdateSet(state))
     .execute();
 }
 

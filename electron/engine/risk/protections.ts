@@ -1,84 +1,189 @@
 import type { Kysely } from 'kysely';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
+import type { Order } from '../../../shared/domain/order.ts';
 import type { EventBus } from '../event-bus.ts';
+import { newClientOrderId } from '../execution/ids.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
-import type { Database } from '../persistence/database.ts';
+import { isTerminal } from '../execution/order-state.ts';
+import type { Database, ProtectionsTable } from '../persistence/database.ts';
+import { findOrder } from '../persistence/orders.repository.ts';
 import { deleteProtection, loadProtections, saveProtection } from '../persistence/protections.repository.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
+import { orderSizeProblem } from './order-size.ts';
 
 export interface Levels {
   stopLoss: number | null;
   takeProfit: number | null;
 }
 
+/** What a position shows of its protection: the levels, and why the last close failed, if it did. */
+export interface Guard extends Levels {
+  closeError: string | null;
+}
+
+type State = Omit<ProtectionsTable, 'botId' | 'symbol'>;
+
 /**
- * Stop-loss and take-profit levels attached to positions, watched on every tick (intrabar), so a
- * stop is hit when the price touches it, not at the next bar's close. A level fires once: it is
- * removed before its closing order is placed.
+ * A failed close is tried again at most once a minute (engine clock): the level is still beyond
+ * the price on every tick, and firing on each would fill the orders table with rejections. A
+ * minute heals what can heal (no price yet, venue busy) without an order storm; a dust remainder
+ * is not sent at all, since no order can close it.
+ */
+export const CLOSE_RETRY_MS = 60_000;
+
+/**
+ * Stop-loss and take-profit levels attached to positions, watched on every tick (intrabar). A level
+ * that fires places one closing order, named in the stored row before it is placed, and stays until
+ * that order is filled: a rejected close leaves the levels and the reason on the position.
  */
 export class Protections {
-  readonly #bySymbol = new Map<string, Map<string, Levels>>();
-  readonly #db: Kysely<Database>;
-  readonly #orders: OrderManager;
-  readonly #bus: EventBus;
-  readonly #logger: Logger;
+  readonly #bySymbol = new Map<string, Map<string, State>>();
+  /** Closing orders in flight, by clientOrderId. */
+  readonly #closing = new Map<string, { botId: string; symbol: string }>();
+  readonly #deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock };
+  readonly #instruments: Map<string, Instrument>;
+  /** Writes go one after the other, so a later state is never overwritten by an earlier one. */
+  #writes: Promise<unknown> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger }) {
-    this.#db = deps.db;
-    this.#orders = deps.orders;
-    this.#bus = deps.bus;
-    this.#logger = deps.logger;
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; instruments: readonly Instrument[] }) {
+    this.#deps = deps;
+    this.#instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
+    deps.orders.onOrderUpdate((order) => this.#onOrder(order));
   }
 
+  /** Loads the levels; a close that was in flight at the stop is settled from its stored order. */
   async load(): Promise<void> {
-    for (const row of await loadProtections(this.#db)) this.#levelsOf(row.symbol).set(row.botId, { stopLoss: row.stopLoss, takeProfit: row.takeProfit });
+    for (const { botId, symbol, ...state } of await loadProtections(this.#deps.db)) {
+      this.#statesOf(symbol).set(botId, state);
+      if (state.closingOrderId === null) continue;
+      const order = await findOrder(this.#deps.db, state.closingOrderId);
+      // Named but never placed (the app stopped in between): the level may fire again.
+      if (!order) {
+        state.closingOrderId = null;
+        continue;
+      }
+      this.#closing.set(order.clientOrderId, { botId, symbol });
+      this.#onOrder(order);
+    }
+    await this.#writes;
   }
 
-  get(botId: string, symbol: string): Levels | undefined {
-    return this.#bySymbol.get(symbol)?.get(botId);
+  get(botId: string, symbol: string): Guard | undefined {
+    const state = this.#bySymbol.get(symbol)?.get(botId);
+    return state && { stopLoss: state.stopLoss, takeProfit: state.takeProfit, closeError: state.closeError };
   }
 
+  /** New levels; a close in flight is left to finish, and an old failure is forgotten. */
   async set(botId: string, symbol: string, levels: Levels): Promise<void> {
-    await saveProtection(this.#db, { botId, symbol, ...levels });
-    this.#levelsOf(symbol).set(botId, levels);
-    this.#bus.emit('change', { topic: 'positions', botId });
+    const states = this.#statesOf(symbol);
+    const state: State = { closingOrderId: null, ...states.get(botId), ...levels, closeError: null, closeErrorAt: null };
+    states.set(botId, state);
+    await this.#save(botId, symbol, state);
+    this.#changed(botId);
   }
 
+  /** Drops the levels of a position that is flat. */
   async clear(botId: string, symbol: string): Promise<void> {
-    this.#bySymbol.get(symbol)?.delete(botId);
-    await deleteProtection(this.#db, botId, symbol);
+    const closing = this.#bySymbol.get(symbol)?.get(botId)?.closingOrderId;
+    if (closing) this.#closing.delete(closing);
+    if (!this.#bySymbol.get(symbol)?.delete(botId)) return;
+    await this.#write(() => deleteProtection(this.#deps.db, botId, symbol));
+    this.#changed(botId);
   }
 
-  /** Checks the levels on `symbol` against a new price; returns a promise only when one fired. */
+  /** Checks the levels on `symbol` against a new price; returns a promise only when something was done. */
   onPrice(symbol: string, px: number): Promise<void> | undefined {
-    const levels = this.#bySymbol.get(symbol);
-    if (!levels || levels.size === 0) return undefined;
-    let fired: Promise<void>[] | undefined;
-    for (const [botId, level] of levels) {
-      const held = this.#orders.position(botId, symbol).netQty;
-      const long = held > 0;
-      const hitStop = level.stopLoss !== null && (long ? px <= level.stopLoss : px >= level.stopLoss);
-      const hitTarget = level.takeProfit !== null && (long ? px >= level.takeProfit : px <= level.takeProfit);
-      if (held !== 0 && !hitStop && !hitTarget) continue;
-      levels.delete(botId);
-      (fired ??= []).push(this.#close(botId, symbol, held, hitStop ? 'stop-loss' : 'take-profit'));
+    const states = this.#bySymbol.get(symbol);
+    if (!states || states.size === 0) return undefined;
+    let work: Promise<void>[] | undefined;
+    for (const [botId, state] of states) {
+      if (state.closingOrderId !== null) continue;
+      const held = this.#deps.orders.position(botId, symbol).netQty;
+      if (held === 0) {
+        (work ??= []).push(this.clear(botId, symbol));
+        continue;
+      }
+      const hit = reached(state, held, px);
+      if (!hit) continue;
+      if (state.closeErrorAt !== null && this.#deps.clock.now() - state.closeErrorAt < CLOSE_RETRY_MS) continue;
+      (work ??= []).push(this.#close(botId, symbol, state, held, px, hit));
     }
-    return fired && Promise.all(fired).then(() => undefined);
+    return work && Promise.all(work).then(() => undefined);
   }
 
-  async #close(botId: string, symbol: string, held: number, reason: string): Promise<void> {
+  /** Runs synchronously up to the first await, so the next tick already sees the close in flight. */
+  async #close(botId: string, symbol: string, state: State, held: number, px: number, hit: string): Promise<void> {
+    const instrument = this.#instruments.get(symbol);
+    const dust = instrument ? orderSizeProblem(Math.abs(held), px, instrument) : null;
+    if (dust) return this.#failed(botId, symbol, state, `The ${hit} was reached, but the position cannot be closed by an order: ${dust}`);
+    const clientOrderId = newClientOrderId();
+    state.closingOrderId = clientOrderId;
+    this.#closing.set(clientOrderId, { botId, symbol });
+    await this.#save(botId, symbol, state);
+    this.#deps.logger.info(`Closing position: ${hit}`, { botId, symbol, clientOrderId });
     try {
-      await deleteProtection(this.#db, botId, symbol);
-      if (held === 0) return;
-      this.#logger.info(`Closing position on ${reason}`, { botId, symbol });
-      await this.#orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(held) });
+      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(held), clientOrderId });
     } catch (error) {
-      this.#logger.error('Protective close failed', { botId, symbol, reason, error });
+      this.#deps.logger.error('Protective close could not be placed', { botId, symbol, error });
+      if (state.closingOrderId !== clientOrderId) return;
+      this.#closing.delete(clientOrderId);
+      state.closingOrderId = null;
+      await this.#failed(botId, symbol, state, 'The closing order could not be placed; it will be tried again');
     }
+    await this.#writes;
   }
 
-  #levelsOf(symbol: string): Map<string, Levels> {
-    let levels = this.#bySymbol.get(symbol);
-    if (!levels) this.#bySymbol.set(symbol, (levels = new Map()));
-    return levels;
+  /** The outcome of a closing order: filled ends the protection, anything else is shown on the position. */
+  #onOrder(order: Order): void {
+    const key = this.#closing.get(order.clientOrderId);
+    if (!key || !isTerminal(order.status)) return;
+    this.#closing.delete(order.clientOrderId);
+    const state = this.#bySymbol.get(key.symbol)?.get(key.botId);
+    if (!state || state.closingOrderId !== order.clientOrderId) return;
+    state.closingOrderId = null;
+    const done = order.status === 'FILLED' && this.#deps.orders.position(key.botId, key.symbol).netQty === 0;
+    const settled = done
+      ? this.clear(key.botId, key.symbol)
+      : this.#failed(key.botId, key.symbol, state, order.status === 'FILLED' ? null : (order.rejectReason ?? `The closing order was ${order.status.toLowerCase()}`));
+    settled.catch(() => undefined); // a failed write is logged by #write
   }
+
+  /** Keeps the levels with the reason the close failed (null: filled, but the position grew meanwhile). */
+  async #failed(botId: string, symbol: string, state: State, reason: string | null): Promise<void> {
+    state.closeError = reason;
+    state.closeErrorAt = reason === null ? null : this.#deps.clock.now();
+    if (reason) this.#deps.logger.warn('Protective close failed', { botId, symbol, reason });
+    await this.#save(botId, symbol, state);
+    this.#changed(botId);
+  }
+
+  #save(botId: string, symbol: string, state: State): Promise<void> {
+    const row = { botId, symbol, ...state };
+    return this.#write(() => saveProtection(this.#deps.db, row));
+  }
+
+  #write(work: () => Promise<void>): Promise<void> {
+    const run = this.#writes.then(work);
+    this.#writes = run.catch((error: unknown) => this.#deps.logger.error('Could not store a protection', { error }));
+    return run;
+  }
+
+  #changed(botId: string): void {
+    this.#deps.bus.emit('change', { topic: 'positions', botId });
+  }
+
+  #statesOf(symbol: string): Map<string, State> {
+    let states = this.#bySymbol.get(symbol);
+    if (!states) this.#bySymbol.set(symbol, (states = new Map()));
+    return states;
+  }
+}
+
+/** Which level the price reached, worded for the trader, or null. */
+function reached(state: State, held: number, px: number): string | null {
+  const long = held > 0;
+  if (state.stopLoss !== null && (long ? px <= state.stopLoss : px >= state.stopLoss)) return `stop-loss at ${state.stopLoss}`;
+  if (state.takeProfit !== null && (long ? px >= state.takeProfit : px <= state.takeProfit)) return `take-profit at ${state.takeProfit}`;
+  return null;
 }

@@ -4,6 +4,23 @@ import { formatPrice, formatQty } from './decimal-format.ts';
 import { Money } from './Money.tsx';
 import { type Column, Table } from './Table.tsx';
 
+const DUST_HINT = 'Below the venue’s minimum order: it cannot be closed by an order';
+
+/** Dust and a failed protective close are said on the row: neither may pass unseen. */
+function Status({ position }: { position: Position }) {
+  if (!position.dust && !position.closeError) return <span className="muted">—</span>;
+  return (
+    <>
+      {position.dust && (
+        <span className="warning" title={DUST_HINT}>
+          dust{' '}
+        </span>
+      )}
+      {position.closeError && <span className="error">Close failed: {position.closeError}</span>}
+    </>
+  );
+}
+
 const columns: Column<Position>[] = [
   { header: 'Symbol', cell: (p) => p.symbol },
   { header: 'Side', cell: (p) => p.side },
@@ -14,6 +31,7 @@ const columns: Column<Position>[] = [
   { header: 'Take-profit', cell: (p) => (p.takeProfit === null ? '—' : formatPrice(p.takeProfit)), numeric: true },
   { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
   { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
+  { header: 'Status', cell: (p) => <Status position={p} /> },
 ];
 
 export function PositionsTable() {

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-23-0001-foundation.ts';
 import * as webhooks from './2026-11-23-0002-webhooks.ts';
 import * as ledgerChecks from './2026-11-25-0001-ledger-checks.ts';
 import * as orderEvents from './2026-11-25-0002-order-events.ts';
+import * as alertLegs from './2026-11-25-0003-alert-legs.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0002-webhooks': webhooks,
   '2026-11-25-0001-ledger-checks': ledgerChecks,
   '2026-11-25-0002-order-events': orderEvents,
+  '2026-11-25-0003-alert-legs': alertLegs,
 };

@@ -1,0 +1,20 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AlertLegsTable, Database } from './database.ts';
+
+export type AlertLeg = Selectable<AlertLegsTable>;
+export type PlannedLeg = Omit<AlertLeg, 'status' | 'reason'>;
+
+/** The whole plan in one transaction: after a crash there is all of it or none of it. */
+export async function storePlan(db: Kysely<Database>, legs: readonly PlannedLeg[]): Promise<AlertLeg[]> {
+  const rows = legs.map((leg) => ({ ...leg, status: 'pending' as const, reason: null }));
+  await db.transaction().execute((trx) => trx.insertInto('alertLegs').values(rows).execute());
+  return rows;
+}
+
+export async function legsOf(db: Kysely<Database>, alertId: number): Promise<AlertLeg[]> {
+  return db.selectFrom('alertLegs').selectAll().where('alertId', '=', alertId).orderBy('leg').execute();
+}
+
+export async function finishLeg(db: Kysely<Database>, alertId: number, leg: number, status: 'done' | 'failed', reason: string | null): Promise<void> {
+  await db.updateTable('alertLegs').set({ status, reason }).where('alertId', '=', alertId).where('leg', '=', leg).execute();
+}
