@@ -10,12 +10,17 @@ vi.mock('electron', () => ({}));
 const { windowOptions } = await import('./window-options.ts');
 const { guardNavigation, isTrustedSender } = await import('./navigation-guard.ts');
 const { serveAppRequest, APP_ENTRY } = await import('./app-protocol.ts');
-const { serveContractOverPorts } = await import('./rpc-bridge.ts');
+const { relayPortsToEngine } = await import('./rpc-bridge.ts');
 
 describe('window options', () => {
   it('isolates and sandboxes the renderer with no Node access', () => {
     const prefs = windowOptions('/app/preload.cjs').webPreferences;
     expect(prefs).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+
+  it('gives developer tools to development builds only', () => {
+    expect(windowOptions('/p.cjs').webPreferences?.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', true).webPreferences?.devTools).toBe(true);
   });
 });
 
@@ -78,23 +83,25 @@ describe('RPC bridge', () => {
   function bridge() {
     let listener: ((event: unknown) => void) | undefined;
     const ipc = { on: (channel: string, fn: (event: unknown) => void) => (channel === PORT_CHANNEL ? (listener = fn) : undefined) };
-    const engine = { router: {}, services: {} };
-    serveContractOverPorts(ipc as never, engine as never);
-    const port = { close: vi.fn(), start: vi.fn(), on: vi.fn(), addEventListener: vi.fn(), postMessage: vi.fn() };
-    return { send: (url: string, parent: unknown = null) => listener?.({ ports: [port], senderFrame: { url, parent } }), port };
+    const handedOver: unknown[] = [];
+    relayPortsToEngine(ipc as never, (port) => handedOver.push(port));
+    const port = { close: vi.fn(), start: vi.fn(), on: vi.fn(), postMessage: vi.fn() };
+    return { send: (url: string, parent: unknown = null) => listener?.({ ports: [port], senderFrame: { url, parent } }), port, handedOver };
   }
 
-  it('closes a port sent from a foreign frame without serving it', () => {
-    const { send, port } = bridge();
+  it('closes a port sent from a foreign frame without handing it to the engine', () => {
+    const { send, port, handedOver } = bridge();
     send('https://evil.example/');
-    expect(port.close).toHaveBeenCalled();
-    expect(port.start).not.toHaveBeenCalled();
+    send(APP_ENTRY, {});
+    expect(port.close).toHaveBeenCalledTimes(2);
+    expect(handedOver).toEqual([]);
   });
 
-  it('serves a port sent from the app', () => {
-    const { send, port } = bridge();
+  it('hands a port sent from the app straight to the engine, unread', () => {
+    const { send, port, handedOver } = bridge();
     send(APP_ENTRY);
-    expect(port.start).toHaveBeenCalled();
+    expect(handedOver).toEqual([port]);
     expect(port.close).not.toHaveBeenCalled();
+    expect(port.on).not.toHaveBeenCalled();
   });
 });
