@@ -118,10 +118,12 @@ export class SimulatedMarket {
   async advance(ticks: number): Promise<void> {
     let sliceStart = performance.now();
     for (let i = 0; i < ticks; i++) {
-      for (const series of this.#series.values()) await this.#tick(series);
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
+      for (const series of this.#series.values()) {
+        await this.#tick(series);
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
       }
     }
   }
@@ -144,6 +146,7 @@ export class SimulatedMarket {
       const ticks = Math.min(Math.floor(this.#owedTicks), MAX_TICKS_PER_ROUND);
       this.#owedTicks = Math.min(this.#owedTicks - ticks, MAX_TICKS_PER_ROUND);
       await this.advance(ticks);
+      await yieldToEventLoop(); // the candle write commits (an fsync): not in the same stretch as the last ticks
       await this.flush();
     } finally {
       this.#busy = false;
