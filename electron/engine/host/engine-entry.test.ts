@@ -1,9 +1,11 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/temp-dir.ts';
 import { DATABASE_FILE } from '../index.ts';
+import { openDatabase } from '../persistence/open-database.ts';
 import { startEngineWorker, type ContractClient, type EngineHostHandle } from './testing/engine-thread.ts';
 
 const botInput = { name: 'Port bot', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 }, orderQty: 0.001, account: 'paper' } as const;
@@ -14,7 +16,7 @@ async function ready(host: EngineHostHandle) {
   return first;
 }
 
-async function firstEvent(client: ContractClient) {
+async function subscribeToEvents(client: ContractClient) {
   const events = await client.engine.events();
   return { next: () => events.next(), close: () => events.return?.() };
 }
@@ -25,7 +27,7 @@ describe('engine entry in a worker thread, over real MessagePorts', () => {
     try {
       await ready(host);
       const { client } = host.connect();
-      const events = await firstEvent(client);
+      const events = await subscribeToEvents(client);
       const created = await client.bots.create(botInput);
       expect((await client.bots.list()).map((b) => b.id)).toEqual([created.id]);
       expect((await events.next()).value).toMatchObject({ topic: 'bots', botId: created.id });
@@ -87,5 +89,26 @@ describe('start-up failures reach the starter as values', () => {
     writeFileSync(join(dir, DATABASE_FILE), 'this is not a database, it is a shopping list '.repeat(100));
     const host = startEngineWorker(dir);
     expect(await host.started).toMatchObject({ type: 'failed', failure: { kind: 'database-corrupt' } });
+  });
+
+  it('reports a database written by a newer version as a failed migration', async () => {
+    const dir = tempDir();
+    const { sqlite, close } = await openDatabase(join(dir, DATABASE_FILE));
+    sqlite.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('2099-01-01-0001-from-the-future', new Date().toISOString());
+    await close();
+    const host = startEngineWorker(dir);
+    expect(await host.started).toMatchObject({ type: 'failed', failure: { kind: 'migration-failed' } });
+  });
+
+  it('reports a database another program keeps locked', async () => {
+    const dir = tempDir();
+    const other = new BetterSqlite3(join(dir, DATABASE_FILE));
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const host = startEngineWorker(dir);
+      expect(await host.started).toMatchObject({ type: 'failed', failure: { kind: 'database-locked' } });
+    } finally {
+      other.close();
+    }
   });
 });

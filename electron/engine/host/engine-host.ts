@@ -1,6 +1,7 @@
 import { RPCHandler } from '@orpc/server/message-port';
 import type { MessagePort } from 'node:worker_threads';
 import { createEngine, type Engine, type EngineDeps } from '../index.ts';
+import { consoleLogger } from '../ports/logger.ts';
 import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.ts';
 import type { HostChannel, ServablePort, ToEngineHost } from './host-protocol.ts';
 import { classifyStartupError, type StartupFailure } from './startup-failure.ts';
@@ -54,6 +55,7 @@ export function contractServer(engine: Engine): (port: ServablePort) => void {
 export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Promise<void> {
   const start = await startEngineInFolder(deps);
   if (!start.started) {
+    (deps.logger ?? consoleLogger).error('The engine could not start', { ...start.failure });
     channel.post({ type: 'failed', failure: start.failure });
     return;
   }

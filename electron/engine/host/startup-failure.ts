@@ -79,7 +79,7 @@ export function describeStartupFailure(failure: StartupFailure, dataDir: string)
       return {
         title: 'The database could not be updated to this version',
         message: detail,
-        action: `Copy the folder ${dataDir} somewhere safe before anything else, then go back to the version you used before, and send the log file to support.`,
+        action: `Copy the folder ${dataDir} somewhere safe before anything else. Then start the version of StoxRobot that last used this folder (an older version cannot open a newer database), and send the log file to support.`,
       };
     case 'disk-full':
       return {
