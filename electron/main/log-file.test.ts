@@ -23,3 +23,16 @@ describe('log file', () => {
     expect(() => statSync(path)).toThrow();
   });
 });
+
+describe('log file that cannot be written', () => {
+  it('keeps the app running: lines still reach the console', async () => {
+    const blocker = join(tempDir(), 'not-a-folder');
+    writeFileSync(blocker, 'a file where the log folder should be');
+    const log = openLogFile(join(blocker, 'stoxrobot.log'));
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => log.logger.error('Start-up failed', { kind: 'no-access' })).not.toThrow();
+    expect(printed).toHaveBeenCalledWith(expect.stringContaining('Start-up failed'));
+    log.engineOutput.write('engine line\n');
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+});

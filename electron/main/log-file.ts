@@ -10,18 +10,28 @@ export interface LogFile {
   engineOutput: NodeJS.WritableStream;
 }
 
-/** Opens the app's log file, keeping one previous file once it passes `maxBytes`, so it cannot fill a disk. */
+/**
+ * Opens the app's log file, keeping one previous file once it passes `maxBytes`, so it cannot fill a
+ * disk. Logging never takes the app down: a full disk or a read-only folder only loses log lines
+ * (they still reach the console).
+ */
 export function openLogFile(path: string, maxBytes = 10 * 1024 * 1024): LogFile {
-  mkdirSync(dirname(path), { recursive: true });
-  if (existsSync(path) && statSync(path).size > maxBytes) renameSync(path, `${path}.1`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path) && statSync(path).size > maxBytes) renameSync(path, `${path}.1`);
+  } catch {
+    // the writes below fail the same way and are ignored
+  }
   const line = (level: string) => (message: string, fields?: Record<string, unknown>) => {
     const text = JSON.stringify({ time: new Date().toISOString(), level, source: 'main', message, ...fields });
-    appendFileSync(path, `${text}\n`);
     (level === 'info' ? console.log : console.error)(text);
+    try {
+      appendFileSync(path, `${text}\n`);
+    } catch {
+      // see above
+    }
   };
-  return {
-    path,
-    logger: { info: line('info'), warn: line('warn'), error: line('error') },
-    engineOutput: createWriteStream(path, { flags: 'a' }),
-  };
+  const engineOutput = createWriteStream(path, { flags: 'a' });
+  engineOutput.on('error', () => {}); // an unhandled stream error would end the main process
+  return { path, logger: { info: line('info'), warn: line('warn'), error: line('error') }, engineOutput };
 }
