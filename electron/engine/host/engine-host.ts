@@ -53,9 +53,10 @@ export function contractServer(engine: Engine): (port: ServablePort) => void {
  * Resolves once the engine has stopped or failed to start.
  */
 export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Promise<void> {
+  const logger = deps.logger ?? consoleLogger;
   const start = await startEngineInFolder(deps);
   if (!start.started) {
-    (deps.logger ?? consoleLogger).error('The engine could not start', { ...start.failure });
+    logger.error('The engine could not start', { ...start.failure });
     channel.post({ type: 'failed', failure: start.failure });
     return;
   }
@@ -73,10 +74,13 @@ export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Pro
         }
       } else if (message.type === 'stop' && !stopping) {
         stopping = true;
-        void engine.stop().finally(() => {
-          channel.post({ type: 'stopped' });
-          resolve();
-        });
+        void engine
+          .stop()
+          .catch((error: unknown) => logger.error('The engine did not stop cleanly', { error: String(error) }))
+          .finally(() => {
+            channel.post({ type: 'stopped' });
+            resolve();
+          });
       }
     });
   });
