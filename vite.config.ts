@@ -1,14 +1,20 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
 
-/** Electron's main process (ESM) and its preload (CommonJS: sandboxed preloads cannot be modules). */
+/**
+ * Electron's main process and the engine's utility process (ESM, built together: main.js starts
+ * engine.js) and the preload (CommonJS: sandboxed preloads cannot be modules).
+ */
 const electronBuilds: Record<string, UserConfig> = {
   'electron-main': {
     build: {
-      ssr: 'electron/main/index.ts',
+      ssr: true,
       outDir: 'dist-electron',
       emptyOutDir: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'main.js' } },
+      rollupOptions: {
+        input: { main: 'electron/main/index.ts', engine: 'electron/engine/host/engine-entry.ts' },
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   },
   'electron-preload': {

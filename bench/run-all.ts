@@ -1,10 +1,12 @@
 // `npm run bench`: prints figures; nothing here passes or fails on a timing.
+import { engineHostLatency } from './engine-host-latency.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { headlessStartup } from './headless-startup.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
 import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
 await engineThroughput();
+await engineHostLatency();
 await sqliteCandles();
 await headlessStartup();
 await webhookLoad();

@@ -1,11 +1,18 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../engine/index.ts';
+import { startEngineInFolder } from '../engine/host/engine-host.ts';
+import { classifyStartupError, startupFailureReport, type StartupFailure } from '../engine/host/startup-failure.ts';
 import { newAccessToken } from './access-token.ts';
 import { parseCliOptions } from './cli-options.ts';
 import { startHeadlessServer } from './server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Exit codes: 2 a wrong command line, 3 the data folder is used by another StoxRobot, 1 any other start-up failure. */
+function exitWith(failure: StartupFailure, dataDir: string): never {
+  console.error(startupFailureReport(failure, dataDir));
+  process.exit(failure.kind === 'folder-held' ? 3 : 1);
+}
 
 async function main(): Promise<void> {
   let options;
@@ -15,14 +22,24 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const engine = await createEngine({ dataDir: options.dataDir, ...(options.webhookPort !== null ? { webhook: { port: options.webhookPort } } : {}) });
-  const server = await startHeadlessServer({
-    engine,
-    token: options.token ?? newAccessToken(),
-    host: options.host,
-    port: options.port,
-    staticDir: join(root, 'dist', 'renderer'),
-  });
+  // The folder's lock comes first: a second host on the same database would double positions.
+  const start = await startEngineInFolder({ dataDir: options.dataDir, ...(options.webhookPort !== null ? { webhook: { port: options.webhookPort } } : {}) });
+  if (!start.started) exitWith(start.failure, options.dataDir);
+  const { engine } = start;
+  let server;
+  try {
+    server = await startHeadlessServer({
+      engine,
+      token: options.token ?? newAccessToken(),
+      host: options.host,
+      port: options.port,
+      staticDir: join(root, 'dist', 'renderer'),
+    });
+  } catch (error) {
+    await engine.stop();
+    const failure = classifyStartupError(error);
+    exitWith(failure.kind === 'port-in-use' ? { kind: 'port-in-use', detail: `Port ${options.port} on ${options.host} is used by another program.` } : failure, options.dataDir);
+  }
   if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
     console.warn(`Warning: listening on ${options.host}: anyone who reaches this address and has the token controls your bots.`);
   }

@@ -1,14 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createORPCClient, ORPCError } from '@orpc/client';
-import { RPCLink } from '@orpc/client/message-port';
-import type { ContractRouterClient } from '@orpc/contract';
-import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
-import { createEngine } from '../engine/index.ts';
-import { recordingLogger } from '../engine/testing/recording-logger.ts';
 import { tempDir } from '../engine/testing/temp-dir.ts';
-import type { Contract } from '../../shared/contract/index.ts';
 import { PORT_CHANNEL } from '../../shared/ipc.ts';
 
 // The real module tries to download the Electron binary; these tests need only its shapes.
@@ -17,12 +10,17 @@ vi.mock('electron', () => ({}));
 const { windowOptions } = await import('./window-options.ts');
 const { guardNavigation, isTrustedSender } = await import('./navigation-guard.ts');
 const { serveAppRequest, APP_ENTRY } = await import('./app-protocol.ts');
-const { serveContractOverPorts } = await import('./rpc-bridge.ts');
+const { relayPortsToEngine } = await import('./rpc-bridge.ts');
 
 describe('window options', () => {
   it('isolates and sandboxes the renderer with no Node access', () => {
     const prefs = windowOptions('/app/preload.cjs').webPreferences;
     expect(prefs).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+
+  it('gives developer tools to development builds only', () => {
+    expect(windowOptions('/p.cjs').webPreferences?.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', true).webPreferences?.devTools).toBe(true);
   });
 });
 
@@ -85,47 +83,25 @@ describe('RPC bridge', () => {
   function bridge() {
     let listener: ((event: unknown) => void) | undefined;
     const ipc = { on: (channel: string, fn: (event: unknown) => void) => (channel === PORT_CHANNEL ? (listener = fn) : undefined) };
-    const engine = { router: {}, services: {} };
-    serveContractOverPorts(ipc as never, engine as never);
-    const port = { close: vi.fn(), start: vi.fn(), on: vi.fn(), addEventListener: vi.fn(), postMessage: vi.fn() };
-    return { send: (url: string, parent: unknown = null) => listener?.({ ports: [port], senderFrame: { url, parent } }), port };
+    const handedOver: unknown[] = [];
+    relayPortsToEngine(ipc as never, (port) => handedOver.push(port));
+    const port = { close: vi.fn(), start: vi.fn(), on: vi.fn(), postMessage: vi.fn() };
+    return { send: (url: string, parent: unknown = null) => listener?.({ ports: [port], senderFrame: { url, parent } }), port, handedOver };
   }
 
-  it('closes a port sent from a foreign frame without serving it', () => {
-    const { send, port } = bridge();
+  it('closes a port sent from a foreign frame without handing it to the engine', () => {
+    const { send, port, handedOver } = bridge();
     send('https://evil.example/');
-    expect(port.close).toHaveBeenCalled();
-    expect(port.start).not.toHaveBeenCalled();
+    send(APP_ENTRY, {});
+    expect(port.close).toHaveBeenCalledTimes(2);
+    expect(handedOver).toEqual([]);
   });
 
-  it('serves a port sent from the app', () => {
-    const { send, port } = bridge();
+  it('hands a port sent from the app straight to the engine, unread', () => {
+    const { send, port, handedOver } = bridge();
     send(APP_ENTRY);
-    expect(port.start).toHaveBeenCalled();
+    expect(handedOver).toEqual([port]);
     expect(port.close).not.toHaveBeenCalled();
-  });
-
-  it('answers an unexpected error INTERNAL with a ref over the port, logged once with the real error', async () => {
-    const log = recordingLogger();
-    const engine = await createEngine({ dataDir: tempDir(), logger: log, startMarketTimer: false, webhook: { port: 0 } });
-    let listener: ((event: unknown) => void) | undefined;
-    serveContractOverPorts({ on: (_channel: string, fn: (event: unknown) => void) => (listener = fn) } as never, engine);
-    const { port1, port2 } = new MessageChannel();
-    listener?.({ ports: [port2], senderFrame: { url: APP_ENTRY, parent: null } });
-    port1.start();
-    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ port: port1 }));
-    try {
-      await sql`drop table fills`.execute(engine.services.db);
-      const error = await client.fills.list({}).then(() => null, (e: unknown) => e);
-      expect(error).toBeInstanceOf(ORPCError);
-      const { code, message } = error as ORPCError<string, unknown>;
-      const ref = /\(ref ([0-9a-f]{6})\)/.exec(message)?.[1];
-      expect({ code, ref }).toEqual({ code: 'INTERNAL', ref: expect.any(String) });
-      expect(message).not.toMatch(/no such table|sqlite/i);
-      expect(log.withRef(ref!)).toEqual([expect.objectContaining({ fields: expect.objectContaining({ error: expect.objectContaining({ message: expect.stringContaining('no such table: fills') }) }) })]);
-    } finally {
-      port1.close();
-      await engine.stop();
-    }
+    expect(port.on).not.toHaveBeenCalled();
   });
 });

@@ -1,16 +1,13 @@
-import type { IpcMain, IpcMainEvent } from 'electron';
-import { RPCHandler } from '@orpc/server/message-port';
-import { errorInterceptors } from '../engine/api/error-interceptor.ts';
-import type { Engine } from '../engine/index.ts';
+import type { IpcMain, IpcMainEvent, MessagePortMain } from 'electron';
 import { PORT_CHANNEL } from '../../shared/ipc.ts';
 import { isTrustedSender } from './navigation-guard.ts';
 
 /**
- * Serves the contract over the MessagePort the preload forwards. A port from any frame other
- * than the app's own top frame is closed unused.
+ * Hands the MessagePort the preload forwards straight to the engine process, which serves the
+ * contract on it: no request passes through the main process. A port from any frame other than
+ * the app's own top frame is closed unused.
  */
-export function serveContractOverPorts(ipc: Pick<IpcMain, 'on'>, engine: Engine): void {
-  const handler = new RPCHandler(engine.router, errorInterceptors(engine.logger));
+export function relayPortsToEngine(ipc: Pick<IpcMain, 'on'>, handOver: (port: MessagePortMain) => void): void {
   ipc.on(PORT_CHANNEL, (event: IpcMainEvent) => {
     const [port] = event.ports;
     if (!port) return;
@@ -18,7 +15,6 @@ export function serveContractOverPorts(ipc: Pick<IpcMain, 'on'>, engine: Engine)
       port.close();
       return;
     }
-    handler.upgrade(port, { context: { engine: engine.services } });
-    port.start();
+    handOver(port);
   });
 }

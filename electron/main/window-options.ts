@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** Locked down: the renderer gets no Node, runs sandboxed and isolated from the preload. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Locked down: the renderer gets no Node, runs sandboxed and isolated from the preload; developer tools in development builds only. */
+export function windowOptions(preloadPath: string, developerTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,
@@ -20,6 +20,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: developerTools,
     },
   };
 }

@@ -1,0 +1,105 @@
+import { RPCHandler } from '@orpc/server/message-port';
+import type { MessagePort } from 'node:worker_threads';
+import { errorInterceptors } from '../api/error-interceptor.ts';
+import { createEngine, type Engine, type EngineDeps } from '../index.ts';
+import { consoleLogger } from '../ports/logger.ts';
+import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.ts';
+import type { HostChannel, ServablePort, ToEngineHost } from './host-protocol.ts';
+import { classifyStartupError, type StartupFailure } from './startup-failure.ts';
+
+export type EngineStart = { started: true; engine: Engine } | { started: false; failure: StartupFailure };
+
+/**
+ * Takes the data folder's lock, then starts the engine on it. The lock is released when the engine
+ * stops; a start that fails releases it too, so the next attempt is not told the folder is in use.
+ */
+export async function startEngineInFolder(deps: EngineDeps): Promise<EngineStart> {
+  let lock: DataFolderLock;
+  try {
+    const locked = acquireDataFolderLock(deps.dataDir);
+    if (!locked.ok) return { started: false, failure: { kind: 'folder-held', detail: locked.error.message } };
+    lock = locked.value;
+  } catch (error) {
+    return { started: false, failure: classifyStartupError(error) };
+  }
+  try {
+    const engine = await createEngine(deps);
+    const stopEngine = engine.stop;
+    const stop = async () => {
+      try {
+        await stopEngine();
+      } finally {
+        lock.release();
+      }
+    };
+    return { started: true, engine: { ...engine, stop } };
+  } catch (error) {
+    lock.release();
+    return { started: false, failure: classifyStartupError(error) };
+  }
+}
+
+/** Serves the whole contract on one port, straight from the engine's own thread. */
+export function contractServer(engine: Engine): (port: ServablePort) => void {
+  const handler = new RPCHandler(engine.router, errorInterceptors(engine.logger));
+  return (port) => {
+    handler.upgrade(port, { context: { engine: engine.services } });
+    port.start();
+  };
+}
+
+/**
+ * The engine's side of a utility process or worker: start, say `ready` (or `failed`, with why),
+ * serve every port handed over with `connect`, and on `stop` shut down cleanly and say `stopped`.
+ * Resolves once the engine has stopped or failed to start.
+ */
+export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Promise<void> {
+  const logger = deps.logger ?? consoleLogger;
+  const start = await startEngineInFolder(deps);
+  if (!start.started) {
+    logger.error('The engine could not start', { ...start.failure });
+    channel.post({ type: 'failed', failure: start.failure });
+    return;
+  }
+  const { engine } = start;
+  const serve = contractServer(engine);
+  const webhooks = engine.services.webhooks.status();
+  channel.post({ type: 'ready', pid: process.pid, webhookUrl: webhooks.url, webhookError: webhooks.error });
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    channel.onMessage((message, ports) => {
+      if (message.type === 'connect') {
+        for (const port of ports) {
+          if (stopping) port.close();
+          else serve(port);
+        }
+      } else if (message.type === 'stop' && !stopping) {
+        stopping = true;
+        void engine
+          .stop()
+          .catch((error: unknown) => logger.error('The engine did not stop cleanly', { error: String(error) }))
+          .finally(() => {
+            channel.post({ type: 'stopped' });
+            resolve();
+          });
+      }
+    });
+  });
+}
+
+/**
+ * The channel over a Node port (a worker's `parentPort`, or one end of a `MessageChannel` when the
+ * engine runs in the caller's thread). Handed-over ports travel inside the message, `{ message, ports }`.
+ */
+export function nodePortChannel(port: Pick<MessagePort, 'on' | 'postMessage'>): HostChannel {
+  return {
+    onMessage: (listener) =>
+      port.on('message', (value: { message?: unknown; ports?: ServablePort[] }) => isToEngineHost(value.message) && listener(value.message, value.ports ?? [])),
+    post: (message) => port.postMessage(message),
+  };
+}
+
+export function isToEngineHost(value: unknown): value is ToEngineHost {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'connect' || type === 'stop';
+}

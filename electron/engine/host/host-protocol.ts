@@ -1,0 +1,24 @@
+import type { SupportedMessagePort } from '@orpc/client/message-port';
+import type { StartupFailure } from './startup-failure.ts';
+
+/**
+ * What the process that starts the engine (Electron's main process, a test, a benchmark) and the
+ * engine host say to each other. The contract itself never runs here: `connect` hands over a port
+ * from a renderer, and the engine serves the contract on it directly.
+ */
+export type ToEngineHost = { type: 'connect' } | { type: 'stop' };
+
+export type FromEngineHost =
+  | { type: 'ready'; pid: number; webhookUrl: string | null; webhookError: string | null }
+  | { type: 'failed'; failure: StartupFailure }
+  | { type: 'stopped' };
+
+/** A port the contract can be served on: Node's `MessagePort` or Electron's `MessagePortMain`. */
+export type ServablePort = SupportedMessagePort & { start(): void; close(): void };
+
+/** The engine host's side of its link to the process that started it. */
+export interface HostChannel {
+  /** Messages sent before a listener is attached are queued by both Node and Electron. */
+  onMessage(listener: (message: ToEngineHost, ports: readonly ServablePort[]) => void): void;
+  post(message: FromEngineHost): void;
+}

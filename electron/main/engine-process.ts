@@ -1,0 +1,53 @@
+import type { MessagePortMain, UtilityProcess } from 'electron';
+import type { FromEngineHost, ToEngineHost } from '../engine/host/host-protocol.ts';
+
+type EngineChild = Pick<UtilityProcess, 'on' | 'once' | 'postMessage' | 'kill'>;
+export type EngineStarted = Extract<FromEngineHost, { type: 'ready' | 'failed' }>;
+
+export interface EngineProcess {
+  /** `ready`, or `failed` with why (an engine process that dies before its first word fails too). */
+  started: Promise<EngineStarted>;
+  /** Gives a renderer's port to the engine, which serves the contract on it. */
+  handOver(port: MessagePortMain): void;
+  /** Asks the engine to stop cleanly and waits for its process to end; kills it after `timeoutMs`. */
+  stop(timeoutMs?: number): Promise<void>;
+  /** Called when the engine process ends without being asked to. */
+  onUnexpectedExit(listener: (code: number) => void): void;
+}
+
+/** The main process's side of the engine's utility process (started by the caller with `utilityProcess.fork`). */
+export function engineProcess(child: EngineChild): EngineProcess {
+  let stopping = false;
+  let exited = false;
+  const exit = new Promise<number>((resolve) =>
+    child.once('exit', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
+  const send = (message: ToEngineHost, ports?: MessagePortMain[]) => child.postMessage(message, ports);
+  const started = new Promise<EngineStarted>((resolve) => {
+    child.on('message', (message: FromEngineHost) => {
+      if (message.type === 'ready' || message.type === 'failed') resolve(message);
+    });
+    void exit.then((code) => resolve({ type: 'failed', failure: { kind: 'unknown', detail: `The engine process ended (exit code ${code}) before it was ready.` } }));
+  });
+  return {
+    started,
+    handOver: (port) => send({ type: 'connect' }, [port]),
+    stop: async (timeoutMs = 15_000) => {
+      if (exited) return;
+      stopping = true;
+      send({ type: 'stop' });
+      // SQLite commits are atomic, so a kill after a hung stop loses nothing already committed.
+      const timer = setTimeout(() => child.kill(), timeoutMs);
+      await exit;
+      clearTimeout(timer);
+    },
+    onUnexpectedExit: (listener) => {
+      void exit.then((code) => {
+        if (!stopping) listener(code);
+      });
+    },
+  };
+}
