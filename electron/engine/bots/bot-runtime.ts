@@ -1,6 +1,6 @@
 import type { Bot } from '../../../shared/domain/bot.ts';
 import type { CandleUpdate } from '../../../shared/domain/candle.ts';
-import type { OrderManager } from '../execution/order-manager.ts';
+import type { OrderManager, PlaceOrder } from '../execution/order-manager.ts';
 import type { Logger } from '../ports/logger.ts';
 import { createStrategy, type Signal, type Strategy } from '../strategies/strategy.ts';
 
@@ -52,17 +52,28 @@ export class BotRuntime {
     if (!update.closed) return undefined;
     const runners = this.#bySymbol.get(update.symbol);
     if (!runners) return undefined;
-    let pending: Promise<void>[] | undefined;
+    let orders: PlaceOrder[] | undefined;
     for (const runner of runners.values()) {
       const signal = runner.strategy.onBar(update.candle.close);
       if (signal === null || runner.bot.status !== 'running') continue;
-      const placed = this.#act(runner.bot, signal);
-      if (placed) (pending ??= []).push(placed);
+      const order = this.#orderFor(runner.bot, signal);
+      if (order) (orders ??= []).push(order);
     }
-    return pending && Promise.all(pending).then(() => undefined);
+    return orders && this.#placeInTurn(orders);
   }
 
-  #act(bot: Bot, signal: Signal): Promise<void> | undefined {
+  /**
+   * Each order commits with an fsync: placed one after another with a turn of the event loop
+   * between them, so many bots trading on one bar never hold the thread for all their commits.
+   */
+  async #placeInTurn(orders: readonly PlaceOrder[]): Promise<void> {
+    for (const order of orders) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.#orders.place(order).catch((error: unknown) => this.#logger.error('Bot order failed', { botId: order.botId, error }));
+    }
+  }
+
+  #orderFor(bot: Bot, signal: Signal): PlaceOrder | null {
     const held = this.#orders.position(bot.id, bot.symbol).netQty;
     const order =
       signal === 'long' && held <= 0
@@ -70,10 +81,6 @@ export class BotRuntime {
         : signal === 'flat' && held > 0
           ? { side: 'SELL' as const, qty: held }
           : null;
-    if (!order) return undefined;
-    return this.#orders
-      .place({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', ...order })
-      .then(() => undefined)
-      .catch((error) => this.#logger.error('Bot order failed', { botId: bot.id, error }));
+    return order && { botId: bot.id, symbol: bot.symbol, type: 'MARKET', ...order };
   }
 }
