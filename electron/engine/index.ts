@@ -15,7 +15,10 @@ import { systemClock, type Clock } from './ports/clock.ts';
 import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
-import { PaperVenue } from './venues/paper/paper-venue.ts';
+import { DEFAULT_PAPER_OPTIONS, PaperVenue } from './venues/paper/paper-venue.ts';
+import { AccountService } from './accounts/account-service.ts';
+import { LedgerAccountGate } from './accounts/account-gate.ts';
+import { EquityRecorder } from './accounts/equity-recorder.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
@@ -75,13 +78,18 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);
-  const orders = new OrderManager({ db, venue, bus, clock, logger });
+  const lastPrice = (symbol: string) => market.lastPrice(symbol);
+  const accountMarket = { instruments, lastPrice, takerFee: DEFAULT_PAPER_OPTIONS.takerFee };
+  const equity = new EquityRecorder({ db, marketClock: market.clock, market: accountMarket, logger });
+  const orders = new OrderManager({ db, venue, bus, clock, logger, gate: new LedgerAccountGate({ market: accountMarket, equity }) });
   await orders.loadPositions();
   await reconcilePaperOrders(db, venue, clock.now());
   const protections = new Protections({ db, orders, bus, logger });
   await protections.load();
   const runtime = new BotRuntime({ orders, logger });
   const feed = marketPipeline(venue, bus, protections, runtime);
+  // Before the bots: a market minute is sampled with the balances it began with.
+  market.subscribe(() => equity.onMarketUpdate());
   market.subscribe(feed);
   for (const instrument of instruments) {
     const px = market.lastPrice(instrument.symbol);
@@ -91,8 +99,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const bots = new BotService({ db, runtime, orders, instruments, bus, clock });
   await bots.resumeAll();
 
-  const lastPrice = (symbol: string) => market.lastPrice(symbol);
-  const executor = new SignalExecutor({ orders, protections, instruments, lastPrice });
+  const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity });
+  const executor = new SignalExecutor({ orders, protections, instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
@@ -118,7 +126,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     lastPrice,
     levels: (botId, symbol) => protections.get(botId, symbol),
     webhooks,
+    accounts,
   };
+  equity.start();
   if (deps.startMarketTimer !== false) market.start();
   logger.info('Engine started', { dataDir: deps.dataDir, bots: (await bots.list()).length });
 
@@ -130,6 +140,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await listener.stop();
       await intake.drained();
       await market.stop();
+      await equity.stop();
       await close();
     },
   };

@@ -11,7 +11,10 @@ import { silentLogger } from '../ports/logger.ts';
 import { Protections } from '../risk/protections.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { PaperVenue } from '../venues/paper/paper-venue.ts';
-import { PAPER_EQUITY, SignalExecutor } from './signal-executor.ts';
+import { SignalExecutor } from './signal-executor.ts';
+import { LedgerAccountGate } from '../accounts/account-gate.ts';
+import { AccountService } from '../accounts/account-service.ts';
+import { EquityRecorder } from '../accounts/equity-recorder.ts';
 
 const SOL = { venue: 'paper', symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', tickSize: 0.01, stepSize: 0.001, minNotional: 5 };
 const BTC = { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.00001, minNotional: 5 };
@@ -26,9 +29,13 @@ async function setup() {
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger });
+  // The real paper account (10,000 USDT from the migration) sizes percent-of-equity amounts and pays for orders.
+  const market = { instruments: [SOL, BTC], lastPrice: (s: string) => venue.lastPrice(s), takerFee: 0 };
+  const equity = new EquityRecorder({ db, marketClock: manualClock(), market, logger: silentLogger });
+  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
+  const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity });
   const protections = new Protections({ db, orders, bus, logger: silentLogger });
-  const executor = new SignalExecutor({ orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+  const executor = new SignalExecutor({ orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
   let alertId = 0;
   const run = (fields: Partial<AlertCommand>) =>
     executor.execute(bot, { bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields }, ++alertId);
@@ -73,11 +80,25 @@ describe('signal bot actions', () => {
     const { run, held } = await setup();
     await run({ action: 'buy', symbol: 'BINANCE:SOLUSDT', amount: 250, amountType: 'quote' });
     expect(held()).toBe(2.5);
+    // Equity is still 10,000 USDT (7,750 USDT + 2.5 SOL at 100, no fees): 10% of it is 1,000 USDT.
     await run({ action: 'buy', symbol: 'BTCUSDT.P', amount: 10, amountType: 'percent_equity' });
-    expect(held('BTC/USDT')).toBe((PAPER_EQUITY * 0.1) / 50_000);
+    expect(held('BTC/USDT')).toBe(0.02);
     expect(await run({ action: 'buy', symbol: 'NASDAQ:AAPL' })).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Unknown symbol NASDAQ:AAPL') });
     expect(await run({ action: 'close_all' })).toMatchObject({ outcome: 'executed' });
     expect([held(), held('BTC/USDT')]).toEqual([0, 0]);
+  });
+
+  it('refuses percent-of-equity sizing on an account with no equity left, and sizes nothing below the step', async () => {
+    const { db, run, held } = await setup();
+    await db.updateTable('accountBalances').set({ total: -50 }).where('currency', '=', 'USDT').execute();
+    expect(await run({ action: 'buy', amount: 1, amountType: 'percent_equity' })).toEqual({ outcome: 'refused', reason: 'The account’s equity is -50.00 USDT; sizing by percent of equity needs it above zero', orderIds: [] });
+    await db.updateTable('accountBalances').set({ total: 812 }).where('currency', '=', 'USDT').execute();
+    expect(await run({ action: 'buy', symbol: 'BTCUSDT', amount: 0.01, amountType: 'percent_equity' })).toEqual({
+      outcome: 'refused',
+      reason: '0.01% of equity (0.08 USDT) buys 0.000001624 BTC, below the 0.00001 BTC step',
+      orderIds: [],
+    });
+    expect(held()).toBe(0);
   });
 
   it('reports a venue refusal as failed, with the venue reason', async () => {

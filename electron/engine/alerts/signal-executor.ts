@@ -6,10 +6,8 @@ import type { OrderManager } from '../execution/order-manager.ts';
 import type { PriceSource } from '../execution/portfolio.ts';
 import { roundPriceToTick } from '../execution/precision.ts';
 import type { Protections } from '../risk/protections.ts';
+import { sizeOrder } from '../accounts/sizing.ts';
 import { resolveSymbol } from './ticker.ts';
-
-/** Paper capital behind `percent_equity` amounts: 10,000 in the quote currency plus what the bot realised. */
-export const PAPER_EQUITY = 10_000;
 
 export interface Execution {
   outcome: 'executed' | 'refused' | 'failed';
@@ -31,12 +29,14 @@ export class SignalExecutor {
   readonly #protections: Protections;
   readonly #instruments: readonly Instrument[];
   readonly #lastPrice: PriceSource;
+  readonly #equity: (accountId: string) => Promise<number | null>;
 
-  constructor(deps: { orders: OrderManager; protections: Protections; instruments: readonly Instrument[]; lastPrice: PriceSource }) {
+  constructor(deps: { orders: OrderManager; protections: Protections; instruments: readonly Instrument[]; lastPrice: PriceSource; equity: (accountId: string) => Promise<number | null> }) {
     this.#orders = deps.orders;
     this.#protections = deps.protections;
     this.#instruments = deps.instruments;
     this.#lastPrice = deps.lastPrice;
+    this.#equity = deps.equity;
   }
 
   /**
@@ -55,7 +55,8 @@ export class SignalExecutor {
 
     const position = this.#orders.position(bot.id, symbol);
     const held = position.netQty;
-    const qty = this.#quantity(bot, command, refPx, position.realizedPnl);
+    const qty = await this.#quantity(bot, command, symbol, refPx);
+    if (typeof qty === 'string') return refused(qty);
     const plan = this.#plan(action, command.amount, held, qty, position.tripEntries, bot.strategy.maxEntries);
     if (typeof plan === 'string') return refused(plan);
 
@@ -70,17 +71,14 @@ export class SignalExecutor {
     return { outcome: 'executed', reason: null, orderIds };
   }
 
-  #quantity(bot: Bot, command: AlertCommand, px: number, realized: number): number {
-    if (command.amount === null) return bot.orderQty;
-    switch (command.amountType) {
-      case 'base':
-      case 'contracts':
-        return command.amount;
-      case 'quote':
-        return command.amount / px;
-      case 'percent_equity':
-        return ((PAPER_EQUITY + realized) * command.amount) / 100 / px;
-    }
+  /** The order size in base asset, or the reason it cannot be traded (see accounts/sizing.ts). */
+  async #quantity(bot: Bot, command: AlertCommand, symbol: string, px: number): Promise<number | string> {
+    // An exit without an amount closes what is held: there is nothing to size, and nothing to refuse.
+    if (command.amount === null && (command.action === 'close' || command.action === 'exit_long' || command.action === 'exit_short')) return 0;
+    const instrument = this.#instruments.find((i) => i.symbol === symbol);
+    if (!instrument) return `Unknown symbol ${symbol}`;
+    const sized = await sizeOrder({ amount: command.amount, amountType: command.amountType, orderQty: bot.orderQty }, px, instrument, () => this.#equity(bot.account));
+    return sized.ok ? sized.value : sized.error.message;
   }
 
   /** The orders an action needs, or the reason it cannot be done. */

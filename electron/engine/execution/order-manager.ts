@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AccountGate } from '../accounts/account-gate.ts';
 import type { Order, OrderSide, OrderStatus, OrderType } from '../../../shared/domain/order.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
@@ -47,13 +48,15 @@ export class OrderManager {
   readonly #bus: EventBus;
   readonly #clock: Clock;
   readonly #logger: Logger;
+  readonly #gate: AccountGate | undefined;
 
-  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger }) {
+  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger; gate?: AccountGate }) {
     this.#db = deps.db;
     this.#venue = deps.venue;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
     this.#logger = deps.logger;
+    this.#gate = deps.gate;
     this.#venue.onFill((fill) => {
       this.applyLateFill(fill).catch((error) => this.#logger.error('Could not record a fill', { clientOrderId: fill.clientOrderId, error: String(error) }));
     });
@@ -103,13 +106,21 @@ export class OrderManager {
       // after a crash there is neither, at the venue or here.
       const updated = await this.#inTransaction(async (trx) => {
         await insertOrder(trx, order);
-        return this.#applySubmitResult(trx, order, await submit());
+        return (await this.#refuse(trx, order)) ?? this.#applySubmitResult(trx, order, await submit());
       });
       this.#announce(updated);
       return updated;
     }
 
-    await insertOrder(this.#db, order); // committed before the request leaves the machine
+    // Committed before the request leaves the machine.
+    const refused = await this.#inTransaction(async (trx) => {
+      await insertOrder(trx, order);
+      return this.#refuse(trx, order);
+    });
+    if (refused) {
+      this.#announce(refused);
+      return refused;
+    }
     let result: SubmitResult;
     try {
       result = await submit();
@@ -160,6 +171,12 @@ export class OrderManager {
     }
   }
 
+  /** The order REJECTED with the account's reason when it cannot pay for it; null to go ahead. */
+  async #refuse(trx: Kysely<Database>, order: Order): Promise<Order | null> {
+    const reason = await this.#gate?.admit(trx, order);
+    return reason ? this.#saveOrder(trx, order, transition(order, 'REJECTED', { rejectReason: reason }, this.#clock.now())) : null;
+  }
+
   async #applySubmitResult(db: Kysely<Database>, order: Order, result: SubmitResult): Promise<Order> {
     const now = this.#clock.now();
     if (result.status === 'rejected') return this.#saveOrder(db, order, transition(order, 'REJECTED', { rejectReason: result.reason }, now));
@@ -181,6 +198,7 @@ export class OrderManager {
   async #recordFill(db: Kysely<Database>, order: Order, fill: VenueFill): Promise<Order> {
     const fillRow = { fillId: fill.fillId, clientOrderId: order.clientOrderId, botId: order.botId, symbol: order.symbol, side: order.side, lastQty: fill.qty, lastPx: fill.px, fee: fill.fee, tsEvent: fill.ts };
     if (!(await insertFillOnce(db, fillRow, this.#clock.now()))) return order;
+    await this.#gate?.applyFill(db, order, fill);
     const filledQty = roundTo(order.filledQty + fill.qty, 10);
     const avgFillPx = roundTo(((order.avgFillPx ?? 0) * order.filledQty + fill.px * fill.qty) / filledQty, 10);
     const status: OrderStatus = filledQty >= order.qty - 1e-12 ? 'FILLED' : 'PARTIALLY_FILLED';

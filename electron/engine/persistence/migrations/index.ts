@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-23-0001-foundation.ts';
 import * as webhooks from './2026-11-23-0002-webhooks.ts';
+import * as accounts from './2026-11-25-0004-accounts.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-foundation': foundation,
   '2026-11-23-0002-webhooks': webhooks,
+  '2026-11-25-0004-accounts': accounts,
 };
