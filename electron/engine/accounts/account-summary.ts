@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../shared/domain/account.ts';
 import type { Database } from '../persistence/database.ts';
 import { type AccountMarket, loadAccountState } from './account-funds.ts';
 import { type AccountRow, findEpoch, readStartingBalances } from './accounts.repository.ts';
+import { QUOTE_DECIMALS, roundAmount } from './amounts.ts';
 import { equityOf } from './valuation.ts';
 
 /** Currencies the account can hold: its own, every base quoted in it, and anything it holds already. */
@@ -26,8 +27,8 @@ export async function summarize(db: Kysely<Database>, account: AccountRow, marke
     balances: balances.sort((a, b) => (a.currency === account.currency ? -1 : b.currency === account.currency ? 1 : a.currency.localeCompare(b.currency))),
     equity: equityOf(state.totals, state.mark),
     openOrders: funds?.reservingOrders(account.currency) ?? 0,
-    reservedByOrders: funds?.reserved(account.currency) ?? 0,
-    heldForShorts: funds?.heldForShorts ?? 0,
+    reservedByOrders: roundAmount(funds?.reserved(account.currency) ?? 0, QUOTE_DECIMALS),
+    heldForShorts: roundAmount(funds?.heldForShorts ?? 0, QUOTE_DECIMALS),
     startingBalances: await readStartingBalances(db, account.id),
     currencies: currenciesOf(account, market, state.totals.keys()),
   };

@@ -44,7 +44,9 @@ export async function sizeOrder(request: SizingRequest, px: number, instrument: 
     qty = share / px;
     described = (q) => `${percent}% of equity (${formatMoney(share, quote)}) buys ${formatQuantity(q, base)},`;
   }
-  if (!Number.isFinite(qty) || qty <= 0) return refuse(`The amount ${request.amount ?? request.orderQty} (${request.amountType}) gives no quantity that can be traded at ${px} ${quote}`);
+  const given = request.amount ?? request.orderQty;
+  if (!Number.isFinite(given) || given <= 0) return refuse('The amount must be a number above zero');
+  if (!Number.isFinite(qty) || qty <= 0) return refuse(`The amount ${given} (${request.amountType}) gives no quantity that can be traded at ${px} ${quote}`);
   if (qty < stepSize) return refuse(`${described(qty)} below the ${formatQuantity(stepSize, base)} step`);
   const stepped = floorToStep(qty, stepSize);
   if (!Number.isFinite(stepped) || stepped <= 0) return refuse(`${described(qty)} not a quantity that can be rounded to the ${formatQuantity(stepSize, base)} step`);
