@@ -3,7 +3,7 @@ import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Database } from '../persistence/database.ts';
 import { type AccountRow, openOrdersOfAccount } from './accounts.repository.ts';
 import { readTotals } from './balances.repository.ts';
-import { Funds } from './funds.ts';
+import { type FundingOrder, Funds } from './funds.ts';
 import { currencyMarks, type CurrencyMark, type PriceSource } from './valuation.ts';
 
 /** What accounts need to know of the market: the instruments, their last prices and the fee of a taker. */
@@ -21,10 +21,10 @@ export interface AccountState {
   openOrders: number;
 }
 
-/** Reads the account's current balances and open orders and derives its reservations (nothing is stored). */
-export async function loadAccountState(db: Kysely<Database>, account: AccountRow, market: AccountMarket, exceptOrder?: string): Promise<AccountState> {
+/** Reads the account's current balances (and open orders, unless given) and derives its reservations: nothing is stored. */
+export async function loadAccountState(db: Kysely<Database>, account: AccountRow, market: AccountMarket, given?: readonly FundingOrder[]): Promise<AccountState> {
   const totals = await readTotals(db, account.id, account.epoch);
-  const openOrders = await openOrdersOfAccount(db, account.id, exceptOrder);
+  const openOrders = given ?? (await openOrdersOfAccount(db, account.id));
   const mark = currencyMarks(account.currency, market.instruments, market.lastPrice);
   const instruments = new Map(market.instruments.map((i) => [i.symbol, i]));
   const funds = Funds.of({ currency: account.currency, totals, instruments, lastPrice: market.lastPrice, mark, takerFee: market.takerFee }, openOrders);

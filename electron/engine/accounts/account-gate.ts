@@ -3,8 +3,8 @@ import type { Order } from '../../../shared/domain/order.ts';
 import type { Database } from '../persistence/database.ts';
 import { type AccountMarket, loadAccountState } from './account-funds.ts';
 import { accountOfBot, botNetQty, openOrdersOfAccount } from './accounts.repository.ts';
-import { BASE_DECIMALS, QUOTE_DECIMALS } from './amounts.ts';
-import { addToBalance, insertEntryOnce } from './balances.repository.ts';
+import { BASE_DECIMALS, QUOTE_DECIMALS, roundAmount } from './amounts.ts';
+import { insertEntryOnce, readTotals, writeTotals } from './balances.repository.ts';
 import type { EquityRecorder } from './equity-recorder.ts';
 import { fillDeltas } from './fill-balances.ts';
 
@@ -34,8 +34,9 @@ export class LedgerAccountGate implements AccountGate {
   async admit(trx: Kysely<Database>, order: Order): Promise<string | null> {
     const account = await accountOfBot(trx, order.botId);
     if (!account) return 'The bot’s account is not set up';
-    if (await this.#onlyReduces(trx, order, account.id)) return null;
-    const state = await loadAccountState(trx, account, this.#market, order.clientOrderId);
+    const others = await openOrdersOfAccount(trx, account.id, order.clientOrderId);
+    if (await this.#onlyReduces(trx, order, others)) return null;
+    const state = await loadAccountState(trx, account, this.#market, others);
     if (typeof state.funds === 'string') return state.funds;
     const need = state.funds.need(order);
     if (typeof need === 'string') return need;
@@ -51,21 +52,23 @@ export class LedgerAccountGate implements AccountGate {
     if (!(await insertEntryOnce(trx, entry))) return;
     // Minutes sampled before this fill are valued with the balances before it.
     await this.#equity?.flushIn(trx);
-    await addToBalance(trx, { accountId: account.id, epoch: account.epoch, currency: base }, baseDelta, BASE_DECIMALS);
-    await addToBalance(trx, { accountId: account.id, epoch: account.epoch, currency: quote }, quoteDelta, QUOTE_DECIMALS);
-    await this.#equity?.recordIn(trx, account, fill.ts);
+    const totals = await readTotals(trx, account.id, account.epoch);
+    totals.set(base, roundAmount((totals.get(base) ?? 0) + baseDelta, BASE_DECIMALS));
+    totals.set(quote, roundAmount((totals.get(quote) ?? 0) + quoteDelta, QUOTE_DECIMALS));
+    await writeTotals(trx, account.id, account.epoch, [base, quote].map((currency) => ({ currency, total: totals.get(currency) ?? 0 })));
+    await this.#equity?.recordIn(trx, account, fill.ts, totals);
   }
 
   /**
    * An order that only brings the bot's position towards flat (with the bot's other open orders
    * on that side) is never refused for lack of funds: a stop-loss must always be able to close.
    */
-  async #onlyReduces(trx: Kysely<Database>, order: Order, accountId: string): Promise<boolean> {
+  async #onlyReduces(trx: Kysely<Database>, order: Order, openOrders: readonly Order[]): Promise<boolean> {
     const held = await botNetQty(trx, order.botId, order.symbol);
     const reducible = order.side === 'SELL' ? held : -held;
     if (reducible <= 0) return false;
-    const others = (await openOrdersOfAccount(trx, accountId, order.clientOrderId)).filter((o) => o.botId === order.botId && o.symbol === order.symbol && o.side === order.side);
-    const pending = others.reduce((sum, o) => sum + Math.max(0, o.qty - o.filledQty), 0);
+    const sameSide = openOrders.filter((o) => o.botId === order.botId && o.symbol === order.symbol && o.side === order.side);
+    const pending = sameSide.reduce((sum, o) => sum + Math.max(0, o.qty - o.filledQty), 0);
     return order.qty + pending <= reducible + EPSILON;
   }
 

@@ -1,7 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { StartingBalance } from '../../../shared/domain/account.ts';
 import type { AccountEntriesTable, Database } from '../persistence/database.ts';
-import { roundAmount } from './amounts.ts';
 
 /** The current balance of every currency the account holds in an epoch. */
 export async function readTotals(db: Kysely<Database>, accountId: string, epoch: number): Promise<Map<string, number>> {
@@ -9,16 +8,13 @@ export async function readTotals(db: Kysely<Database>, accountId: string, epoch:
   return new Map(rows.map((r) => [r.currency, r.total]));
 }
 
-/** Adds a signed amount to one balance of the epoch, creating it at zero the first time the currency is touched. */
-export async function addToBalance(db: Kysely<Database>, key: { accountId: string; epoch: number; currency: string }, delta: number, decimals: number): Promise<number> {
-  const row = await db.selectFrom('accountBalances').select('total').where('accountId', '=', key.accountId).where('epoch', '=', key.epoch).where('currency', '=', key.currency).executeTakeFirst();
-  const total = roundAmount((row?.total ?? 0) + delta, decimals);
-  if (row) {
-    await db.updateTable('accountBalances').set({ total }).where('accountId', '=', key.accountId).where('epoch', '=', key.epoch).where('currency', '=', key.currency).execute();
-  } else {
-    await db.insertInto('accountBalances').values({ ...key, starting: 0, total }).execute();
-  }
-  return total;
+/** Sets balances of the epoch, creating a currency's row (starting at zero) the first time it is touched. */
+export async function writeTotals(db: Kysely<Database>, accountId: string, epoch: number, totals: readonly { currency: string; total: number }[]): Promise<void> {
+  await db
+    .insertInto('accountBalances')
+    .values(totals.map(({ currency, total }) => ({ accountId, epoch, currency, starting: 0, total })))
+    .onConflict((oc) => oc.columns(['accountId', 'epoch', 'currency']).doUpdateSet((eb) => ({ total: eb.ref('excluded.total') })))
+    .execute();
 }
 
 /** Records what a fill did to the account; false when this fill id was applied already (a replay). */

@@ -90,9 +90,9 @@ export class EquityRecorder {
     await upsertEquity(trx, rows);
   }
 
-  /** One row for one account at `ts` (market time), from its balances in `trx` and the current prices. */
-  async recordIn(trx: Kysely<Database>, account: AccountRow, ts: number): Promise<void> {
-    const totals = await readTotals(trx, account.id, account.epoch);
+  /** One row for one account at `ts` (market time), from its balances (read in `trx` unless given) and the current prices. */
+  async recordIn(trx: Kysely<Database>, account: AccountRow, ts: number, known?: ReadonlyMap<string, number>): Promise<void> {
+    const totals = known ?? (await readTotals(trx, account.id, account.epoch));
     const equity = equityOf(totals, currencyMarks(account.currency, this.#market.instruments, this.#market.lastPrice));
     if (equity !== null) await upsertEquity(trx, [{ accountId: account.id, ts, epoch: account.epoch, equity }]);
   }
