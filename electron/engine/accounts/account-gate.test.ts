@@ -112,6 +112,12 @@ describe('refusing what the account cannot pay for', () => {
     expect(await balance('BTC')).toMatchObject({ total: 20, reserved: 20, free: 0 });
   });
 
+  it('states huge needs in plain numbers, and lets a tiny order through to the venue’s own rules', async () => {
+    const { place } = await accountFixture();
+    expect((await place('BUY', 1e12)).rejectReason).toBe('Needs 101,101,000,000,000.00 USDT; 10,000.00 USDT available');
+    expect(await place('BUY', 1e-9)).toMatchObject({ status: 'REJECTED', rejectReason: expect.stringContaining('below the smallest step') });
+  });
+
   it('applies a fill once per fill id, whoever repeats it', async () => {
     const { orders, gate, db, place, balance } = await accountFixture();
     const order = await place('BUY', 10, { type: 'LIMIT', price: 90 });
@@ -120,5 +126,17 @@ describe('refusing what the account cannot pay for', () => {
     await orders.applyLateFill(fill);
     await db.transaction().execute((trx) => gate.applyFill(trx, order, fill));
     expect(await balance('USDT')).toMatchObject({ total: 9099.1 });
+  });
+});
+
+describe('a fill and its balance change are one', () => {
+  it('stores neither the order, the fill nor a balance change when writing the account fails', async () => {
+    const { db, place, balance } = await accountFixture();
+    await db.schema.dropTable('account_equity').execute(); // the last write of a fill now fails
+    await expect(place('BUY', 1)).rejects.toThrow();
+    expect(await db.selectFrom('orders').selectAll().execute()).toEqual([]);
+    expect(await listFills(db, { limit: 10 })).toEqual([]);
+    expect(await db.selectFrom('accountEntries').selectAll().execute()).toEqual([]);
+    expect(await balance('USDT')).toMatchObject({ total: 10_000 });
   });
 });

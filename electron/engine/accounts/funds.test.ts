@@ -28,7 +28,7 @@ describe('funds derived from balances and open orders', () => {
     // The older order (at 120) sells 1 held BTC; the newer one sells 0.5 held and 0.5 short at 110.
     expect(funds.reserved('BTC')).toBe(1.5);
     expect(funds.reserved('USDT')).toBeCloseTo(0.5 * 110 * 1.001, 10);
-    expect(funds.need(order({ side: 'SELL', qty: 2 }))).toMatchObject({ opening: 2, amount: 2 * 101 * 1.001 });
+    expect(funds.need(order({ side: 'SELL', qty: 2 }))).toMatchObject({ opening: 2, amount: expect.closeTo(2 * 101 * 1.001, 9) });
   });
 
   it('needs nothing for a buy that only buys back a short, and holds the short at twice its notional', () => {
@@ -37,7 +37,7 @@ describe('funds derived from balances and open orders', () => {
     expect(funds.heldForShorts).toBe(600);
     expect(funds.free('USDT')).toBe(700);
     expect(funds.need(order({ qty: 3 }))).toMatchObject({ opening: 0, amount: 0 });
-    expect(funds.need(order({ qty: 4 }))).toMatchObject({ opening: 1, amount: 101 * 1.001 });
+    expect(funds.need(order({ qty: 4 }))).toMatchObject({ opening: 1, amount: expect.closeTo(101 * 1.001, 9) });
   });
 
   it('says so when a market order or a short cannot be priced yet', () => {

@@ -126,7 +126,9 @@ export class Funds {
     const room = order.side === 'SELL' ? this.#longRoom : this.#shortRoom;
     const covered = Math.min(remaining, room.get(instrument.base) ?? 0);
     const opening = remaining - covered;
-    const need: Need = { currency: instrument.quote, amount: opening * px * (1 + this.#input.takerFee), side: order.side, base: instrument.base, opening, baseFromHeld: order.side === 'SELL' ? covered : 0 };
+    // Notional plus fee as two terms: `notional × (1 + fee)` carries the float error of 1.001 into the cents.
+    const notional = opening * px;
+    const need: Need = { currency: instrument.quote, amount: notional + notional * this.#input.takerFee, side: order.side, base: instrument.base, opening, baseFromHeld: order.side === 'SELL' ? covered : 0 };
     if (reserve) {
       room.set(instrument.base, (room.get(instrument.base) ?? 0) - covered);
       this.#add(instrument.base, need.baseFromHeld);
