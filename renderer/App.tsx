@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AccountPanel } from './features/accounts/AccountPanel.tsx';
 import { BotDetail } from './features/bots/BotDetail.tsx';
 import { BotForm } from './features/bots/BotForm.tsx';
 import { BotList } from './features/bots/BotList.tsx';
@@ -31,7 +32,10 @@ export function App() {
       {!connected && <div className="banner">Connection to the engine lost — reconnecting…</div>}
       <div className="body">
         <BotList />
-        <main className="main">{view === 'webhooks' ? <WebhooksPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}</main>
+        <main className="main">
+          <AccountPanel />
+          {view === 'webhooks' ? <WebhooksPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+        </main>
       </div>
     </div>
   );

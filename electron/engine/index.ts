@@ -15,8 +15,11 @@ import { systemClock, type Clock } from './ports/clock.ts';
 import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
-import { PaperVenue } from './venues/paper/paper-venue.ts';
+import { PaperVenue, DEFAULT_PAPER_OPTIONS } from './venues/paper/paper-venue.ts';
 import type { Venue } from './venues/venue.ts';
+import { AccountService } from './accounts/account-service.ts';
+import { LedgerAccountGate } from './accounts/account-gate.ts';
+import { EquityRecorder } from './accounts/equity-recorder.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
@@ -80,8 +83,12 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);
+  const lastPrice = (symbol: string) => market.lastPrice(symbol);
+  const accountMarket = { instruments, lastPrice, takerFee: DEFAULT_PAPER_OPTIONS.takerFee };
+  const equity = new EquityRecorder({ db, marketClock: market.clock, market: accountMarket, logger });
+  const gate = new LedgerAccountGate({ market: accountMarket, equity });
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
-  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock: market.clock, logger });
+  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock: market.clock, logger, gate });
   await orders.loadPositions();
   await reconcilePaperOrders(db, orders, venue);
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
@@ -89,17 +96,19 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await protections.load();
   const runtime = new BotRuntime({ orders, logger });
   const feed = marketPipeline(venue, bus, protections, runtime);
+  // Before the bots: a market minute is sampled with the balances it began with.
+  market.subscribe(() => equity.onMarketUpdate());
   market.subscribe(feed);
   for (const instrument of instruments) {
     const px = market.lastPrice(instrument.symbol);
     if (px !== null) venue.markPrice(instrument.symbol, px);
   }
 
-  const lastPrice = (symbol: string) => market.lastPrice(symbol);
   const bots = new BotService({ db, runtime, orders, instruments, lastPrice, bus, clock });
   await bots.resumeAll();
 
-  const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice });
+  const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity });
+  const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
@@ -125,7 +134,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     lastPrice,
     levels: (botId, symbol) => protections.get(botId, symbol),
     webhooks,
+    accounts,
   };
+  equity.start();
   if (deps.startMarketTimer !== false) market.start();
   logger.info('Engine started', { dataDir: deps.dataDir, bots: (await bots.list()).length });
 
@@ -139,6 +150,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await intake.drained();
       await orders.settled();
       await market.stop();
+      await equity.stop();
       await close();
     },
   };

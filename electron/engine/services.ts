@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Instrument } from '../../shared/domain/instrument.ts';
+import type { AccountService } from './accounts/account-service.ts';
 import type { WebhookService } from './alerts/webhook-service.ts';
 import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -23,4 +24,5 @@ export interface EngineServices {
   lastPrice: PriceSource;
   levels: LevelSource;
   webhooks: WebhookService;
+  accounts: AccountService;
 }

@@ -45,6 +45,18 @@ const MALFORMED: Record<string, unknown[]> = {
   'webhooks.log': [{ outcome: 'great' }, { limit: 0 }],
   'webhooks.rotatePassphrase': [{}, { botId: huge }],
   'webhooks.sendTest': [{}, { message: '' }, { message: huge }],
+  'accounts.list': ['x'],
+  'accounts.equity': [{}, { accountId: huge }, { accountId: 'paper', from: -1 }, { accountId: 'paper', limit: 0 }, { accountId: 'paper', to: 'now' }],
+  'accounts.configure': [
+    { accountId: 'paper' },
+    { accountId: 'paper', startingBalances: [{ currency: 'USDT', amount: -1 }] },
+    { accountId: 'paper', startingBalances: [{ currency: 'USDT', amount: Number.NaN }] },
+    { accountId: 'paper', startingBalances: [{ currency: 'USDT', amount: 1e300 }] },
+    { accountId: 'paper', startingBalances: [{ currency: 'usdt; drop', amount: 1 }] },
+    { accountId: 'paper', startingBalances: [{ currency: 'USDT', amount: 1 }, { currency: 'USDT', amount: 2 }] },
+    { accountId: 'paper', startingBalances: [{ currency: 'DOGE', amount: 1 }] },
+  ],
+  'accounts.reset': [{}, { accountId: 'a b' }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

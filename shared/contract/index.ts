@@ -1,3 +1,4 @@
+import { accountsContract } from './accounts.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
@@ -14,5 +15,6 @@ export const contract = {
   trades: tradesContract,
   engine: engineContract,
   webhooks: webhooksContract,
+  accounts: accountsContract,
 };
 export type Contract = typeof contract;

@@ -85,7 +85,7 @@ export class AlertIntake {
       return this.refuse(source, bot.id, reply(422, 'invalid', `Alert time is ${ahead} s ahead of this computer's clock; the limit is ${MAX_AHEAD_MS / 1000} s. Check the clock or the alert's time field`), masked);
     }
     // A 2xx promises the alert is stored and will be acted on: what can be known wrong now is refused now.
-    const problem = this.#executor.check(bot, command);
+    const problem = await this.#executor.check(bot, command);
     if (problem) return this.refuse(source, bot.id, reply(422, 'refused', problem), masked);
     return this.#commit(source, bot, command, body, masked, now);
   }

@@ -13,7 +13,10 @@ import { silentLogger } from '../ports/logger.ts';
 import { Protections } from '../risk/protections.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { PaperVenue } from '../venues/paper/paper-venue.ts';
-import { PAPER_EQUITY, SignalExecutor } from './signal-executor.ts';
+import { SignalExecutor } from './signal-executor.ts';
+import { LedgerAccountGate } from '../accounts/account-gate.ts';
+import { AccountService } from '../accounts/account-service.ts';
+import { EquityRecorder } from '../accounts/equity-recorder.ts';
 
 const SOL = { venue: 'paper', symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', tickSize: 0.01, stepSize: 0.001, minNotional: 5 };
 const BTC = { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.00001, minNotional: 5 };
@@ -28,9 +31,13 @@ async function setup() {
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger });
+  // The real paper account (10,000 USDT from the migration) sizes percent-of-equity amounts and pays for orders.
+  const market = { instruments: [SOL, BTC], lastPrice: (s: string) => venue.lastPrice(s), takerFee: 0 };
+  const equity = new EquityRecorder({ db, marketClock: manualClock(), market, logger: silentLogger });
+  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
+  const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity });
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL, BTC] });
-  const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
   let alertId = 0;
   const command = (fields: Partial<AlertCommand>): AlertCommand => ({ bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields });
   const run = async (fields: Partial<AlertCommand>) => {
@@ -79,21 +86,35 @@ describe('signal bot actions', () => {
     const { run, held } = await setup();
     await run({ action: 'buy', symbol: 'BINANCE:SOLUSDT', amount: 250, amountType: 'quote' });
     expect(held()).toBe(2.5);
+    // Equity is still 10,000 USDT (7,750 USDT + 2.5 SOL at 100, no fees): 1% of it is 100 USDT, 1 SOL.
     await run({ action: 'buy', symbol: 'SOLUSDT.P', amount: 1, amountType: 'percent_equity' });
-    expect(held()).toBe(2.5 + (PAPER_EQUITY * 0.01) / 100);
+    expect(held()).toBe(3.5);
     expect(await run({ action: 'buy', symbol: 'NASDAQ:AAPL' })).toMatchObject({ outcome: 'refused', reason: 'Unknown symbol NASDAQ:AAPL; this bot trades SOL/USDT' });
     expect(await run({ action: 'close_all' })).toMatchObject({ outcome: 'executed' });
+    expect(held()).toBe(0);
+  });
+
+  it('refuses percent-of-equity sizing on an account with no equity left, and sizes nothing below the step', async () => {
+    const { db, run, held } = await setup();
+    await db.updateTable('accountBalances').set({ total: -50 }).where('currency', '=', 'USDT').execute();
+    expect(await run({ action: 'buy', amount: 1, amountType: 'percent_equity' })).toEqual({ outcome: 'refused', reason: 'The account’s equity is -50.00 USDT; sizing by percent of equity needs it above zero', orderIds: [] });
+    await db.updateTable('accountBalances').set({ total: 812 }).where('currency', '=', 'USDT').execute();
+    expect(await run({ action: 'buy', amount: 0.01, amountType: 'percent_equity' })).toEqual({
+      outcome: 'refused',
+      reason: '0.01% of equity (0.08 USDT) buys 0.000812 SOL, below the smallest order of 0.001 SOL',
+      orderIds: [],
+    });
     expect(held()).toBe(0);
   });
 
   it('never trades another symbol than the bot’s, whatever the ticker says', async () => {
     const { run, check, held } = await setup();
     for (const symbol of ['BINANCE:BTCUSDT', 'BTCUSDT', 'BTC/USDT', 'btc-usdt', 'BTCUSDT.P']) {
-      expect(check({ action: 'long', symbol })).toBe(`This bot trades SOL/USDT; the alert is for BTC/USDT${symbol === 'BTC/USDT' ? '' : ` (${symbol})`}`);
+      expect(await check({ action: 'long', symbol })).toBe(`This bot trades SOL/USDT; the alert is for BTC/USDT${symbol === 'BTC/USDT' ? '' : ` (${symbol})`}`);
       expect(await run({ action: 'long', symbol })).toMatchObject({ outcome: 'refused', orderIds: [] });
     }
     expect(held('BTC/USDT')).toBe(0);
-    for (const symbol of ['BINANCE:SOLUSDT', 'SOLUSDT', 'SOL/USDT', null]) expect(check({ action: 'long', symbol })).toBeNull();
+    for (const symbol of ['BINANCE:SOLUSDT', 'SOLUSDT', 'SOL/USDT', null]) expect(await check({ action: 'long', symbol })).toBeNull();
   });
 
   it('refuses, before any order, an amount the venue would refuse', async () => {
@@ -150,7 +171,7 @@ describe('signal bot actions', () => {
     const lost = { id: 'paper', inProcess: false, instruments: () => venue.instruments(), onEvent: () => undefined, fetchOrder: async () => null, cancel: () => venue.cancel(''), submit: () => Promise.reject(new Error('socket hang up')) };
     const remote = new OrderManager({ db, venue: lost, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
     await remote.loadPositions();
-    const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s) });
+    const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });
     const alertId = (await insertAlertOnce(db, { dedupeKey: 'lost', botId: bot.id, receivedAt: 0, commandJson: '{}' })) ?? 0;
     const result = await executor.execute(bot, { bot: bot.id, passphrase: '', action: 'long', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null }, alertId);
     expect(result).toEqual({ outcome: 'pending', reason: "Leg 1 of 2 (BUY 2 SOL/USDT) awaits the venue's answer", orderIds: [`sr-alert-${alertId}-0`] });

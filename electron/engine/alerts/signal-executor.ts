@@ -10,11 +10,9 @@ import { type AlertLeg, finishLeg, legsOf, type PlannedLeg, storePlan } from '..
 import type { Database } from '../persistence/database.ts';
 import { orderSizeProblem, showQty } from '../risk/order-size.ts';
 import type { Protections } from '../risk/protections.ts';
+import { sizeOrder } from '../accounts/sizing.ts';
 import { alertTarget, directionAfter, levelsProblem, limitPriceProblem, opensOrAdds } from './alert-checks.ts';
 import { planLegs } from './alert-plan.ts';
-
-/** Paper capital behind `percent_equity` amounts: 10,000 in the quote currency plus what the bot realised. */
-export const PAPER_EQUITY = 10_000;
 
 export interface Execution {
   /** `pending`: a leg's outcome is not known yet (the venue did not answer); the alert stays open. */
@@ -40,17 +38,27 @@ export class SignalExecutor {
   readonly #protections: Protections;
   readonly #instruments: readonly Instrument[];
   readonly #lastPrice: PriceSource;
+  readonly #equity: (accountId: string) => Promise<number | null>;
 
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; protections: Protections; instruments: readonly Instrument[]; lastPrice: PriceSource }) {
+  constructor(deps: {
+    db: Kysely<Database>;
+    orders: OrderManager;
+    protections: Protections;
+    instruments: readonly Instrument[];
+    lastPrice: PriceSource;
+    /** The account's equity in its currency, for percent-of-equity sizing; null when it cannot be valued. */
+    equity: (accountId: string) => Promise<number | null>;
+  }) {
     this.#db = deps.db;
     this.#orders = deps.orders;
     this.#protections = deps.protections;
     this.#instruments = deps.instruments;
     this.#lastPrice = deps.lastPrice;
+    this.#equity = deps.equity;
   }
 
   /** Why the alert cannot be traded, as far as that is known before it is answered; null when it can. */
-  check(bot: Bot, command: AlertCommand): string | null {
+  async check(bot: Bot, command: AlertCommand): Promise<string | null> {
     const context = this.#context(bot, command);
     if ('refusal' in context) return context.refusal;
     if (command.action === 'close_all') return null;
@@ -62,7 +70,7 @@ export class SignalExecutor {
   async execute(bot: Bot, command: AlertCommand, alertId: number): Promise<Execution> {
     let legs = await legsOf(this.#db, alertId);
     if (legs.length === 0) {
-      const plan = this.#plan(bot, command, alertId);
+      const plan = await this.#plan(bot, command, alertId);
       if (typeof plan === 'string') return refused(plan);
       legs = await storePlan(this.#db, plan);
     }
@@ -80,8 +88,9 @@ export class SignalExecutor {
     return { instrument: target.instrument, px, maxEntries: bot.strategy.maxEntries };
   }
 
-  #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): string | null {
-    const qty = this.#size(bot, command, px);
+  async #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): Promise<string | null> {
+    const qty = await this.#size(bot, command, instrument, px);
+    if (typeof qty === 'string') return qty;
     if (opensOrAdds(command.action) || command.amount !== null) {
       const problem = orderSizeProblem(qty, px, instrument);
       if (problem) return problem;
@@ -89,26 +98,19 @@ export class SignalExecutor {
     return levelsProblem(directionAfter(command.action, held, qty), px, command, instrument);
   }
 
-  /** The one call into sizing: the alert's amount, or the bot's order size, in the base asset. */
-  #size(bot: Bot, command: AlertCommand, px: number): number {
-    return this.#quantity(bot, command, px, this.#orders.position(bot.id, bot.symbol).realizedPnl);
-  }
-
-  #quantity(bot: Bot, command: AlertCommand, px: number, realized: number): number {
-    if (command.amount === null) return bot.orderQty;
-    switch (command.amountType) {
-      case 'base':
-      case 'contracts':
-        return command.amount;
-      case 'quote':
-        return command.amount / px;
-      case 'percent_equity':
-        return ((PAPER_EQUITY + realized) * command.amount) / 100 / px;
-    }
+  /**
+   * The one call into sizing (accounts/sizing.ts): the alert's amount, or the bot's order size, in
+   * the base asset and on the step; or the reason it cannot be traded.
+   */
+  async #size(bot: Bot, command: AlertCommand, instrument: Instrument, px: number): Promise<number | string> {
+    // An exit without an amount closes what is held: there is nothing to size, and nothing to refuse.
+    if (command.amount === null && !opensOrAdds(command.action)) return bot.orderQty;
+    const sized = await sizeOrder({ amount: command.amount, amountType: command.amountType, orderQty: bot.orderQty }, px, instrument, () => this.#equity(bot.account));
+    return sized.ok ? sized.value : sized.error.message;
   }
 
   /** The legs the alert needs now, or the reason it cannot be done. */
-  #plan(bot: Bot, command: AlertCommand, alertId: number): PlannedLeg[] | string {
+  async #plan(bot: Bot, command: AlertCommand, alertId: number): Promise<PlannedLeg[] | string> {
     const context = this.#context(bot, command);
     if ('refusal' in context) return context.refusal;
     const legId = (leg: number) => ({ alertId, leg, clientOrderId: `sr-alert-${alertId}-${leg}` });
@@ -118,9 +120,11 @@ export class SignalExecutor {
       return open.map(({ symbol, state }, i) => ({ ...legId(i), symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty), price: null }));
     }
     const position = this.#orders.position(bot.id, bot.symbol);
-    const problem = this.#sizeAndLevels(bot, command, context, position.netQty);
+    const problem = await this.#sizeAndLevels(bot, command, context, position.netQty);
     if (problem) return problem;
-    const legs = planLegs(command.action, command.amount, position.netQty, this.#size(bot, command, context.px), position.tripEntries, context.maxEntries);
+    const qty = await this.#size(bot, command, context.instrument, context.px);
+    if (typeof qty === 'string') return qty;
+    const legs = planLegs(command.action, command.amount, position.netQty, qty, position.tripEntries, context.maxEntries);
     if (typeof legs === 'string') return legs;
     const type = command.orderType === 'limit' ? 'LIMIT' : 'MARKET';
     return legs.map((leg, i) => ({ ...legId(i), symbol: bot.symbol, side: leg.side, type, qty: leg.qty, price: command.price }));

@@ -87,4 +87,10 @@ export const router = os.router({
     rotatePassphrase: os.webhooks.rotatePassphrase.handler(async ({ input, context: { engine } }) => unwrap(await engine.webhooks.rotatePassphrase(input.botId))),
     sendTest: os.webhooks.sendTest.handler(async ({ input, context: { engine } }) => unwrap(await engine.webhooks.sendTest(input.message))),
   },
+  accounts: {
+    list: os.accounts.list.handler(({ context: { engine } }) => engine.accounts.list()),
+    equity: os.accounts.equity.handler(async ({ input: { accountId, ...range }, context: { engine } }) => unwrap(await engine.accounts.series(accountId, range))),
+    configure: os.accounts.configure.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.configure(input.accountId, input.startingBalances))),
+    reset: os.accounts.reset.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.reset(input.accountId))),
+  },
 });

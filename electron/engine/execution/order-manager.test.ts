@@ -106,3 +106,19 @@ describe('OrderManager', () => {
     expect(orders.position('b1', 'BTC/USDT').netQty).toBe(1);
   });
 });
+
+describe('orders on the instrument’s grid', () => {
+  it('stores and sends an off-step quantity and off-tick price as the venue will fill them, so the order completes', async () => {
+    const { db, orders } = await setup();
+    const market = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1.23456 });
+    expect(market).toMatchObject({ qty: 1.2345, filledQty: 1.2345, status: 'FILLED' });
+    const limit = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.5, price: 90.004 });
+    expect(limit).toMatchObject({ price: 90, status: 'ACCEPTED' });
+    expect((await findOrder(db, limit.clientOrderId))?.price).toBe(90);
+  });
+
+  it('leaves a quantity under one step as asked, for the venue to refuse with its reason', async () => {
+    const { orders } = await setup();
+    expect(await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.00001 })).toMatchObject({ qty: 0.00001, status: 'REJECTED', rejectReason: expect.stringContaining('below the smallest step') });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Order, OrderSide, OrderType } from '../../../shared/domain/order.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { EventBus } from '../event-bus.ts';
@@ -10,6 +11,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
 import { newClientOrderId } from './ids.ts';
+import { floorToStep, roundPriceToTick } from './precision.ts';
 import { applyOrderEvent, type OrderEventInput } from './order-events.ts';
 import { applyFill, FLAT, type PositionState } from './position-math.ts';
 import { snapshotEvents, submitEvents } from './venue-replies.ts';
@@ -174,8 +176,15 @@ export class OrderManager {
     return this.#applyAndAnnounce(clientOrderId, [event]);
   }
 
+  /**
+   * The order as it will be sent: quantity down to the step and price to the tick, so the stored
+   * order is what the venue fills (an off-step 1.23456 would fill 1.2345 and stay partly filled for
+   * ever). A quantity under one step is kept as asked, for the venue to refuse with its reason.
+   */
   #newOrder(request: PlaceOrder): Order {
     const now = this.#clock.now();
+    const instrument = this.#venue.instruments().find((i) => i.symbol === request.symbol);
+    const { qty, price } = instrument ? onGrid(request, instrument) : { qty: request.qty, price: request.price ?? null };
     return {
       clientOrderId: request.clientOrderId ?? newClientOrderId(),
       venueOrderId: null,
@@ -184,8 +193,8 @@ export class OrderManager {
       symbol: request.symbol,
       side: request.side,
       type: request.type,
-      qty: request.qty,
-      price: request.price ?? null,
+      qty,
+      price,
       status: 'PENDING_SUBMIT',
       filledQty: 0,
       avgFillPx: null,
@@ -290,6 +299,14 @@ export class OrderManager {
       }
     }
   }
+}
+
+/** Quantity and price on the instrument's grid; what would round to nothing is left for the venue to refuse. */
+function onGrid(request: PlaceOrder, instrument: Instrument): { qty: number; price: number | null } {
+  const usable = (n: number) => Number.isFinite(n) && n > 0;
+  const qty = usable(request.qty) ? floorToStep(request.qty, instrument.stepSize) : 0;
+  const price = request.price != null && usable(request.price) ? roundPriceToTick(request.price, instrument) : 0;
+  return { qty: qty > 0 ? qty : request.qty, price: price > 0 ? price : (request.price ?? null) };
 }
 
 const describe = (order: Order) => `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.price === null ? '' : ` @ ${order.price}`}`;

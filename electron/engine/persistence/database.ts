@@ -175,6 +175,61 @@ export interface AlertLegsTable {
   reason: string | null;
 }
 
+export interface AccountsTable {
+  id: string;
+  kind: 'paper' | 'exchange';
+  /** The currency equity and collateral are counted in. */
+  currency: string;
+  /** The current epoch: a reset starts the next one. */
+  epoch: number;
+  createdAt: number;
+}
+
+export interface AccountEpochsTable {
+  accountId: string;
+  epoch: number;
+  /** Market time (the clock fills are stamped with). */
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface AccountBalancesTable {
+  accountId: string;
+  epoch: number;
+  currency: string;
+  starting: number;
+  total: number;
+}
+
+export interface AccountStartingBalancesTable {
+  accountId: string;
+  currency: string;
+  amount: number;
+}
+
+export interface AccountEntriesTable {
+  id: Generated<number>;
+  /** The venue's fill id: a fill is applied to an account once. */
+  fillId: string | null;
+  clientOrderId: string;
+  accountId: string;
+  epoch: number;
+  ts: number;
+  baseCurrency: string;
+  baseDelta: number;
+  quoteCurrency: string;
+  /** Signed, fee included: -(qty × px + fee) for a buy, qty × px - fee for a sell. */
+  quoteDelta: number;
+  fee: number;
+}
+
+export interface AccountEquityTable {
+  accountId: string;
+  ts: number;
+  epoch: number;
+  equity: number;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -190,4 +245,10 @@ export interface Database {
   webhookLog: WebhookLogTable;
   protections: ProtectionsTable;
   alertLegs: AlertLegsTable;
+  accounts: AccountsTable;
+  accountEpochs: AccountEpochsTable;
+  accountBalances: AccountBalancesTable;
+  accountStartingBalances: AccountStartingBalancesTable;
+  accountEntries: AccountEntriesTable;
+  accountEquity: AccountEquityTable;
 }
