@@ -107,7 +107,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const bots = new BotService({ db, runtime, orders, instruments, lastPrice, bus, clock });
   await bots.resumeAll();
 
-  const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity });
+  const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
   const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });

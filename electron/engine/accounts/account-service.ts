@@ -12,8 +12,12 @@ import { equitySeries } from './equity.repository.ts';
 import type { EquityRecorder } from './equity-recorder.ts';
 import { resetBlockers } from './reset-blockers.ts';
 import { equityOf } from './valuation.ts';
+import { orderSizeProblem } from '../risk/order-size.ts';
 
 const noAccount = (id: string) => fail('NOT_FOUND', `No account ${id}`);
+
+/** Flattens positions no order can close, at the last price (OrderManager.writeOffDust). */
+export type WriteOffDust = (positions: readonly { botId: string; symbol: string }[]) => Promise<void>;
 
 /** Accounts as the API sees them: summaries, equity, starting balances and the reset. */
 export class AccountService {
@@ -22,13 +26,15 @@ export class AccountService {
   readonly #clock: Clock;
   readonly #marketClock: Clock;
   readonly #equity: EquityRecorder;
+  readonly #writeOff: WriteOffDust;
 
-  constructor(deps: { db: Kysely<Database>; market: AccountMarket; clock: Clock; marketClock: Clock; equity: EquityRecorder }) {
+  constructor(deps: { db: Kysely<Database>; market: AccountMarket; clock: Clock; marketClock: Clock; equity: EquityRecorder; writeOff: WriteOffDust }) {
     this.#db = deps.db;
     this.#market = deps.market;
     this.#clock = deps.clock;
     this.#marketClock = deps.marketClock;
     this.#equity = deps.equity;
+    this.#writeOff = deps.writeOff;
   }
 
   async list(): Promise<AccountSummary[]> {
@@ -77,6 +83,10 @@ export class AccountService {
    * hold positions or have open orders: their fills would land in an epoch they did not start in.
    */
   async reset(id: string): Promise<Result<AccountSummary>> {
+    // A remainder no order can close (under the step or the minimum order value) cannot block a
+    // reset for ever: it is written off at the last price, and the new start leaves it behind.
+    const dust = (await heldPositions(this.#db, id)).filter((p) => this.#isDust(p));
+    if (dust.length > 0 && !resetBlockers(await openOrdersOfAccount(this.#db, id), [])) await this.#writeOff(dust);
     const outcome = await this.#db.transaction().execute(async (trx): Promise<Result<null>> => {
       const account = await findAccount(trx, id);
       if (!account) return noAccount(id);
@@ -89,5 +99,11 @@ export class AccountService {
       return ok(null);
     });
     return outcome.ok ? this.summary(id) : outcome;
+  }
+
+  #isDust({ symbol, netQty }: { symbol: string; netQty: number }): boolean {
+    const instrument = this.#market.instruments.find((i) => i.symbol === symbol);
+    const px = this.#market.lastPrice(symbol);
+    return instrument !== undefined && px !== null && orderSizeProblem(Math.abs(netQty), px, instrument) !== null;
   }
 }

@@ -37,11 +37,11 @@ export async function openOrdersOfAccount(db: Kysely<Database>, accountId: strin
 }
 
 /** Positions the account's bots hold (not flat), with the bot's name for messages. */
-export async function heldPositions(db: Kysely<Database>, accountId: string): Promise<{ botName: string; symbol: string; netQty: number }[]> {
+export async function heldPositions(db: Kysely<Database>, accountId: string): Promise<{ botId: string; botName: string; symbol: string; netQty: number }[]> {
   return db
     .selectFrom('positions')
     .innerJoin('bots', 'bots.id', 'positions.botId')
-    .select(['bots.name as botName', 'positions.symbol', 'positions.netQty'])
+    .select(['positions.botId', 'bots.name as botName', 'positions.symbol', 'positions.netQty'])
     .where('bots.account', '=', accountId)
     .where('positions.netQty', '!=', 0)
     .orderBy('bots.name')

@@ -35,7 +35,7 @@ async function setup() {
   const market = { instruments: [SOL, BTC], lastPrice: (s: string) => venue.lastPrice(s), takerFee: 0 };
   const equity = new EquityRecorder({ db, marketClock: manualClock(), market, logger: silentLogger });
   const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
-  const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity });
+  const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL, BTC] });
   const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
   let alertId = 0;

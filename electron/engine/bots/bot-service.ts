@@ -7,6 +7,8 @@ import { newBotId } from '../execution/ids.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { PriceSource } from '../execution/portfolio.ts';
 import { appendAudit } from '../persistence/audit.repository.ts';
+import { openOrdersOfBot } from '../persistence/orders.repository.ts';
+import { OPEN_STATUSES } from '../execution/order-state.ts';
 import { findBot, insertBot, listBots, markBotDeleted, setBotStatus, updateBotConfig } from '../persistence/bots.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
 import type { Database } from '../persistence/database.ts';
@@ -60,8 +62,9 @@ export class BotService {
     if (invalid) return invalid;
     const bot = found.value;
     if (bot.status === 'running') return fail('CONFLICT', 'Pause or stop the bot before editing it');
-    if (config.symbol !== bot.symbol && this.#orders.position(id, bot.symbol).netQty !== 0) {
-      return fail('CONFLICT', `Close the open ${bot.symbol} position before moving the bot to another symbol`, [{ path: ['symbol'], message: 'The bot still holds a position in its current symbol' }]);
+    if (config.symbol !== bot.symbol) {
+      const held = await this.#stillHolds(id);
+      if (held) return fail('CONFLICT', `${held} before moving the bot to another symbol`, [{ path: ['symbol'], message: 'The bot still has a position or an open order in its current symbol' }]);
     }
     const now = this.#clock.now();
     await this.#audited(now, 'bot.update', id, { config }, (trx) => updateBotConfig(trx, id, config, now));
@@ -75,7 +78,8 @@ export class BotService {
     const found = await this.get(id);
     if (!found.ok) return found;
     if (found.value.status === 'running') return fail('CONFLICT', 'Stop the bot before deleting it');
-    if (this.#orders.position(id, found.value.symbol).netQty !== 0) return fail('CONFLICT', 'Close the bot’s open position before deleting it');
+    const held = await this.#stillHolds(id);
+    if (held) return fail('CONFLICT', `${held} before deleting the bot`);
     const now = this.#clock.now();
     this.#runtime.detach(id);
     await this.#audited(now, 'bot.delete', id, {}, (trx) => markBotDeleted(trx, id, now));
@@ -115,6 +119,24 @@ export class BotService {
   }
 
   /** The symbol must be traded here, and the order size one the venue would take at the last price. */
+  /**
+   * What the bot still has in the market, in any symbol: an open order would fill into a position
+   * no alert or stop of the bot can reach once it is deleted or moved.
+   */
+  async #stillHolds(id: string): Promise<string | null> {
+    const steps: string[] = [];
+    const orders = await openOrdersOfBot(this.#db, id, OPEN_STATUSES);
+    if (orders.length > 0) {
+      const which = orders.slice(0, 3).map((o) => `${o.side} ${o.qty} ${o.symbol}${o.price === null ? '' : ` @ ${o.price}`}`);
+      steps.push(`cancel the bot’s ${orders.length === 1 ? 'open order' : `${orders.length} open orders`} (${which.join(', ')}${orders.length > 3 ? ', …' : ''})`);
+    }
+    const positions = this.#orders.positionEntries().filter((p) => p.botId === id && p.state.netQty !== 0);
+    if (positions.length > 0) steps.push(`close the bot’s ${positions.map((p) => `${p.state.netQty > 0 ? 'long' : 'short'} ${p.symbol}`).join(', ')} position${positions.length > 1 ? 's' : ''}`);
+    if (steps.length === 0) return null;
+    const sentence = steps.join(' and ');
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  }
+
   #checkMarket(config: BotConfig): Result<never> | null {
     const instrument = this.#instruments.get(config.symbol);
     if (!instrument) {

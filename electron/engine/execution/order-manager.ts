@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
 import { insertFillOnce, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
+import { appendAudit } from '../persistence/audit.repository.ts';
 import { appendOrderEvent } from '../persistence/order-events.repository.ts';
 import { findOrder, insertOrder, updateOrder } from '../persistence/orders.repository.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -13,7 +14,7 @@ import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue
 import { newClientOrderId } from './ids.ts';
 import { floorToStep, roundPriceToTick } from './precision.ts';
 import { applyOrderEvent, type OrderEventInput } from './order-events.ts';
-import { applyFill, FLAT, type PositionState } from './position-math.ts';
+import { applyFill, type FillInput, FLAT, type PositionState } from './position-math.ts';
 import { snapshotEvents, submitEvents } from './venue-replies.ts';
 
 export interface PlaceOrder {
@@ -171,6 +172,26 @@ export class OrderManager {
     return ok(await this.#applyAndAnnounce(clientOrderId, snapshotEvents(order, snapshot)));
   }
 
+  /**
+   * Closes positions no order can close (a remainder under the venue's step or minimum order
+   * value) at the last price, without an order: the trip ends with a trade marked by that price.
+   * Only the account reset does this, when the trader starts over.
+   */
+  async writeOffDust(positions: readonly { botId: string; symbol: string }[], lastPrice: (symbol: string) => number | null): Promise<void> {
+    for (const { botId, symbol } of positions) {
+      const held = this.position(botId, symbol).netQty;
+      const px = lastPrice(symbol);
+      if (held === 0 || px === null) continue;
+      await this.#inTransaction(async (trx) => {
+        const writeOff = { side: held > 0 ? ('SELL' as const) : ('BUY' as const), qty: Math.abs(held), px, fee: 0, ts: this.#clock.now() };
+        await this.#bookPosition(trx, botId, symbol, writeOff);
+        await appendAudit(trx, writeOff.ts, { action: 'position.write_off', entity: 'position', entityId: `${botId}:${symbol}`, detail: { qty: held, px } });
+      });
+      this.#bus.emit('change', { topic: 'positions', botId });
+      this.#bus.emit('change', { topic: 'trades', botId });
+    }
+  }
+
   /** Applies one event to a stored order (restart reconciliation, tests). */
   recordEvent(clientOrderId: string, event: OrderEventInput): Promise<Order> {
     return this.#applyAndAnnounce(clientOrderId, [event]);
@@ -263,11 +284,15 @@ export class OrderManager {
 
   /** A new fill moves the bot's position (and closes a trade when it reaches flat) and the account. */
   async #book(trx: Kysely<Database>, order: Order, fill: VenueFill): Promise<void> {
-    const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
-    await savePosition(trx, order.botId, order.symbol, next, fill.ts);
-    if (closed) await insertTrade(trx, order.botId, order.symbol, closed);
+    await this.#bookPosition(trx, order.botId, order.symbol, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
     await this.#gate?.applyFill(trx, order, fill);
-    this.#positions.set(positionKey(order.botId, order.symbol), { botId: order.botId, symbol: order.symbol, state: next });
+  }
+
+  async #bookPosition(trx: Kysely<Database>, botId: string, symbol: string, fill: FillInput): Promise<void> {
+    const { next, closed } = applyFill(this.position(botId, symbol), fill);
+    await savePosition(trx, botId, symbol, next, fill.ts);
+    if (closed) await insertTrade(trx, botId, symbol, closed);
+    this.#positions.set(positionKey(botId, symbol), { botId, symbol, state: next });
   }
 
   /**

@@ -32,3 +32,8 @@ export async function listOrders(db: Kysely<Database>, filter: { botId?: string 
 export async function listOrdersByStatus(db: Kysely<Database>, statuses: readonly OrderStatus[]): Promise<Order[]> {
   return (await db.selectFrom('orders').selectAll().where('status', 'in', statuses).execute()).map(toOrder);
 }
+
+/** A bot's orders still alive at a venue (or possibly so), oldest first. */
+export async function openOrdersOfBot(db: Kysely<Database>, botId: string, statuses: readonly OrderStatus[]): Promise<Order[]> {
+  return (await db.selectFrom('orders').selectAll().where('botId', '=', botId).where('status', 'in', statuses).orderBy('tsInit').execute()).map(toOrder);
+}

@@ -45,7 +45,7 @@ export async function accountFixture(venueOptions: PaperVenueOptions = { takerFe
     throw e;
   });
   const orders = new OrderManager({ db, venue, bus, clock: marketClock, logger: silentLogger, gate });
-  const accounts = new AccountService({ db, market, clock: marketClock, marketClock, equity });
+  const accounts = new AccountService({ db, market, clock: marketClock, marketClock, equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   await insertBot(db, botNamed('b1'));
   await insertBot(db, botNamed('b2'));
   const place = (side: 'BUY' | 'SELL', qty: number, extra: { type?: 'MARKET' | 'LIMIT'; price?: number; botId?: string; symbol?: string } = {}) =>
