@@ -6,6 +6,7 @@ import { createRouterClient } from '@orpc/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, DATABASE_FILE } from './index.ts';
 import { openDatabase } from './persistence/open-database.ts';
+import { isOutOfSpace } from './persistence/out-of-space.ts';
 import { silentLogger } from './ports/logger.ts';
 import { integrityCheck, until } from './testing/full-disk.ts';
 
@@ -47,6 +48,11 @@ afterAll(() => {
 });
 
 describe.skipIf(mounted.dir === null)(`a really full disk (2 MB tmpfs)${mounted.skipped ? ` — ${mounted.skipped}` : ''}`, () => {
+  it('takes an I/O error on a nearly full disk for a full disk (SQLite reports some ENOSPC so)', () => {
+    const ioError = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_SHMSIZE' });
+    expect(isOutOfSpace(ioError, mounted.dir ?? '')).toBe(true);
+  });
+
   it('keeps the engine running, answers alerts 503, and resumes market and alerts once space is freed', async () => {
     const dataDir = join(mounted.dir ?? '', 'data');
     const engine = await createEngine({ dataDir, logger: silentLogger, webhook: { port: 0 }, storageProbeMs: 20, market: { historyBars: 50, candlesPerSecond: 200 } });

@@ -139,7 +139,10 @@ describe('a full disk', () => {
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
     expect(statuses).toContain(503);
     expect(storage.writable).toBe(false);
+    const logRows = async () => (await db.selectFrom('webhookLog').select('id').execute()).length;
+    const logged = await logRows();
     expect(await post('wrong', 'not-the-passphrase')).toBe(401);
+    expect(await logRows()).toBe(logged);
 
     // Every stored alert has its log row; a refused one has neither.
     const stored = await db.selectFrom('alerts').innerJoin('webhookLog', 'webhookLog.alertId', 'alerts.id').select('alerts.dedupeKey').execute();

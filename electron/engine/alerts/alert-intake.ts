@@ -120,6 +120,8 @@ export class AlertIntake {
 
   /** Logs a refused request; a failure to log is reported but changes nothing of the answer. */
   async refuse(source: string, botId: string | null, answer: IntakeReply, maskedBody: string): Promise<IntakeReply> {
+    // On a full disk refusals go unlogged: a flood would otherwise cost a failed write and a log line each.
+    if (this.#storage?.writable === false) return answer;
     try {
       await insertLogEntry(this.#db, { ts: this.#clock.now(), source, botId, statusCode: answer.statusCode, outcome: answer.body.status, reason: answer.body.message, body: maskedBody, alertId: null });
       this.#bus.emit('change', { topic: 'webhooks', ...(botId ? { botId } : {}) });
