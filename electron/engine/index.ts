@@ -10,6 +10,8 @@ import { reconcilePaperOrders } from './execution/reconcile-paper.ts';
 import { SIMULATED_INSTRUMENTS } from './market/instruments.ts';
 import { type MarketListener, SimulatedMarket, type SimulatedMarketOptions } from './market/simulated-market.ts';
 import { openDatabase } from './persistence/open-database.ts';
+import { StorageHealth } from './persistence/storage-health.ts';
+import { probeWrite } from './persistence/storage-probe.ts';
 import { readSetting, writeSetting } from './persistence/settings.repository.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
 import { consoleLogger, type Logger } from './ports/logger.ts';
@@ -39,6 +41,8 @@ export interface EngineDeps {
   webhook?: Partial<WebhookSettings>;
   /** Tests only: wraps the venue the order manager talks to (to count submits, or die after one). */
   wrapVenue?: (venue: Venue) => Venue;
+  /** How often a full disk is probed for space again (tests shorten it). */
+  storageProbeMs?: number;
 }
 
 export interface Engine {
@@ -70,12 +74,19 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? consoleLogger;
   mkdirSync(deps.dataDir, { recursive: true });
-  const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE));
+  // Every failed query passes the storage health, so a full disk is noticed whichever write meets it first.
+  const storage = new StorageHealth({ dir: deps.dataDir, logger, ...(deps.storageProbeMs ? { probeIntervalMs: deps.storageProbeMs } : {}) });
+  const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE), { onQueryError: (error) => storage.noteFailure(error) });
+  storage.useProbe(() => probeWrite(db, deps.dataDir));
   const bus = new EventBus((error) => logger.error('Event listener failed', { error }));
+  // Bots shown as paused (or running again) and the banner follow the disk.
+  storage.onChange(() => bus.emit('change', { topic: 'bots' }));
 
   const speed = await readSetting(db, SPEED_SETTING, MarketSpeedSchema, { candlesPerSecond: 1 });
   const market = new SimulatedMarket(
-    { db, sqlite, clock },
+    { db, sqlite, clock, onRoundError: (error) => {
+      if (!storage.noteFailure(error)) logger.error('A market round failed', { error });
+    } },
     { instruments: SIMULATED_INSTRUMENTS, ticksPerBar: 10, historyBars: 1500, candlesPerSecond: speed.candlesPerSecond, ...deps.market },
   );
   await market.init();
@@ -88,13 +99,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const equity = new EquityRecorder({ db, marketClock: market.clock, market: accountMarket, logger });
   const gate = new LedgerAccountGate({ market: accountMarket, equity });
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
-  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock: market.clock, logger, gate });
+  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock: market.clock, logger, gate, storage });
   await orders.loadPositions();
   await reconcilePaperOrders(db, orders, venue);
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
-  const protections = new Protections({ db, orders, bus, logger, clock, instruments });
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage });
   await protections.load();
-  const runtime = new BotRuntime({ orders, logger });
+  const runtime = new BotRuntime({ orders, logger, storage });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
@@ -110,7 +121,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
   const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
-  const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
+  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
   const webhooks = new WebhookService({ db, listener, clock, bus });
   const recovered = await intake.recover();
@@ -124,9 +135,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     bus,
     instruments,
     market,
+    storage,
     setMarketSpeed: async (candlesPerSecond) => {
-      market.setSpeed(candlesPerSecond);
+      // Stored first: a speed that cannot be remembered (a full disk) is not applied either.
       await writeSetting(db, SPEED_SETTING, { candlesPerSecond });
+      market.setSpeed(candlesPerSecond);
       bus.emit('change', { topic: 'market' });
     },
     orders,
@@ -147,9 +160,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     logger,
     stop: async () => {
       await listener.stop();
+      // Writes held for a full disk give up now (what they carried is recovered at the next start).
+      storage.close();
       await intake.drained();
       await orders.settled();
-      await market.stop();
+      await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       await close();
     },

@@ -8,6 +8,7 @@ import type { OrderManager } from './execution/order-manager.ts';
 import type { LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
+import type { StorageHealth } from './persistence/storage-health.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -17,6 +18,8 @@ export interface EngineServices {
   bus: EventBus;
   instruments: readonly Instrument[];
   market: SimulatedMarket;
+  /** Whether the disk takes writes; while it is full, trading is paused and the UI says why. */
+  storage: StorageHealth;
   /** Changes the simulated market's speed and remembers it across restarts. */
   setMarketSpeed(candlesPerSecond: number): Promise<void>;
   orders: OrderManager;

@@ -1,7 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngineInFolder } from '../engine/host/engine-host.ts';
+import { logUnhandled } from '../engine/host/log-unhandled.ts';
 import { classifyStartupError, startupFailureReport, type StartupFailure } from '../engine/host/startup-failure.ts';
+import { consoleLogger } from '../engine/ports/logger.ts';
 import { newAccessToken } from './access-token.ts';
 import { parseCliOptions } from './cli-options.ts';
 import { startHeadlessServer } from './server.ts';
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown());
 }
 
+logUnhandled(process, consoleLogger, (code) => process.exit(code));
 main().catch((error) => {
   console.error(`StoxRobot could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

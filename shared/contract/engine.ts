@@ -8,6 +8,8 @@ export const EngineStatusSchema = z.object({
   marketSpeed: z.number(),
   bots: z.object({ total: z.number(), running: z.number() }),
   pnl: PnlSchema,
+  /** `full` while the disk refuses writes: trading is paused and `message` tells the trader what to do. */
+  storage: z.object({ status: z.enum(['ok', 'full']), message: z.string().nullable() }),
 });
 export type EngineStatus = z.infer<typeof EngineStatusSchema>;
 

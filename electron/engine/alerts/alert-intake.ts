@@ -5,6 +5,7 @@ import type { AlertCommand, WebhookOutcome } from '../../../shared/domain/webhoo
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
 import { finishLogEntry, insertLogEntry, pendingAlerts } from '../persistence/webhooks.repository.ts';
+import { type StorageGate, writeWhenSpace } from '../persistence/storage-health.ts';
 import { reportUnexpected } from '../unexpected-error.ts';
 import { AlertSenders } from './alert-senders.ts';
 import { AlertJournal, type Recorded } from './alert-journal.ts';
@@ -48,10 +49,11 @@ export class AlertIntake {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #maxAgeSeconds: () => number;
+  readonly #storage: StorageGate | undefined;
   /** Alerts are acted on one at a time, in the order they were committed. */
   #executions: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number }) {
+  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate }) {
     this.#db = deps.db;
     this.#journal = new AlertJournal(deps.db);
     this.#senders = new AlertSenders(deps.db, deps.bus);
@@ -60,6 +62,7 @@ export class AlertIntake {
     this.#clock = deps.clock;
     this.#logger = deps.logger;
     this.#maxAgeSeconds = deps.maxAgeSeconds;
+    this.#storage = deps.storage;
   }
 
   async receive(source: string, body: string): Promise<IntakeReply> {
@@ -87,6 +90,8 @@ export class AlertIntake {
     // A 2xx promises the alert is stored and will be acted on: what can be known wrong now is refused now.
     const problem = await this.#executor.check(bot, command);
     if (problem) return this.refuse(source, bot.id, reply(422, 'refused', problem), masked);
+    // Nothing is written on a full disk: 503 makes TradingView send the alert again later.
+    if (this.#storage?.writable === false) return reply(503, 'error', 'The disk is full; the alert was not recorded: send it again');
     return this.#commit(source, bot, command, body, masked, now);
   }
 
@@ -115,6 +120,8 @@ export class AlertIntake {
 
   /** Logs a refused request; a failure to log is reported but changes nothing of the answer. */
   async refuse(source: string, botId: string | null, answer: IntakeReply, maskedBody: string): Promise<IntakeReply> {
+    // On a full disk refusals go unlogged: a flood would otherwise cost a failed write and a log line each.
+    if (this.#storage?.writable === false) return answer;
     try {
       await insertLogEntry(this.#db, { ts: this.#clock.now(), source, botId, statusCode: answer.statusCode, outcome: answer.body.status, reason: answer.body.message, body: maskedBody, alertId: null });
       this.#bus.emit('change', { topic: 'webhooks', ...(botId ? { botId } : {}) });
@@ -163,10 +170,12 @@ export class AlertIntake {
     }
   }
 
+  /** A full disk holds an accepted alert (and the ones behind it) and runs it again once space returns. */
   async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number | null): Promise<void> {
+    const held = (error: unknown) => this.#logger.error('The disk is full: an accepted alert waits for space and will be acted on then', { alertId, error });
     let result: Execution;
     try {
-      result = await this.#executor.execute(bot, command, alertId);
+      result = await writeWhenSpace(this.#storage, () => this.#executor.execute(bot, command, alertId), held);
     } catch (error) {
       // Left pending: the stored legs are run again at the next start, and placed legs are not doubled.
       const { message } = reportUnexpected(this.#logger, 'Alert execution failed; it will be resumed at the next start', error, { botId: bot.id, alertId });
@@ -176,7 +185,8 @@ export class AlertIntake {
       this.#logger.warn('Alert waits for the venue; it will be resumed at the next start', { alertId, reason: result.reason });
       return this.#noteWaiting(bot.id, logId, result.reason, result.orderIds);
     }
-    await this.#journal.finish({ alertId, logId, outcome: result.outcome, reason: result.reason, orderIds: result.orderIds });
+    const finished = { alertId, logId, outcome: result.outcome, reason: result.reason, orderIds: result.orderIds };
+    await writeWhenSpace(this.#storage, () => this.#journal.finish(finished), held);
     this.#bus.emit('change', { topic: 'webhooks', botId: bot.id });
   }
 

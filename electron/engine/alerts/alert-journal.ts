@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../persistence/database.ts';
+import { mayEndTransaction } from '../persistence/out-of-space.ts';
 import { finishAlert, finishLogEntry, insertAlertOnce, insertLogEntry, type NewLogEntry } from '../persistence/webhooks.repository.ts';
 
 export interface JournalEntry {
@@ -99,6 +100,9 @@ export class AlertJournal {
       await sql`release savepoint alert_entry`.execute(trx);
       return { alertId, logId };
     } catch (error) {
+      // SQLite may have ended the whole transaction (a full disk does), taking the savepoint with
+      // it: the batch then fails as one, and every caller hears the real cause (and answers 503).
+      if (mayEndTransaction(error)) throw error;
       await sql`rollback to savepoint alert_entry`.execute(trx);
       await sql`release savepoint alert_entry`.execute(trx);
       return { error };

@@ -1,6 +1,6 @@
 import { implement } from '@orpc/server';
 import { contract } from '../../../shared/contract/index.ts';
-import type { BotSummary } from '../../../shared/domain/bot.ts';
+import type { BotStatus, BotSummary } from '../../../shared/domain/bot.ts';
 import type { EngineServices } from '../services.ts';
 import { markedPositions, sumPnl } from '../execution/portfolio.ts';
 import { listFills, listTrades } from '../persistence/ledger.repository.ts';
@@ -9,17 +9,21 @@ import { listOrderEvents } from '../persistence/order-events.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
 import { coalescingStream } from './coalescing-stream.ts';
+import { storageGuard } from './storage-guard.ts';
 import { unwrap } from './errors.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 
-const os = implement(contract).$context<{ engine: EngineServices }>();
+const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
 
 const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, engine.instruments, botId);
 
 const withPnl = (engine: EngineServices) => {
   const positions = positionsOf(engine);
-  return <T extends { id: string }>(bot: T): T & Pick<BotSummary, 'pnl'> => ({ ...bot, pnl: sumPnl(positions.filter((p) => p.botId === bot.id)) });
+  return <T extends Pick<BotSummary, 'id' | 'status'>>(bot: T): T & Pick<BotSummary, 'pnl'> => ({ ...bot, status: shownStatus(engine, bot.status), pnl: sumPnl(positions.filter((p) => p.botId === bot.id)) });
 };
+
+/** A full disk pauses running bots without a write (none is possible): they show as paused until space returns. */
+const shownStatus = (engine: EngineServices, status: BotStatus): BotStatus => (status === 'running' && !engine.storage.writable ? 'paused' : status);
 
 /** The contract's implementation: thin handlers over the engine's services. */
 export const router = os.router({
@@ -72,8 +76,9 @@ export const router = os.router({
         version: engine.version,
         startedAt: engine.startedAt,
         marketSpeed: engine.market.candlesPerSecond,
-        bots: { total: bots.length, running: bots.filter((b) => b.status === 'running').length },
+        bots: { total: bots.length, running: bots.filter((b) => shownStatus(engine, b.status) === 'running').length },
         pnl: sumPnl(positionsOf(engine)),
+        storage: engine.storage.status,
       };
     }),
     events: os.engine.events.handler(({ context: { engine }, signal }) =>

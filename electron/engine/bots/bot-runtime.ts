@@ -2,6 +2,7 @@ import type { Bot } from '../../../shared/domain/bot.ts';
 import type { CandleUpdate } from '../../../shared/domain/candle.ts';
 import type { OrderManager, PlaceOrder } from '../execution/order-manager.ts';
 import type { Logger } from '../ports/logger.ts';
+import type { StorageGate } from '../persistence/storage-health.ts';
 import { createStrategy, type Signal, type Strategy } from '../strategies/strategy.ts';
 
 interface Runner {
@@ -17,10 +18,12 @@ export class BotRuntime {
   readonly #bySymbol = new Map<string, Map<string, Runner>>();
   readonly #orders: OrderManager;
   readonly #logger: Logger;
+  readonly #storage: Pick<StorageGate, 'writable'> | undefined;
 
-  constructor(deps: { orders: OrderManager; logger: Logger }) {
+  constructor(deps: { orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'> }) {
     this.#orders = deps.orders;
     this.#logger = deps.logger;
+    this.#storage = deps.storage;
   }
 
   /** Starts (or refreshes) a bot's runner, warming its strategy on recent closed bars. */
@@ -55,7 +58,8 @@ export class BotRuntime {
     let orders: PlaceOrder[] | undefined;
     for (const runner of runners.values()) {
       const signal = runner.strategy.onBar(update.candle.close);
-      if (signal === null || runner.bot.status !== 'running') continue;
+      // A full disk pauses every running bot (no order could be written ahead); indicators stay warm.
+      if (signal === null || runner.bot.status !== 'running' || this.#storage?.writable === false) continue;
       const order = this.#orderFor(runner.bot, signal);
       if (order) (orders ??= []).push(order);
     }

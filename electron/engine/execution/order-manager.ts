@@ -8,6 +8,7 @@ import { insertFillOnce, insertTrade, loadPositions, savePosition } from '../per
 import { appendAudit } from '../persistence/audit.repository.ts';
 import { appendOrderEvent } from '../persistence/order-events.repository.ts';
 import { findOrder, insertOrder, updateOrder } from '../persistence/orders.repository.ts';
+import { type StorageGate, writeWhenSpace } from '../persistence/storage-health.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
@@ -65,16 +66,18 @@ export class OrderManager {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #gate: OrderGate | undefined;
+  readonly #storage: StorageGate | undefined;
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate }) {
+  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate }) {
     this.#db = deps.db;
     this.#venue = deps.venue;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
     this.#logger = deps.logger;
     this.#gate = deps.gate;
+    this.#storage = deps.storage;
     this.#venue.onEvent((event) => {
       this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(event));
     });
@@ -109,6 +112,8 @@ export class OrderManager {
       const existing = await findOrder(this.#db, request.clientOrderId);
       if (existing) return existing;
     }
+    // Trading is paused on a full disk: no order starts before its rows can be written.
+    this.#storage?.assertWritable();
     const order = this.#newOrder(request);
     const submit = () => this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
 
@@ -119,6 +124,11 @@ export class OrderManager {
         const refusal = await this.#writeAhead(trx, order);
         if (refusal) return refusal;
         return this.#applyAll(trx, order.clientOrderId, submitEvents(await submit()));
+      }).catch(async (error: unknown) => {
+        // Not committed (a full disk, say): the venue must forget the order too, or a resting
+        // limit order would fill with no row to book it on.
+        await this.#venue.cancel(order.clientOrderId).catch(() => undefined);
+        throw error;
       });
       this.#announce(placed);
       return placed;
@@ -247,8 +257,11 @@ export class OrderManager {
     }
   }
 
+  /** What the venue said has happened: on a full disk it is held in memory and written once space returns, never dropped. */
   async #applyAndAnnounce(clientOrderId: string, events: readonly OrderEventInput[]): Promise<Order> {
-    const order = await this.#inTransaction((trx) => this.#applyAll(trx, clientOrderId, events));
+    const held = (error: unknown) =>
+      this.#logger.error('The disk is full: a venue report is held in memory until it can be written', { clientOrderId, events: events.map((e) => e.kind).join(','), error });
+    const order = await writeWhenSpace(this.#storage, () => this.#inTransaction((trx) => this.#applyAll(trx, clientOrderId, events)), held);
     this.#announce(order);
     return order;
   }

@@ -2,7 +2,8 @@
 // benchmarks in a Node worker thread), so nothing the engine computes can freeze a window.
 import { parseArgs } from 'node:util';
 import { parentPort } from 'node:worker_threads';
-import { silentLogger } from '../ports/logger.ts';
+import { consoleLogger, silentLogger } from '../ports/logger.ts';
+import { logUnhandled } from './log-unhandled.ts';
 import type { EngineDeps } from '../index.ts';
 import { isToEngineHost, nodePortChannel, runEngineHost } from './engine-host.ts';
 import type { FromEngineHost, HostChannel, ServablePort } from './host-protocol.ts';
@@ -43,6 +44,7 @@ function engineDeps(argv: string[]): EngineDeps {
   };
 }
 
+logUnhandled(process, consoleLogger, (code) => process.exit(code));
 await runEngineHost(hostChannel(), engineDeps(process.argv.slice(2)));
 // Open ports from renderers would keep the process alive; the exit waits a moment so the last
 // message (`stopped` or `failed`) leaves first.

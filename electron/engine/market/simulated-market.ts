@@ -6,6 +6,7 @@ import { roundPriceToTick, roundTo } from '../execution/precision.ts';
 import { insertCandles, insertCandlesBulk, latestCandle, type SeriesKey } from '../persistence/candles.repository.ts';
 import type { Database } from '../persistence/database.ts';
 import type { Clock } from '../ports/clock.ts';
+import { consoleLogger } from '../ports/logger.ts';
 import { hashSeed, RandomWalk } from './random-walk.ts';
 
 export type MarketListener = (update: CandleUpdate) => Promise<void> | void;
@@ -55,9 +56,11 @@ export class SimulatedMarket {
   #lastRound = 0;
   #owedTicks = 0;
   #busy = false;
+  readonly #onRoundError: (error: unknown) => void;
 
-  constructor(deps: { db: Kysely<Database>; sqlite: BetterSqlite3.Database; clock: Clock }, options: SimulatedMarketOptions) {
+  constructor(deps: { db: Kysely<Database>; sqlite: BetterSqlite3.Database; clock: Clock; onRoundError?: (error: unknown) => void }, options: SimulatedMarketOptions) {
     this.#db = deps.db;
+    this.#onRoundError = deps.onRoundError ?? ((error) => consoleLogger.error('A market round failed', { error }));
     this.#sqlite = deps.sqlite;
     this.#clock = deps.clock;
     this.#options = { ...options };
@@ -133,7 +136,13 @@ export class SimulatedMarket {
     const pending = this.#closedBuffer.splice(0);
     // Through Kysely, not the raw handle: its connection lock keeps this out of an order's open
     // transaction. One multi-row statement per round: one commit, not one per bar.
-    await insertCandles(this.#db, pending.map(({ key, candle }) => ({ ...key, ...candle })));
+    try {
+      await insertCandles(this.#db, pending.map(({ key, candle }) => ({ ...key, ...candle })));
+    } catch (error) {
+      // Kept, in order, for the next attempt: a full disk delays bars, it never drops them.
+      this.#closedBuffer.unshift(...pending);
+      throw error;
+    }
   }
 
   async #round(): Promise<void> {
@@ -141,6 +150,9 @@ export class SimulatedMarket {
     this.#busy = true;
     try {
       const now = this.#clock.now();
+      // Bars an earlier round could not store go first; until they are stored the market holds
+      // (a simulated market may wait), so the stored series never has a gap.
+      if (this.#closedBuffer.length > 0) await this.flush();
       this.#owedTicks += ((now - this.#lastRound) / 1000) * this.#options.candlesPerSecond * this.#options.ticksPerBar;
       this.#lastRound = now;
       const ticks = Math.min(Math.floor(this.#owedTicks), MAX_TICKS_PER_ROUND);
@@ -148,6 +160,10 @@ export class SimulatedMarket {
       await this.advance(ticks);
       await yieldToEventLoop(); // the candle write commits (an fsync): not in the same stretch as the last ticks
       await this.flush();
+    } catch (error) {
+      // A timer's round has no caller: a failure is reported here, and the time held is not owed.
+      this.#lastRound = this.#clock.now();
+      this.#onRoundError(error);
     } finally {
       this.#busy = false;
     }

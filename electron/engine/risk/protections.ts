@@ -10,6 +10,7 @@ import { findOrder } from '../persistence/orders.repository.ts';
 import { deleteProtection, loadProtections, saveProtection } from '../persistence/protections.repository.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
+import type { StorageGate } from '../persistence/storage-health.ts';
 import { orderSizeProblem } from './order-size.ts';
 
 export interface Levels {
@@ -41,12 +42,12 @@ export class Protections {
   readonly #bySymbol = new Map<string, Map<string, State>>();
   /** Closing orders in flight, by clientOrderId. */
   readonly #closing = new Map<string, { botId: string; symbol: string }>();
-  readonly #deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock };
+  readonly #deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; storage?: StorageGate };
   readonly #instruments: Map<string, Instrument>;
   /** Writes go one after the other, so a later state is never overwritten by an earlier one. */
   #writes: Promise<unknown> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; instruments: readonly Instrument[] }) {
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; instruments: readonly Instrument[]; storage?: StorageGate }) {
     this.#deps = deps;
     this.#instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
     deps.orders.onOrderUpdate((order) => this.#onOrder(order));
@@ -95,7 +96,8 @@ export class Protections {
   /** Checks the levels on `symbol` against a new price; returns a promise only when something was done. */
   onPrice(symbol: string, px: number): Promise<void> | undefined {
     const states = this.#bySymbol.get(symbol);
-    if (!states || states.size === 0) return undefined;
+    // On a full disk no closing order could be written: the levels stay armed until space returns.
+    if (!states || states.size === 0 || this.#deps.storage?.writable === false) return undefined;
     let work: Promise<void>[] | undefined;
     for (const [botId, state] of states) {
       if (state.closingOrderId !== null) continue;
@@ -120,7 +122,14 @@ export class Protections {
     const clientOrderId = newClientOrderId();
     state.closingOrderId = clientOrderId;
     this.#closing.set(clientOrderId, { botId, symbol });
-    await this.#save(botId, symbol, state);
+    try {
+      await this.#save(botId, symbol, state);
+    } catch {
+      // Not stored (a full disk, say; #write logged it): nothing was placed, so the level stays armed.
+      this.#closing.delete(clientOrderId);
+      state.closingOrderId = null;
+      return;
+    }
     this.#deps.logger.info(`Closing position: ${hit}`, { botId, symbol, clientOrderId });
     try {
       await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(held), clientOrderId });

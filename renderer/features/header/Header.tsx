@@ -2,8 +2,18 @@ import { useStatusStore } from '../../stores/status-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
+import { StorageBanner } from './StorageBanner.tsx';
 
 export function Header() {
+  return (
+    <>
+      <HeaderBar />
+      <StorageBanner />
+    </>
+  );
+}
+
+function HeaderBar() {
   const status = useStatusStore((s) => s.status);
   const { view, show } = useViewStore();
   return (
