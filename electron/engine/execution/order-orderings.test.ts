@@ -169,7 +169,7 @@ describe('order state under any ordering of a remote venue’s replies', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 180_000); // 200 fresh databases: generous on a loaded 2-core machine
 
   it('keeps a fill that arrives before the submit reply (the reply does not move the order back)', async () => {
     const { order, events } = await play({ outcome: 'filled', fills: [{ units: 4, px: 101 }], inReply: [false], submitLost: false, cancel: false, cancelLost: false, deliveries: [{ kind: 'fill', index: 0 }, { kind: 'submit-reply' }], cancelAt: 0 });
