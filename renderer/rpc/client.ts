@@ -50,14 +50,12 @@ function connectSocket(token: string, attempt = 0): void {
     opened = true;
     setConnectionState('open');
   });
-  socket.addEventListener('close', () => {
-    setConnectionState('lost');
-    void reconnect(token, opened ? 0 : attempt + 1, !opened);
-  });
+  socket.addEventListener('close', () => void reconnect(token, opened ? 0 : attempt + 1, !opened));
 }
 
 async function reconnect(token: string, attempt: number, neverOpened: boolean): Promise<void> {
   if (neverOpened && (await tokenRefused(token))) return setConnectionState('refused');
+  setConnectionState('lost');
   for (let tries = attempt; ; tries++) {
     await delay(backoffMs(tries));
     if (await fetch('/health', { cache: 'no-store' }).then((r) => r.ok, () => false)) return connectSocket(token, tries);
