@@ -2,6 +2,7 @@
 import { engineHostLatency } from './engine-host-latency.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { headlessStartup } from './headless-startup.ts';
+import { liveStreams } from './live-streams.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
 import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
@@ -10,4 +11,5 @@ await engineHostLatency();
 await sqliteCandles();
 await headlessStartup();
 await webhookLoad();
+await liveStreams();
 webhookFuzz();

@@ -4,32 +4,36 @@ import { BotDetail } from './features/bots/BotDetail.tsx';
 import { BotForm } from './features/bots/BotForm.tsx';
 import { BotList } from './features/bots/BotList.tsx';
 import { Header } from './features/header/Header.tsx';
+import type { ConnectionState } from './rpc/client.ts';
 import { useBotsStore } from './stores/bots-store.ts';
 import { followEngine } from './stores/live-updates.ts';
 import { useStatusStore } from './stores/status-store.ts';
 import { useViewStore } from './stores/view-store.ts';
-import { useWebhooksStore } from './stores/webhooks-store.ts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
+
+/** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
+function ConnectionBanner({ state }: { state: ConnectionState }) {
+  if (state === 'lost') return <div className="banner" role="status">Connection to the engine lost — reconnecting…</div>;
+  if (state === 'refused') return <div className="banner error" role="alert">This link’s token is not valid: open the address the host printed.</div>;
+  return null;
+}
 
 export function App() {
   const editing = useBotsStore((s) => s.editing);
-  const connected = useStatusStore((s) => s.connected);
+  const connection = useStatusStore((s) => s.connection);
   const view = useViewStore((s) => s.view);
 
   useEffect(() => {
     const stop = new AbortController();
     void useBotsStore.getState().loadInstruments();
-    void useBotsStore.getState().refresh();
-    void useStatusStore.getState().refresh();
-    void useWebhooksStore.getState().refresh();
-    followEngine(stop.signal).catch(() => undefined);
+    void followEngine(stop.signal);
     return () => stop.abort();
   }, []);
 
   return (
     <div className="app">
       <Header />
-      {!connected && <div className="banner">Connection to the engine lost — reconnecting…</div>}
+      <ConnectionBanner state={connection} />
       <div className="body">
         <BotList />
         <main className="main">

@@ -28,6 +28,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'bots.start': [{ id: [] }],
   'bots.pause': [{ id: {} }],
   'bots.stop': [{ id: huge }],
+  'bots.closePosition': [{}, { id: huge }, { id: 'bot-x', stopFirst: 'yes' }],
   'market.instruments': ['x'],
   'market.candles': [{}, { symbol: 'BTC/USDT', timeframe: '1m', limit: 0 }, { symbol: 'BTC/USDT', timeframe: '1m', limit: 1e9 }, { symbol: 'BTC/USDT', timeframe: '1m', before: 'yesterday' }, { symbol: 'NOPE', timeframe: '1m' }],
   'market.live': [{}, { symbol: huge, timeframe: '1m' }],

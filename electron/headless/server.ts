@@ -7,6 +7,7 @@ import type { Engine } from '../engine/index.ts';
 import { reportUnexpected } from '../engine/unexpected-error.ts';
 import { bearerToken, tokenMatches } from './access-token.ts';
 import { API_PREFIX, createRestApi } from './openapi.ts';
+import { flowControlled } from './flow-control.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface HeadlessOptions {
@@ -16,11 +17,15 @@ export interface HeadlessOptions {
   port: number;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** Unread bytes after which a WebSocket client is disconnected (default: MAX_QUEUED_BYTES_PER_CLIENT). */
+  maxQueuedBytesPerClient?: number;
 }
 
 export interface HeadlessServer {
   url: string;
   port: number;
+  /** For each connected WebSocket client, the bytes written to it that it has not read yet. */
+  clientBacklogs(): number[];
   close(): Promise<void>;
 }
 
@@ -72,7 +77,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      void rpc.upgrade(ws, { context: { engine: engine.services } });
+      void rpc.upgrade(flowControlled(ws, options.maxQueuedBytesPerClient), { context: { engine: engine.services } });
     });
   });
 
@@ -84,6 +89,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   return {
     url: `http://${options.host}:${port}/?token=${encodeURIComponent(token)}`,
     port,
+    clientBacklogs: () => [...sockets.clients].map((client) => client.bufferedAmount),
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

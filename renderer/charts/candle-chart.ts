@@ -10,29 +10,38 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { Candle } from '../../shared/domain/candle.ts';
+import type { Candle, CandleUpdate } from '../../shared/domain/candle.ts';
 import type { Fill } from '../../shared/domain/order.ts';
+import { type Bar, type Gap, LiveBars, type SeriesChange } from './live-bars.ts';
 
-/** lightweight-charts' update() costs O(bars); beyond this many bars the oldest are dropped. */
-export const MAX_LIVE_BARS = 5_000;
-const TRIM_SLACK = 500;
+const toBar = (c: Candle): Bar => ({ time: c.ts / 1000, open: c.open, high: c.high, low: c.low, close: c.close });
+const toData = (b: Bar): CandlestickData<Time> => ({ ...b, time: b.time as UTCTimestamp });
 
-const toBar = (c: Candle): CandlestickData<Time> => ({ time: (c.ts / 1000) as UTCTimestamp, open: c.open, high: c.high, low: c.low, close: c.close });
+export interface CandleChartSources {
+  /** Older bars when the trader scrolls back: closed bars opened before `oldestTs` (epoch ms). */
+  older(oldestTs: number): Promise<Candle[]>;
+  /** Bars the live stream skipped (a fast market): the caller reads them back and calls `merge`. */
+  onGap(gap: Gap): void;
+}
 
 /**
- * A candlestick chart created once per mount and then fed imperatively: live ticks go straight to
- * `series.update`, never through React state.
+ * A candlestick chart created once per mount and then fed imperatively: live updates go straight
+ * to `series.update`, never through React state, and at most one per animation frame (the latest).
  */
 export class CandleChart {
   readonly #chart: IChartApi;
   readonly #series: ISeriesApi<'Candlestick'>;
   readonly #markers: ISeriesMarkersPluginApi<Time>;
   readonly #container: HTMLElement;
-  #bars: CandlestickData<Time>[] = [];
+  readonly #bars = new LiveBars(60);
+  readonly #sources: CandleChartSources;
+  #pending: CandleUpdate | null = null;
+  #frame = 0;
   #loadingOlder = false;
 
-  constructor(container: HTMLElement, onNeedOlder: (oldestTs: number) => Promise<Candle[]>) {
+  constructor(container: HTMLElement, sources: CandleChartSources) {
     this.#container = container;
+    this.#sources = sources;
     this.#chart = createChart(container, {
       autoSize: true,
       // The logo injects a <style> element, which our CSP (no inline styles) blocks; the licence's
@@ -44,33 +53,46 @@ export class CandleChart {
     this.#series = this.#chart.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', wickUpColor: '#26a69a', wickDownColor: '#ef5350', borderVisible: false });
     this.#markers = createSeriesMarkers(this.#series, []);
     this.#chart.timeScale().subscribeVisibleLogicalRangeChange((range) => {
-      const oldest = this.#bars[0];
+      const oldest = this.#bars.bars[0];
       if (!range || range.from > 20 || !oldest || this.#loadingOlder) return;
       this.#loadingOlder = true;
-      onNeedOlder((oldest.time as number) * 1000)
-        .then((older) => this.#prepend(older))
+      sources
+        .older(oldest.time * 1000)
+        .then((older) => this.merge(older))
+        .catch(() => undefined)
         .finally(() => (this.#loadingOlder = false));
     });
   }
 
   setHistory(candles: readonly Candle[]): void {
-    this.#bars = candles.map(toBar);
-    this.#series.setData(this.#bars);
-    this.#describe();
+    this.#show(this.#bars.setHistory(candles.map(toBar)));
   }
 
-  update(candle: Candle): void {
-    const bar = toBar(candle);
-    const last = this.#bars.at(-1);
-    if (last && (bar.time as number) < (last.time as number)) return;
-    if (last && last.time === bar.time) this.#bars[this.#bars.length - 1] = bar;
-    else this.#bars.push(bar);
-    if (this.#bars.length > MAX_LIVE_BARS + TRIM_SLACK) {
-      this.#bars = this.#bars.slice(-MAX_LIVE_BARS);
-      this.#series.setData(this.#bars);
-    } else {
-      this.#series.update(bar);
-    }
+  /** Takes a live update; the chart draws the latest one on the next animation frame. */
+  push(update: CandleUpdate): void {
+    this.#pending = update;
+    this.#frame ||= requestAnimationFrame(() => this.#drawPending());
+  }
+
+  /** Closed bars read back from history (a gap's, or older ones). */
+  merge(candles: readonly Candle[]): void {
+    this.#show(this.#bars.merge(candles.map(toBar)));
+  }
+
+  #drawPending(): void {
+    this.#frame = 0;
+    const update = this.#pending;
+    this.#pending = null;
+    if (!update) return;
+    const { change, gap } = this.#bars.apply(toBar(update.candle), update.closed);
+    this.#show(change);
+    if (gap) this.#sources.onGap(gap);
+  }
+
+  #show(change: SeriesChange): void {
+    if (change.kind === 'none') return;
+    if (change.kind === 'update') this.#series.update(toData(change.bar));
+    else this.#series.setData(change.bars.map(toData));
     this.#describe();
   }
 
@@ -91,22 +113,14 @@ export class CandleChart {
 
   /** What the canvas shows, as attributes: for assistive tools and for end-to-end tests. */
   #describe(): void {
-    const last = this.#bars.at(-1);
-    this.#container.dataset.bars = String(this.#bars.length);
+    const last = this.#bars.bars.at(-1);
+    this.#container.dataset.bars = String(this.#bars.bars.length);
     this.#container.dataset.lastBar = last ? String(last.time) : '';
     this.#container.dataset.lastClose = last ? String(last.close) : '';
   }
 
   dispose(): void {
+    cancelAnimationFrame(this.#frame);
     this.#chart.remove();
-  }
-
-  #prepend(older: readonly Candle[]): void {
-    const first = this.#bars[0];
-    const fresh = older.map(toBar).filter((b) => !first || (b.time as number) < (first.time as number));
-    if (fresh.length === 0) return;
-    this.#bars = [...fresh, ...this.#bars];
-    this.#series.setData(this.#bars);
-    this.#describe();
   }
 }

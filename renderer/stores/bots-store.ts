@@ -1,7 +1,9 @@
 import { create } from 'zustand';
-import type { BotSummary } from '../../shared/domain/bot.ts';
+import type { Bot, BotSummary } from '../../shared/domain/bot.ts';
 import type { Instrument } from '../../shared/domain/instrument.ts';
 import { client } from '../rpc/client.ts';
+import { savedSelection, saveSelection } from './selection.ts';
+import { singleFlight } from './single-flight.ts';
 
 interface BotsState {
   bots: BotSummary[];
@@ -13,25 +15,37 @@ interface BotsState {
   loadInstruments(): Promise<void>;
   select(id: string | null): void;
   edit(target: 'new' | string | null): void;
+  /** Shows a bot as the engine just returned it (after start, pause, stop), before the next list arrives. */
+  applyBot(bot: Bot): void;
 }
 
-export const useBotsStore = create<BotsState>((set, get) => ({
-  bots: [],
-  instruments: [],
-  selectedId: null,
-  editing: null,
-  loaded: false,
-  async refresh() {
-    const bots = await client.bots.list();
-    const selectedId = get().selectedId;
-    const stillThere = bots.some((b) => b.id === selectedId);
-    set({ bots, loaded: true, selectedId: stillThere ? selectedId : (bots[0]?.id ?? null) });
-  },
-  async loadInstruments() {
-    set({ instruments: await client.market.instruments() });
-  },
-  select: (id) => set({ selectedId: id, editing: null }),
-  edit: (target) => set({ editing: target }),
-}));
+export const useBotsStore = create<BotsState>((set, get) => {
+  const select = (selectedId: string | null) => {
+    if (selectedId !== get().selectedId) saveSelection(selectedId);
+    set({ selectedId });
+  };
+  return {
+    bots: [],
+    instruments: [],
+    selectedId: savedSelection(),
+    editing: null,
+    loaded: false,
+    refresh: singleFlight(async () => {
+      const bots = await client.bots.list();
+      const selectedId = get().selectedId;
+      set({ bots, loaded: true });
+      select(bots.some((b) => b.id === selectedId) ? selectedId : (bots[0]?.id ?? null));
+    }),
+    loadInstruments: singleFlight(async () => set({ instruments: await client.market.instruments() })),
+    select: (id) => {
+      select(id);
+      set({ editing: null });
+    },
+    edit: (target) => set({ editing: target }),
+    applyBot: (bot) => set({ bots: get().bots.map((b) => (b.id === bot.id ? { ...b, ...bot } : b)) }),
+  };
+});
 
 export const useSelectedBot = () => useBotsStore((s) => s.bots.find((b) => b.id === s.selectedId) ?? null);
+
+export const useInstrument = (symbol: string | undefined) => useBotsStore((s) => s.instruments.find((i) => i.symbol === symbol));

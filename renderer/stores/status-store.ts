@@ -1,19 +1,18 @@
 import { create } from 'zustand';
 import type { EngineStatus } from '../../shared/contract/engine.ts';
-import { client, onConnectionChange } from '../rpc/client.ts';
+import { client, connectionState, onConnectionChange, type ConnectionState } from '../rpc/client.ts';
+import { singleFlight } from './single-flight.ts';
 
 interface StatusState {
   status: EngineStatus | null;
-  connected: boolean;
+  connection: ConnectionState;
   refresh(): Promise<void>;
 }
 
 export const useStatusStore = create<StatusState>((set) => ({
   status: null,
-  connected: true,
-  async refresh() {
-    set({ status: await client.engine.status() });
-  },
+  connection: connectionState(),
+  refresh: singleFlight(async () => set({ status: await client.engine.status() })),
 }));
 
-onConnectionChange((connected) => useStatusStore.setState({ connected }));
+onConnectionChange((connection) => useStatusStore.setState({ connection }));

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WebhookLogEntry, WebhookOutcome, WebhookStatus } from '../../shared/domain/webhook.ts';
 import { client } from '../rpc/client.ts';
+import { singleFlight } from './single-flight.ts';
 
 interface WebhooksState {
   status: WebhookStatus | null;
@@ -19,10 +20,10 @@ export const useWebhooksStore = create<WebhooksState>((set, get) => ({
   log: [],
   filter: {},
   passphrases: {},
-  async refresh() {
+  refresh: singleFlight(async () => {
     const [status, log] = await Promise.all([client.webhooks.status(), client.webhooks.log({ ...get().filter, limit: 200 })]);
     set({ status, log });
-  },
+  }),
   setFilter(filter) {
     set({ filter });
     void get().refresh();

@@ -2,6 +2,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { BotConfigSchema, BotSchema, BotSummarySchema } from '../domain/bot.ts';
 import { BotIdSchema } from '../domain/ids.ts';
+import { OrderSchema } from '../domain/order.ts';
 
 const byId = z.object({ id: BotIdSchema });
 
@@ -17,4 +18,12 @@ export const botsContract = {
   start: oc.route({ method: 'POST', path: '/bots/{id}/start' }).input(byId).output(BotSchema),
   pause: oc.route({ method: 'POST', path: '/bots/{id}/pause' }).input(byId).output(BotSchema),
   stop: oc.route({ method: 'POST', path: '/bots/{id}/stop' }).input(byId).output(BotSchema),
+  /**
+   * Closes every open position of the bot with reduce-only market orders and returns them. A running
+   * bot would trade again, so it is refused unless `stopFirst` (the "Stop & close" button) stops it first.
+   */
+  closePosition: oc
+    .route({ method: 'POST', path: '/bots/{id}/close-position' })
+    .input(z.object({ id: BotIdSchema, stopFirst: z.boolean().default(false) }))
+    .output(z.array(OrderSchema)),
 };

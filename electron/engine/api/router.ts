@@ -8,6 +8,7 @@ import { findOrder, listOrders } from '../persistence/orders.repository.ts';
 import { listOrderEvents } from '../persistence/order-events.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
+import { closeBotPositions } from '../bots/close-positions.ts';
 import { coalescingStream } from './coalescing-stream.ts';
 import { storageGuard } from './storage-guard.ts';
 import { unwrap } from './errors.ts';
@@ -36,6 +37,7 @@ export const router = os.router({
     start: os.bots.start.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.setStatus(input.id, 'running'))),
     pause: os.bots.pause.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.setStatus(input.id, 'paused'))),
     stop: os.bots.stop.handler(async ({ input, context: { engine } }) => unwrap(await engine.bots.setStatus(input.id, 'stopped'))),
+    closePosition: os.bots.closePosition.handler(async ({ input, context: { engine } }) => unwrap(await closeBotPositions(engine, input.id, input.stopFirst))),
   },
   market: {
     instruments: os.market.instruments.handler(({ context: { engine } }) => [...engine.instruments]),
@@ -48,7 +50,9 @@ export const router = os.router({
     live: os.market.live.handler(({ input, context: { engine }, signal }) =>
       coalescingStream(
         (push) => engine.bus.on('candle', (u) => u.symbol === input.symbol && u.timeframe === input.timeframe && push(u)),
-        (u) => `${u.closed ? 'closed' : 'forming'}:${u.candle.ts}`,
+        // The latest closed bar and the forming bar: a chart that misses closed bars in between
+        // (a fast market) reads them back with market.candles.
+        (u) => (u.closed ? 'closed' : 'forming'),
         signal,
       ),
     ),

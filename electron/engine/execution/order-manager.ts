@@ -30,6 +30,8 @@ export interface PlaceOrder {
    * an order already stored under it is returned instead of being placed again.
    */
   clientOrderId?: string;
+  /** Refused (stored as REJECTED) unless it brings the position, as committed when it is written, towards flat. */
+  reduceOnly?: boolean;
 }
 
 /** The account's say on an order (balances, reservations); called inside the order's transactions. */
@@ -121,7 +123,7 @@ export class OrderManager {
       // Nothing leaves the process, so the write-ahead row and the outcome commit together:
       // after a crash there is neither, at the venue or here.
       const placed = await this.#inTransaction(async (trx) => {
-        const refusal = await this.#writeAhead(trx, order);
+        const refusal = await this.#writeAhead(trx, order, request.reduceOnly);
         if (refusal) return refusal;
         return this.#applyAll(trx, order.clientOrderId, submitEvents(await submit()));
       }).catch(async (error: unknown) => {
@@ -134,7 +136,7 @@ export class OrderManager {
       return placed;
     }
 
-    const written = await this.#inTransaction(async (trx) => (await this.#writeAhead(trx, order)) ?? order);
+    const written = await this.#inTransaction(async (trx) => (await this.#writeAhead(trx, order, request.reduceOnly)) ?? order);
     if (written.status !== 'PENDING_SUBMIT') {
       this.#announce(written);
       return written;
@@ -236,11 +238,20 @@ export class OrderManager {
   }
 
   /** The order's first row and event; returns the rejected order when the account refuses it. */
-  async #writeAhead(trx: Kysely<Database>, order: Order): Promise<Order | null> {
+  async #writeAhead(trx: Kysely<Database>, order: Order, reduceOnly = false): Promise<Order | null> {
     await insertOrder(trx, order);
     await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: describe(order), tsEvent: order.tsInit, tsInit: order.tsInit });
-    const refusal = await this.#gate?.admit(trx, order);
+    // Transactions run one at a time and fills update the position cache inside theirs, so this
+    // sees every fill committed before: two closes racing cannot both sell the same holding.
+    const refusal = (reduceOnly ? this.#reduceOnlyRefusal(order) : null) ?? (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
+  }
+
+  #reduceOnlyRefusal(order: Order): string | null {
+    const held = this.position(order.botId, order.symbol).netQty;
+    const reducible = order.side === 'SELL' ? held : -held;
+    if (reducible > 0 && order.qty <= reducible) return null;
+    return `Reduce-only: the ${order.symbol} position is ${held === 0 ? 'already flat' : `${held}`}, so ${order.side} ${order.qty} would not reduce it`;
   }
 
   async #onVenueEvent(event: VenueEvent): Promise<void> {

@@ -20,7 +20,9 @@ export function BotList() {
                 select(bot.id);
                 useViewStore.getState().show('bots');
               }}>
-              <span className="bot-name">{bot.name}</span>
+              <span className="bot-name" title={bot.name}>
+                {bot.name}
+              </span>
               <span className={`status ${bot.status}`}>{bot.status}</span>
               <span className="muted">{bot.symbol}</span>
               <Money value={bot.pnl.realized + bot.pnl.unrealized} />

@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { Timeframe } from '../../../shared/domain/instrument.ts';
 import { CandleChart } from '../../charts/candle-chart.ts';
+import { GapFiller } from '../../charts/gap-filler.ts';
 import { client } from '../../rpc/client.ts';
-import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { followStream } from '../../rpc/follow-stream.ts';
+import { holds, useLedgerStore } from '../../stores/ledger-store.ts';
 
 const HISTORY_PAGE = 1000;
+const MAX_PAGE = 5000;
+const BAR_SECONDS = 60;
 
 /** The symbol's candles, live, with the selected bot's fills as markers. */
 export function LiveChart({ symbol, timeframe }: { symbol: string; timeframe: Timeframe }) {
@@ -15,14 +19,29 @@ export function LiveChart({ symbol, timeframe }: { symbol: string; timeframe: Ti
   useEffect(() => {
     if (!container.current) return;
     const stop = new AbortController();
-    const chart = new CandleChart(container.current, (before) => client.market.candles({ symbol, timeframe, before, limit: HISTORY_PAGE }));
+    const candles = (before: number | undefined, limit: number) => client.market.candles({ symbol, timeframe, before, limit });
+    const gaps = new GapFiller(async ({ from, to }) => chart.merge(await candles(to * 1000, Math.min(MAX_PAGE, Math.ceil((to - from) / BAR_SECONDS)))));
+    const chart = new CandleChart(container.current, { older: (before) => candles(before, HISTORY_PAGE), onGap: (gap) => gaps.note(gap) });
     chartRef.current = chart;
-    (async () => {
-      chart.setHistory(await client.market.candles({ symbol, timeframe, limit: HISTORY_PAGE }));
-      chart.setFills(useLedgerStore.getState().fills);
-      const live = await client.market.live({ symbol, timeframe }, { signal: stop.signal });
-      for await (const update of live) chart.update(update.candle);
-    })().catch(() => undefined);
+    void followStream(
+      (signal) => client.market.live({ symbol, timeframe }, { signal }),
+      {
+        // On every (re)subscription the history is read again: bars may have closed while away.
+        onOpen: () => {
+          candles(undefined, HISTORY_PAGE).then(
+            (history) => !stop.signal.aborted && (chart.setHistory(history), chart.setFills(useLedgerStore.getState().fills)),
+            () => undefined,
+          );
+        },
+        onItem: (update) => {
+          chart.push(update);
+          // The positions' last price and P&L follow the chart (re-marked by the engine, one read at a time).
+          const ledger = useLedgerStore.getState();
+          if (holds(ledger.positions, symbol)) void ledger.refreshPositions();
+        },
+      },
+      stop.signal,
+    );
     return () => {
       stop.abort();
       chart.dispose();

@@ -12,9 +12,12 @@ export function SpeedControl() {
       <select
         aria-label="Market speed"
         value={SPEEDS.includes(speed) ? speed : ''}
-        onChange={async (e) => {
-          await client.market.setSpeed({ candlesPerSecond: Number(e.target.value) });
-          await useStatusStore.getState().refresh();
+        onChange={(e) => {
+          // Unreachable engine: the connection banner says so, and the select shows the engine's speed again.
+          void client.market
+            .setSpeed({ candlesPerSecond: Number(e.target.value) })
+            .catch(() => undefined)
+            .then(() => useStatusStore.getState().refresh());
         }}
       >
         {!SPEEDS.includes(speed) && <option value="">{speed}×</option>}

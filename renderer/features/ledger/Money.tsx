@@ -1,11 +1,14 @@
-const format = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { accountCurrency, formatMoney, roundMoney } from '../../format.ts';
+import { useBotsStore } from '../../stores/bots-store.ts';
 
-/** A quote-currency amount, green when positive and red when negative. */
+/** An amount in the account's currency, green when it shows positive and red when it shows negative. */
 export function Money({ value, testId }: { value: number; testId?: string }) {
-  const tone = value > 0 ? 'up' : value < 0 ? 'down' : '';
+  const currency = useBotsStore((s) => accountCurrency(s.instruments));
+  const shown = roundMoney(value);
+  const tone = shown > 0 ? 'up' : shown < 0 ? 'down' : '';
   return (
     <span className={`money ${tone}`} data-testid={testId}>
-      {format.format(value)}
+      {formatMoney(value, currency)}
     </span>
   );
 }

@@ -42,7 +42,7 @@ export function AlertBuilder({ bot }: { bot: BotSummary }) {
         <Field label="Passphrase" error={undefined}>
           <input value={passphrase} placeholder="Generate one, or paste the one you saved" onChange={(e) => remember(bot.id, e.target.value)} autoComplete="off" spellCheck={false} />
         </Field>
-        <button type="button" onClick={() => void rotate(bot.id)}>
+        <button type="button" onClick={() => rotate(bot.id).catch((error: unknown) => setTest({ error: errorMessage(error) }))}>
           Generate new passphrase
         </button>
       </div>

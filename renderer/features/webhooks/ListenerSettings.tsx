@@ -7,6 +7,18 @@ import { Field } from '../bots/Field.tsx';
 
 type Draft = Record<keyof WebhookSettings, string>;
 
+/** The labels beside the fields, which errors name (as the bot form's do). */
+const LABELS: Record<Exclude<keyof WebhookSettings, 'allowTradingViewIpsOnly'>, string> = {
+  host: 'Address',
+  port: 'Port',
+  maxAgeSeconds: 'Maximum alert age',
+  rateLimitPerSecond: 'Requests per second',
+  rateLimitBurst: 'Burst',
+};
+
+/** An empty field is missing (not 0, which would pick a random port); anything else is read as a number. */
+const toNumber = (text: string): unknown => (text.trim() === '' ? undefined : Number(text));
+
 const toDraft = (s: WebhookSettings): Draft => ({
   host: s.host,
   port: String(s.port),
@@ -32,39 +44,42 @@ export function ListenerSettings() {
     if (!draft) return;
     const parsed = WebhookSettingsSchema.safeParse({
       host: draft.host.trim(),
-      port: Number(draft.port),
-      maxAgeSeconds: Number(draft.maxAgeSeconds),
+      port: toNumber(draft.port),
+      maxAgeSeconds: toNumber(draft.maxAgeSeconds),
       allowTradingViewIpsOnly: draft.allowTradingViewIpsOnly === 'true',
-      rateLimitPerSecond: Number(draft.rateLimitPerSecond),
-      rateLimitBurst: Number(draft.rateLimitBurst),
+      rateLimitPerSecond: toNumber(draft.rateLimitPerSecond),
+      rateLimitBurst: toNumber(draft.rateLimitBurst),
     });
-    if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
+    setMessage(null);
+    if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }, LABELS));
     setErrors({});
     try {
       const status = await client.webhooks.configure(parsed.data);
       useWebhooksStore.setState({ status });
       setMessage(status.listening ? 'Saved; the listener restarted.' : `Saved, but ${status.error}`);
     } catch (error) {
-      setMessage(errorMessage(error));
+      const byField = fieldErrors(error, LABELS);
+      setErrors(byField);
+      if (Object.keys(byField).length === 0) setMessage(errorMessage(error));
     }
   }
 
   return (
     <form className="panel grid-form" onSubmit={save} aria-label="Listener settings" noValidate>
       <h3>Listener settings</h3>
-      <Field label="Address" error={errors.host}>
+      <Field label={LABELS.host} error={errors.host}>
         <input value={draft.host} onChange={(e) => set('host')(e.target.value)} />
       </Field>
-      <Field label="Port" error={errors.port}>
+      <Field label={LABELS.port} error={errors.port}>
         <input inputMode="numeric" value={draft.port} onChange={(e) => set('port')(e.target.value)} />
       </Field>
-      <Field label="Refuse alerts older than (s, 0 = never)" error={errors.maxAgeSeconds}>
+      <Field label={`${LABELS.maxAgeSeconds} (seconds, 0 = no limit)`} error={errors.maxAgeSeconds}>
         <input inputMode="numeric" value={draft.maxAgeSeconds} onChange={(e) => set('maxAgeSeconds')(e.target.value)} />
       </Field>
-      <Field label="Requests per second per address" error={errors.rateLimitPerSecond}>
+      <Field label={`${LABELS.rateLimitPerSecond} per address`} error={errors.rateLimitPerSecond}>
         <input inputMode="decimal" value={draft.rateLimitPerSecond} onChange={(e) => set('rateLimitPerSecond')(e.target.value)} />
       </Field>
-      <Field label="Burst" error={errors.rateLimitBurst}>
+      <Field label={LABELS.rateLimitBurst} error={errors.rateLimitBurst}>
         <input inputMode="numeric" value={draft.rateLimitBurst} onChange={(e) => set('rateLimitBurst')(e.target.value)} />
       </Field>
       <Field label="TradingView addresses only (direct exposure)" error={undefined}>

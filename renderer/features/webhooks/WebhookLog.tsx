@@ -10,7 +10,7 @@ export function WebhookLog() {
   const bots = useBotsStore((s) => s.bots);
   const [open, setOpen] = useState<number | null>(null);
   return (
-    <section className="panel" aria-label="Webhook log">
+    <section className="panel webhook-log" aria-label="Webhook log">
       <h3>Webhook log</h3>
       <div className="row">
         <label>
@@ -54,10 +54,10 @@ export function WebhookLog() {
                 <tr className="clickable" onClick={() => setOpen(open === entry.id ? null : entry.id)}>
                   <td>{time(entry.ts)}</td>
                   <td>{entry.source}</td>
-                  <td>{bots.find((b) => b.id === entry.botId)?.name ?? entry.botId ?? '—'}</td>
+                  <td className="wrap">{bots.find((b) => b.id === entry.botId)?.name ?? entry.botId ?? '—'}</td>
                   <td className="num">{entry.statusCode}</td>
                   <td className={`outcome ${entry.outcome}`}>{entry.outcome}</td>
-                  <td>{entry.reason ?? ''}</td>
+                  <td className="wrap reason">{entry.reason ?? ''}</td>
                 </tr>
                 {open === entry.id && (
                   <tr>
