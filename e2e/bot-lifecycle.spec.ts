@@ -51,7 +51,7 @@ test('create a bot in the UI, watch it trade, restart the host, find it still ru
     await host.stop();
     await expect(page.getByText('Connection to the engine lost')).toBeVisible();
     host = await startServe(dataDir);
-    // The page reloads by itself once the host answers again (same port is not guaranteed, so go there).
+    // The page reconnects by itself when the host answers again on its port; the new host may have another port, so go there.
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'E2E trend' })).toBeVisible();
     await expect(page.getByTestId('bot-status')).toHaveText('running');

@@ -39,7 +39,7 @@ test('build a TradingView alert in the UI, send a test alert, see the log row an
     const position = page.getByRole('region', { name: 'Positions' }).locator('tbody tr').first();
     await expect(position).toContainText('LONG');
     // The alert's 5% stop-loss is attached to the position: 95% of the entry price.
-    const entry = Number(await position.locator('td').nth(3).innerText());
+    const entry = Number((await position.locator('td').nth(3).innerText()).replaceAll(',', ''));
     await expect(position.locator('td').nth(5)).toHaveText((Math.round(entry * 0.95 * 100) / 100).toFixed(2));
     await page.screenshot({ path: testInfo.outputPath('alert-builder.png'), fullPage: true });
 

@@ -1,23 +1,26 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Order } from '../../../shared/domain/order.ts';
+import { formatPrice, formatQty } from '../../format.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
+import { useBotsStore } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
-import { formatPrice, formatQty } from './decimal-format.ts';
 import { OrderDetail } from './OrderDetail.tsx';
 import { type Column, Table, time } from './Table.tsx';
 
 const CANCELABLE = new Set(['PENDING_SUBMIT', 'ACCEPTED', 'PARTIALLY_FILLED']);
 
-const columns: Column<Order>[] = [
+/** Prices and quantities on each row's own instrument (its tick and step decimals). */
+const columnsFor = (instrumentOf: (symbol: string) => Instrument | undefined): Column<Order>[] => [
   { header: 'Time', cell: (o) => time(o.tsInit) },
   { header: 'Symbol', cell: (o) => o.symbol },
   { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
   { header: 'Type', cell: (o) => o.type },
-  { header: 'Qty', cell: (o) => formatQty(o.qty), numeric: true },
-  { header: 'Price', cell: (o) => (o.price === null ? 'market' : formatPrice(o.price)), numeric: true },
-  { header: 'Filled', cell: (o) => formatQty(o.filledQty), numeric: true },
-  { header: 'Avg fill', cell: (o) => (o.avgFillPx === null ? '—' : formatPrice(o.avgFillPx)), numeric: true },
+  { header: 'Qty', cell: (o) => formatQty(o.qty, instrumentOf(o.symbol)), numeric: true },
+  { header: 'Price', cell: (o) => (o.price === null ? 'market' : formatPrice(o.price, instrumentOf(o.symbol))), numeric: true },
+  { header: 'Filled', cell: (o) => formatQty(o.filledQty, instrumentOf(o.symbol)), numeric: true },
+  { header: 'Avg fill', cell: (o) => (o.avgFillPx === null ? '—' : formatPrice(o.avgFillPx, instrumentOf(o.symbol))), numeric: true },
   {
     header: 'Status',
     cell: (o) => (
@@ -50,6 +53,8 @@ function CancelButton({ clientOrderId }: { clientOrderId: string }) {
 
 export function OrdersTable() {
   const orders = useLedgerStore((s) => s.orders);
+  const instruments = useBotsStore((s) => s.instruments);
+  const columns = useMemo(() => columnsFor((symbol) => instruments.find((i) => i.symbol === symbol)), [instruments]);
   const [selected, setSelected] = useState<string | null>(null);
   const selectedRow = orders.find((o) => o.clientOrderId === selected);
   return (

@@ -1,6 +1,9 @@
+import { useMemo } from 'react';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Position } from '../../../shared/domain/position.ts';
+import { formatPrice, formatQty } from '../../format.ts';
+import { useBotsStore } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
-import { formatPrice, formatQty } from './decimal-format.ts';
 import { Money } from './Money.tsx';
 import { type Column, Table } from './Table.tsx';
 
@@ -21,14 +24,15 @@ function Status({ position }: { position: Position }) {
   );
 }
 
-const columns: Column<Position>[] = [
+/** Prices and quantities on each row's own instrument (its tick and step decimals). */
+const columnsFor = (instrumentOf: (symbol: string) => Instrument | undefined): Column<Position>[] => [
   { header: 'Symbol', cell: (p) => p.symbol },
   { header: 'Side', cell: (p) => p.side },
-  { header: 'Qty', cell: (p) => formatQty(p.qty), numeric: true },
-  { header: 'Avg open', cell: (p) => (p.qty ? formatPrice(p.avgPxOpen) : '—'), numeric: true },
-  { header: 'Last', cell: (p) => (p.lastPx === null ? '—' : formatPrice(p.lastPx)), numeric: true },
-  { header: 'Stop-loss', cell: (p) => (p.stopLoss === null ? '—' : formatPrice(p.stopLoss)), numeric: true },
-  { header: 'Take-profit', cell: (p) => (p.takeProfit === null ? '—' : formatPrice(p.takeProfit)), numeric: true },
+  { header: 'Qty', cell: (p) => formatQty(p.qty, instrumentOf(p.symbol)), numeric: true },
+  { header: 'Avg open', cell: (p) => (p.qty ? formatPrice(p.avgPxOpen, instrumentOf(p.symbol)) : '—'), numeric: true },
+  { header: 'Last', cell: (p) => (p.lastPx === null ? '—' : formatPrice(p.lastPx, instrumentOf(p.symbol))), numeric: true },
+  { header: 'Stop-loss', cell: (p) => (p.stopLoss === null ? '—' : formatPrice(p.stopLoss, instrumentOf(p.symbol))), numeric: true },
+  { header: 'Take-profit', cell: (p) => (p.takeProfit === null ? '—' : formatPrice(p.takeProfit, instrumentOf(p.symbol))), numeric: true },
   { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
   { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
   { header: 'Status', cell: (p) => <Status position={p} /> },
@@ -36,5 +40,7 @@ const columns: Column<Position>[] = [
 
 export function PositionsTable() {
   const positions = useLedgerStore((s) => s.positions);
+  const instruments = useBotsStore((s) => s.instruments);
+  const columns = useMemo(() => columnsFor((symbol) => instruments.find((i) => i.symbol === symbol)), [instruments]);
   return <Table title="Positions" rows={positions} columns={columns} rowKey={(p) => p.symbol} empty="No position yet." />;
 }
