@@ -257,13 +257,13 @@ export class OrderManager {
       const { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent } = outcome.order;
       await updateOrder(trx, order.clientOrderId, { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent });
     }
-    if (event.kind === 'filled') await this.#book(trx, outcome.order, event.fill);
+    if (event.kind === 'filled') await this.#book(trx, outcome.order, event.fill, order.filledQty === 0);
     return outcome.order;
   }
 
   /** A new fill moves the bot's position (and closes a trade when it reaches flat) and the account. */
-  async #book(trx: Kysely<Database>, order: Order, fill: VenueFill): Promise<void> {
-    const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
+  async #book(trx: Kysely<Database>, order: Order, fill: VenueFill, firstOfOrder: boolean): Promise<void> {
+    const { next, closed } = applyFill(this.position(order.botId, order.symbol), { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts }, firstOfOrder);
     await savePosition(trx, order.botId, order.symbol, next, fill.ts);
     if (closed) await insertTrade(trx, order.botId, order.symbol, closed);
     await this.#gate?.applyFill(trx, order, fill);

@@ -45,7 +45,8 @@ function requireSane(fill: FillInput): void {
   );
 }
 
-function addTo(pos: PositionState, fill: FillInput): PositionState {
+/** `newEntry`: the fill starts an order's share of the position (its first fill, or one that opens a new trip). */
+function addTo(pos: PositionState, fill: FillInput, newEntry: boolean): PositionState {
   const signed = fill.side === 'BUY' ? fill.qty : -fill.qty;
   const netQty = roundQty(pos.netQty + signed);
   return {
@@ -56,7 +57,7 @@ function addTo(pos: PositionState, fill: FillInput): PositionState {
     openedAt: pos.openedAt ?? fill.ts,
     tripEntryQty: roundQty(pos.tripEntryQty + fill.qty),
     tripEntryNotional: roundPx(pos.tripEntryNotional + fill.qty * fill.px),
-    tripEntries: pos.tripEntries + 1,
+    tripEntries: pos.tripEntries + (newEntry ? 1 : 0),
     tripRealizedPnl: roundQuote(pos.tripRealizedPnl - fill.fee),
     tripFees: roundQuote(pos.tripFees + fill.fee),
   };
@@ -104,7 +105,7 @@ export function applyFill(pos: PositionState, fill: FillInput): { next: Position
   const flat: PositionState = { ...FLAT, realizedPnl: after.realizedPnl };
   const remainder = roundQty(fill.qty - closeQty);
   if (remainder <= 0) return { next: flat, closed };
-  return { next: addTo(flat, { ...fill, qty: remainder, fee: roundQuote(fill.fee - closeFee) }), closed };
+  return { next: addTo(flat, { ...fill, qty: remainder, fee: roundQuote(fill.fee - closeFee) }, true), closed };
 }
 
 export function unrealizedPnl(pos: Pick<PositionState, 'netQty' | 'avgPxOpen'>, lastPx: number | null): number {
