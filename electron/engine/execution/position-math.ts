@@ -70,11 +70,15 @@ function addTo(pos: PositionState, fill: FillInput, newEntry: boolean): Position
  * (including adds after a partial exit), its exit price the average of all its exits, so
  * (exit - entry) x qty - fees is the trade's realised P&L. Pure: same numbers live, in backtests
  * and in tests. A fill with a non-finite or non-positive quantity or price throws.
+ *
+ * `firstOfOrder` says whether the fill is its order's first: the entry count (`tripEntries`, which
+ * the pyramiding limit reads) counts orders, not the fills an exchange splits one order into. A
+ * later fill of an order counts only when it opens a new trip (a reversal that reached flat).
  */
-export function applyFill(pos: PositionState, fill: FillInput): { next: PositionState; closed: ClosedTrip | null } {
+export function applyFill(pos: PositionState, fill: FillInput, firstOfOrder = true): { next: PositionState; closed: ClosedTrip | null } {
   requireSane(fill);
   const signed = fill.side === 'BUY' ? fill.qty : -fill.qty;
-  if (pos.netQty === 0 || Math.sign(pos.netQty) === Math.sign(signed)) return { next: addTo(pos, fill), closed: null };
+  if (pos.netQty === 0 || Math.sign(pos.netQty) === Math.sign(signed)) return { next: addTo(pos, fill, firstOfOrder || pos.netQty === 0), closed: null };
 
   const closeQty = Math.min(fill.qty, Math.abs(pos.netQty));
   const direction = Math.sign(pos.netQty);
