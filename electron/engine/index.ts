@@ -22,6 +22,7 @@ import { LedgerAccountGate } from './accounts/account-gate.ts';
 import { EquityRecorder } from './accounts/equity-recorder.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
+import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
@@ -94,6 +95,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
   const protections = new Protections({ db, orders, bus, logger, clock, instruments });
   await protections.load();
+  // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
+  await restoreEntryProtection({ db, orders, protections });
   const runtime = new BotRuntime({ orders, logger });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.

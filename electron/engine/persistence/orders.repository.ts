@@ -32,3 +32,9 @@ export async function listOrders(db: Kysely<Database>, filter: { botId?: string 
 export async function listOrdersByStatus(db: Kysely<Database>, statuses: readonly OrderStatus[]): Promise<Order[]> {
   return (await db.selectFrom('orders').selectAll().where('status', 'in', statuses).execute()).map(toOrder);
 }
+
+/** One bot's orders on one symbol in the given statuses (its open orders, say). */
+export async function ordersOfBotSymbol(db: Kysely<Database>, botId: string, symbol: string, statuses: readonly OrderStatus[]): Promise<Order[]> {
+  const rows = await db.selectFrom('orders').selectAll().where('botId', '=', botId).where('symbol', '=', symbol).where('status', 'in', statuses).execute();
+  return rows.map(toOrder);
+}
