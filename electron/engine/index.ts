@@ -97,7 +97,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await protections.load();
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
-  const runtime = new BotRuntime({ orders, logger });
+  const runtime = new BotRuntime({ db, orders, logger });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
