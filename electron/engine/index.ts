@@ -24,6 +24,7 @@ import { LedgerAccountGate } from './accounts/account-gate.ts';
 import { EquityRecorder } from './accounts/equity-recorder.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
+import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
@@ -105,7 +106,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
   const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage });
   await protections.load();
-  const runtime = new BotRuntime({ orders, logger, storage });
+  // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
+  await restoreEntryProtection({ db, orders, protections });
+  const runtime = new BotRuntime({ db, orders, logger, storage });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());

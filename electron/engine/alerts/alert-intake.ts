@@ -15,6 +15,7 @@ import { maskPassphrase, parseAlert } from './parse-alert.ts';
 import { passphraseMatches } from './passphrase.ts';
 import type { Execution, SignalExecutor } from './signal-executor.ts';
 import { stoppedBefore } from './stopped-before.ts';
+import { tooOldToStart } from './alert-age.ts';
 
 export interface IntakeReply {
   statusCode: number;
@@ -98,6 +99,7 @@ export class AlertIntake {
   /**
    * Acts on the alerts that were answered 2xx but not acted on before the app stopped. Their
    * orders carry ids derived from the alert, so one that was placed already is not placed again.
+   * One older than the age limit with no leg placed yet is refused: it would trade at today's price.
    */
   async recover(): Promise<number> {
     const pending = await pendingAlerts(this.#db);
@@ -105,7 +107,7 @@ export class AlertIntake {
       const sender = await this.#senders.find(alert.botId);
       const command = { ...(JSON.parse(alert.commandJson) as Omit<AlertCommand, 'passphrase'>), passphrase: '' };
       if (sender?.bot.status === 'running') {
-        await this.#act(sender.bot, command, alert.id, alert.logId);
+        await this.#act(sender.bot, command, alert, 'restart');
       } else {
         await this.#journal.finish({ alertId: alert.id, logId: alert.logId, ...(await stoppedBefore(this.#db, alert.id)) });
       }
@@ -151,7 +153,7 @@ export class AlertIntake {
       statusCode: 200,
       body: { status: 'accepted', message: 'Alert accepted', alertId },
       act: () => {
-        const run = this.#executions.then(yieldToIo).then(() => this.#act(bot, command, alertId, logId));
+        const run = this.#executions.then(yieldToIo).then(() => this.#act(bot, command, { id: alertId, logId, receivedAt: now }, 'queue'));
         // One failed execution (reported by the caller) must not stop the ones queued after it.
         this.#executions = run.catch(() => undefined);
         return run;
@@ -171,11 +173,13 @@ export class AlertIntake {
   }
 
   /** A full disk holds an accepted alert (and the ones behind it) and runs it again once space returns. */
-  async #act(bot: Bot, command: AlertCommand, alertId: number, logId: number | null): Promise<void> {
+  async #act(bot: Bot, command: AlertCommand, alert: { id: number; logId: number | null; receivedAt: number }, waited: 'restart' | 'queue'): Promise<void> {
+    const { id: alertId, logId } = alert;
     const held = (error: unknown) => this.#logger.error('The disk is full: an accepted alert waits for space and will be acted on then', { alertId, error });
     let result: Execution;
     try {
-      result = await writeWhenSpace(this.#storage, () => this.#executor.execute(bot, command, alertId), held);
+      const late = await tooOldToStart(this.#db, alert, this.#clock.now(), this.#maxAgeSeconds(), waited);
+      result = late ? { outcome: 'refused', reason: late, orderIds: [] } : await writeWhenSpace(this.#storage, () => this.#executor.execute(bot, command, alertId), held);
     } catch (error) {
       // Left pending: the stored legs are run again at the next start, and placed legs are not doubled.
       const { message } = reportUnexpected(this.#logger, 'Alert execution failed; it will be resumed at the next start', error, { botId: bot.id, alertId });

@@ -2,17 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Bot } from '../../../shared/domain/bot.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Order } from '../../../shared/domain/order.ts';
-import type { AlertCommand, PriceLevel } from '../../../shared/domain/webhook.ts';
+import type { AlertCommand } from '../../../shared/domain/webhook.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { PriceSource } from '../execution/portfolio.ts';
-import { roundPriceToTick } from '../execution/precision.ts';
 import { type AlertLeg, finishLeg, legsOf, type PlannedLeg, storePlan } from '../persistence/alert-legs.repository.ts';
 import type { Database } from '../persistence/database.ts';
 import { orderSizeProblem, showQty } from '../risk/order-size.ts';
+import { alreadyClosing, closable } from '../risk/closable.ts';
 import type { Protections } from '../risk/protections.ts';
 import { sizeOrder } from '../accounts/sizing.ts';
 import { alertTarget, directionAfter, levelsProblem, limitPriceProblem, opensOrAdds } from './alert-checks.ts';
 import { planLegs } from './alert-plan.ts';
+import { protectAlertEntry } from './entry-protection.ts';
 
 export interface Execution {
   /** `pending`: a leg's outcome is not known yet (the venue did not answer); the alert stays open. */
@@ -114,20 +115,32 @@ export class SignalExecutor {
     const context = this.#context(bot, command);
     if ('refusal' in context) return context.refusal;
     const legId = (leg: number) => ({ alertId, leg, clientOrderId: `sr-alert-${alertId}-${leg}` });
-    if (command.action === 'close_all') {
-      const open = this.#orders.positionEntries().filter((p) => p.botId === bot.id && p.state.netQty !== 0);
-      if (open.length === 0) return 'There are no open positions to close';
-      return open.map(({ symbol, state }, i) => ({ ...legId(i), symbol, side: state.netQty > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(state.netQty), price: null }));
-    }
+    if (command.action === 'close_all') return this.#planCloseAll(bot.id, legId);
     const position = this.#orders.position(bot.id, bot.symbol);
     const problem = await this.#sizeAndLevels(bot, command, context, position.netQty);
     if (problem) return problem;
     const qty = await this.#size(bot, command, context.instrument, context.px);
     if (typeof qty === 'string') return qty;
-    const legs = planLegs(command.action, command.amount, position.netQty, qty, position.tripEntries, context.maxEntries);
+    const closing = await closable(this.#db, this.#orders, bot.id, bot.symbol);
+    const legs = planLegs(command.action, { amount: command.amount, qty, position: closing, base: context.instrument.base, entries: position.tripEntries, maxEntries: context.maxEntries });
     if (typeof legs === 'string') return legs;
     const type = command.orderType === 'limit' ? 'LIMIT' : 'MARKET';
     return legs.map((leg, i) => ({ ...legId(i), symbol: bot.symbol, side: leg.side, type, qty: leg.qty, price: command.price }));
+  }
+
+  /** One market close per open position of the bot, each sized from what no close at the venue takes already. */
+  async #planCloseAll(botId: string, legId: (leg: number) => Pick<PlannedLeg, 'alertId' | 'leg' | 'clientOrderId'>): Promise<PlannedLeg[] | string> {
+    const open = this.#orders.positionEntries().filter((p) => p.botId === botId && p.state.netQty !== 0);
+    if (open.length === 0) return 'There are no open positions to close';
+    const closes: Omit<PlannedLeg, 'alertId' | 'leg' | 'clientOrderId'>[] = [];
+    const inFlight: string[] = [];
+    for (const { symbol } of open) {
+      const { held, free, inFlight: qty } = await closable(this.#db, this.#orders, botId, symbol);
+      if (free > 0) closes.push({ symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, price: null });
+      else if (held !== 0) inFlight.push(alreadyClosing(qty, this.#instruments.find((i) => i.symbol === symbol)?.base ?? symbol));
+    }
+    if (closes.length === 0) return inFlight.length > 0 ? `Nothing left to close: ${inFlight.join('; ')}` : 'There are no open positions to close';
+    return closes.map((close, i) => ({ ...legId(i), ...close }));
   }
 
   /** Runs the legs not done yet, in order; a leg that fails stops the ones after it. */
@@ -139,40 +152,26 @@ export class SignalExecutor {
       if (leg.status === 'done') continue;
       // A leg placed before a crash is found by its id and returned as stored, not placed again.
       const order = await this.#orders.place({ botId: bot.id, symbol: leg.symbol, side: leg.side, type: leg.type, qty: leg.qty, price: leg.price, clientOrderId: leg.clientOrderId });
-      if (order.status === 'PENDING_SUBMIT') return { outcome: 'pending', reason: `${describe(leg, legs.length)} awaits the venue's answer`, orderIds };
+      if (order.status === 'PENDING_SUBMIT') {
+        // Its levels wait for its fill meanwhile; they are handed over again when the alert is resumed.
+        await this.#protect(bot, command, legs);
+        return { outcome: 'pending', reason: `${describe(leg, legs.length)} awaits the venue's answer`, orderIds };
+      }
       const failure = failureOf(order, leg, legs.length);
       await finishLeg(this.#db, leg.alertId, leg.leg, failure ? 'failed' : 'done', failure);
-      if (failure) {
-        await this.#clearIfFlat(bot.id, legs);
-        return { outcome: 'failed', reason: failure, orderIds };
-      }
+      if (failure) return { outcome: 'failed', reason: failure, orderIds };
     }
-    if (command.action === 'close_all') await this.#clearIfFlat(bot.id, legs);
-    else await this.#protect(bot.id, bot.symbol, command);
+    await this.#protect(bot, command, legs);
     return { outcome: 'executed', reason: null, orderIds };
   }
 
-  async #clearIfFlat(botId: string, legs: readonly AlertLeg[]): Promise<void> {
-    for (const symbol of new Set(legs.map((l) => l.symbol))) if (this.#orders.position(botId, symbol).netQty === 0) await this.#protections.clear(botId, symbol);
-  }
-
-  /** After the orders: levels from the alert are set from the entry price; a flat position has none. */
-  async #protect(botId: string, symbol: string, command: AlertCommand): Promise<void> {
-    const position = this.#orders.position(botId, symbol);
-    if (position.netQty === 0) return this.#protections.clear(botId, symbol);
-    if (!command.stopLoss && !command.takeProfit) return;
-    const instrument = this.#instruments.find((i) => i.symbol === symbol);
-    const direction = position.netQty > 0 ? 1 : -1;
-    const level = (given: PriceLevel | null, towards: 1 | -1): number | null => {
-      if (!given) return null;
-      const px = given.price ?? position.avgPxOpen * (1 + (towards * direction * (given.percent ?? 0)) / 100);
-      return instrument ? roundPriceToTick(px, instrument) : px;
-    };
-    const current = this.#protections.get(botId, symbol);
-    await this.#protections.set(botId, symbol, {
-      stopLoss: level(command.stopLoss, -1) ?? current?.stopLoss ?? null,
-      takeProfit: level(command.takeProfit, 1) ?? current?.takeProfit ?? null,
-    });
+  /**
+   * After the orders: the alert's levels go to the position it opens, armed when its entry fills
+   * (at once for a filled market order, later for a resting limit). A close or a flip drops the
+   * old position's levels as its fill lands (Protections does), so none are carried over.
+   */
+  #protect(bot: Bot, command: AlertCommand, legs: readonly AlertLeg[]): Promise<void> {
+    return protectAlertEntry({ db: this.#db, orders: this.#orders, protections: this.#protections }, bot.id, command, legs);
   }
 }
 

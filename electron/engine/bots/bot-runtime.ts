@@ -1,8 +1,11 @@
 import type { Bot } from '../../../shared/domain/bot.ts';
 import type { CandleUpdate } from '../../../shared/domain/candle.ts';
+import type { Kysely } from 'kysely';
 import type { OrderManager, PlaceOrder } from '../execution/order-manager.ts';
+import type { Database } from '../persistence/database.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { StorageGate } from '../persistence/storage-health.ts';
+import { closable } from '../risk/closable.ts';
 import { createStrategy, type Signal, type Strategy } from '../strategies/strategy.ts';
 
 interface Runner {
@@ -10,17 +13,22 @@ interface Runner {
   strategy: Strategy;
 }
 
+/** `closes`: the order exits the position, so it is sized when placed from what no close at the venue takes already. */
+type BotOrder = PlaceOrder & { closes: boolean };
+
 /**
  * The bots that follow the market: running ones trade, paused ones keep their indicators warm
  * but place nothing. Runners are indexed by symbol, so a bar costs only the bots that trade it.
  */
 export class BotRuntime {
   readonly #bySymbol = new Map<string, Map<string, Runner>>();
+  readonly #db: Kysely<Database>;
   readonly #orders: OrderManager;
   readonly #logger: Logger;
   readonly #storage: Pick<StorageGate, 'writable'> | undefined;
 
-  constructor(deps: { orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'> }) {
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'> }) {
+    this.#db = deps.db;
     this.#orders = deps.orders;
     this.#logger = deps.logger;
     this.#storage = deps.storage;
@@ -55,7 +63,7 @@ export class BotRuntime {
     if (!update.closed) return undefined;
     const runners = this.#bySymbol.get(update.symbol);
     if (!runners) return undefined;
-    let orders: PlaceOrder[] | undefined;
+    let orders: BotOrder[] | undefined;
     for (const runner of runners.values()) {
       const signal = runner.strategy.onBar(update.candle.close);
       // A full disk pauses every running bot (no order could be written ahead); indicators stay warm.
@@ -70,20 +78,27 @@ export class BotRuntime {
    * Each order commits with an fsync: placed one after another with a turn of the event loop
    * between them, so many bots trading on one bar never hold the thread for all their commits.
    */
-  async #placeInTurn(orders: readonly PlaceOrder[]): Promise<void> {
-    for (const order of orders) {
+  async #placeInTurn(orders: readonly BotOrder[]): Promise<void> {
+    for (const { closes, ...order } of orders) {
       await new Promise((resolve) => setImmediate(resolve));
-      await this.#orders.place(order).catch((error: unknown) => this.#logger.error('Bot order failed', { botId: order.botId, error }));
+      try {
+        const qty = closes ? (await closable(this.#db, this.#orders, order.botId, order.symbol)).free : order.qty;
+        // A close at the venue (a stop-loss, say) takes the whole position already: selling again would go short.
+        if (qty > 0) await this.#orders.place({ ...order, qty });
+        else this.#logger.info('Bot exit not sent: the position is already being closed', { botId: order.botId, symbol: order.symbol });
+      } catch (error) {
+        this.#logger.error('Bot order failed', { botId: order.botId, error });
+      }
     }
   }
 
-  #orderFor(bot: Bot, signal: Signal): PlaceOrder | null {
+  #orderFor(bot: Bot, signal: Signal): BotOrder | null {
     const held = this.#orders.position(bot.id, bot.symbol).netQty;
     const order =
       signal === 'long' && held <= 0
-        ? { side: 'BUY' as const, qty: bot.orderQty }
+        ? { side: 'BUY' as const, qty: bot.orderQty, closes: false }
         : signal === 'flat' && held > 0
-          ? { side: 'SELL' as const, qty: held }
+          ? { side: 'SELL' as const, qty: held, closes: true }
           : null;
     return order && { botId: bot.id, symbol: bot.symbol, type: 'MARKET', ...order };
   }

@@ -7,7 +7,7 @@ import { newBotId } from '../execution/ids.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { PriceSource } from '../execution/portfolio.ts';
 import { appendAudit } from '../persistence/audit.repository.ts';
-import { openOrdersOfBot } from '../persistence/orders.repository.ts';
+import { ordersOfBot } from '../persistence/orders.repository.ts';
 import { OPEN_STATUSES } from '../execution/order-state.ts';
 import { findBot, insertBot, listBots, markBotDeleted, setBotStatus, updateBotConfig } from '../persistence/bots.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
@@ -125,7 +125,7 @@ export class BotService {
    */
   async #stillHolds(id: string): Promise<string | null> {
     const steps: string[] = [];
-    const orders = await openOrdersOfBot(this.#db, id, OPEN_STATUSES);
+    const orders = await ordersOfBot(this.#db, id, OPEN_STATUSES);
     if (orders.length > 0) {
       const which = orders.slice(0, 3).map((o) => `${o.side} ${o.qty} ${o.symbol}${o.price === null ? '' : ` @ ${o.price}`}`);
       steps.push(`cancel the bot’s ${orders.length === 1 ? 'open order' : `${orders.length} open orders`} (${which.join(', ')}${orders.length > 3 ? ', …' : ''})`);

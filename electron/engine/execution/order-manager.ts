@@ -302,18 +302,19 @@ export class OrderManager {
       const { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent } = outcome.order;
       await updateOrder(trx, order.clientOrderId, { status, venueOrderId, filledQty, avgFillPx, rejectReason, tsEvent });
     }
-    if (event.kind === 'filled') await this.#book(trx, outcome.order, event.fill);
+    if (event.kind === 'filled') await this.#book(trx, outcome.order, event.fill, order.filledQty === 0);
     return outcome.order;
   }
 
   /** A new fill moves the bot's position (and closes a trade when it reaches flat) and the account. */
-  async #book(trx: Kysely<Database>, order: Order, fill: VenueFill): Promise<void> {
-    await this.#bookPosition(trx, order.botId, order.symbol, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts });
+  async #book(trx: Kysely<Database>, order: Order, fill: VenueFill, firstOfOrder: boolean): Promise<void> {
+    await this.#bookPosition(trx, order.botId, order.symbol, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts }, firstOfOrder);
     await this.#gate?.applyFill(trx, order, fill);
   }
 
-  async #bookPosition(trx: Kysely<Database>, botId: string, symbol: string, fill: FillInput): Promise<void> {
-    const { next, closed } = applyFill(this.position(botId, symbol), fill);
+  /** `firstOfOrder`: the fill starts its order, so an entry counts once however many fills it takes. */
+  async #bookPosition(trx: Kysely<Database>, botId: string, symbol: string, fill: FillInput, firstOfOrder = true): Promise<void> {
+    const { next, closed } = applyFill(this.position(botId, symbol), fill, firstOfOrder);
     await savePosition(trx, botId, symbol, next, fill.ts);
     if (closed) await insertTrade(trx, botId, symbol, closed);
     this.#positions.set(positionKey(botId, symbol), { botId, symbol, state: next });

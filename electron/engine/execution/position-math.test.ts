@@ -75,6 +75,20 @@ describe('position math (checked by hand)', () => {
     expect(pos.realizedPnl).toBe(9.11); // -20.38 + 29.49
   });
 
+  it('counts entries per order, not per fill: later fills of one order add no entry', () => {
+    const first = applyFill(FLAT, buy(0.25, 100), true).next;
+    const pieces = [buy(0.25, 101), buy(0.5, 102)].reduce((pos, fill) => applyFill(pos, fill, false).next, first);
+    expect([pieces.netQty, pieces.tripEntries]).toEqual([1, 1]);
+    expect(applyFill(pieces, buy(1, 100), true).next.tripEntries).toBe(2);
+  });
+
+  it('a later fill of a reversing order that opens the new side counts as its first entry', () => {
+    const long = applyFill(FLAT, buy(1, 100), true).next;
+    const flat = applyFill(long, sell(1, 100), true).next; // the reversing order's first fill reaches flat
+    const short = applyFill(flat, sell(1, 100), false).next; // its second fill opens the short
+    expect([short.netQty, short.tripEntries]).toEqual([-1, 1]);
+  });
+
   it('short trips average their entries and exits the same way', () => {
     // sell 1 @50, 1 @60: short 2 @55; buy 0.5 @40: +7.5; buy 1.5 @70: -22.5; P&L -15
     // exits 20 + 105 = 125 for 2 -> 62.5; check (55 - 62.5) x 2 = -15

@@ -45,7 +45,8 @@ function requireSane(fill: FillInput): void {
   );
 }
 
-function addTo(pos: PositionState, fill: FillInput): PositionState {
+/** `newEntry`: the fill starts an order's share of the position (its first fill, or one that opens a new trip). */
+function addTo(pos: PositionState, fill: FillInput, newEntry: boolean): PositionState {
   const signed = fill.side === 'BUY' ? fill.qty : -fill.qty;
   const netQty = roundQty(pos.netQty + signed);
   return {
@@ -56,7 +57,7 @@ function addTo(pos: PositionState, fill: FillInput): PositionState {
     openedAt: pos.openedAt ?? fill.ts,
     tripEntryQty: roundQty(pos.tripEntryQty + fill.qty),
     tripEntryNotional: roundPx(pos.tripEntryNotional + fill.qty * fill.px),
-    tripEntries: pos.tripEntries + 1,
+    tripEntries: pos.tripEntries + (newEntry ? 1 : 0),
     tripRealizedPnl: roundQuote(pos.tripRealizedPnl - fill.fee),
     tripFees: roundQuote(pos.tripFees + fill.fee),
   };
@@ -69,11 +70,15 @@ function addTo(pos: PositionState, fill: FillInput): PositionState {
  * (including adds after a partial exit), its exit price the average of all its exits, so
  * (exit - entry) x qty - fees is the trade's realised P&L. Pure: same numbers live, in backtests
  * and in tests. A fill with a non-finite or non-positive quantity or price throws.
+ *
+ * `firstOfOrder` says whether the fill is its order's first: the entry count (`tripEntries`, which
+ * the pyramiding limit reads) counts orders, not the fills an exchange splits one order into. A
+ * later fill of an order counts only when it opens a new trip (a reversal that reached flat).
  */
-export function applyFill(pos: PositionState, fill: FillInput): { next: PositionState; closed: ClosedTrip | null } {
+export function applyFill(pos: PositionState, fill: FillInput, firstOfOrder = true): { next: PositionState; closed: ClosedTrip | null } {
   requireSane(fill);
   const signed = fill.side === 'BUY' ? fill.qty : -fill.qty;
-  if (pos.netQty === 0 || Math.sign(pos.netQty) === Math.sign(signed)) return { next: addTo(pos, fill), closed: null };
+  if (pos.netQty === 0 || Math.sign(pos.netQty) === Math.sign(signed)) return { next: addTo(pos, fill, firstOfOrder || pos.netQty === 0), closed: null };
 
   const closeQty = Math.min(fill.qty, Math.abs(pos.netQty));
   const direction = Math.sign(pos.netQty);
@@ -104,7 +109,7 @@ export function applyFill(pos: PositionState, fill: FillInput): { next: Position
   const flat: PositionState = { ...FLAT, realizedPnl: after.realizedPnl };
   const remainder = roundQty(fill.qty - closeQty);
   if (remainder <= 0) return { next: flat, closed };
-  return { next: addTo(flat, { ...fill, qty: remainder, fee: roundQuote(fill.fee - closeFee) }), closed };
+  return { next: addTo(flat, { ...fill, qty: remainder, fee: roundQuote(fill.fee - closeFee) }, true), closed };
 }
 
 export function unrealizedPnl(pos: Pick<PositionState, 'netQty' | 'avgPxOpen'>, lastPx: number | null): number {

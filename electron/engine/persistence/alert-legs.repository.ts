@@ -18,3 +18,17 @@ export async function legsOf(db: Kysely<Database>, alertId: number): Promise<Ale
 export async function finishLeg(db: Kysely<Database>, alertId: number, leg: number, status: 'done' | 'failed', reason: string | null): Promise<void> {
   await db.updateTable('alertLegs').set({ status, reason }).where('alertId', '=', alertId).where('leg', '=', leg).execute();
 }
+
+/** The alerts with a leg whose order is in one of `statuses` (still open, say): their bot, command and every leg. */
+export async function alertsWithLegsIn(db: Kysely<Database>, statuses: readonly string[]): Promise<{ botId: string; commandJson: string; legs: AlertLeg[] }[]> {
+  const alerts = await db
+    .selectFrom('alertLegs')
+    .innerJoin('orders', 'orders.clientOrderId', 'alertLegs.clientOrderId')
+    .innerJoin('alerts', 'alerts.id', 'alertLegs.alertId')
+    .select(['alerts.id', 'alerts.botId', 'alerts.commandJson'])
+    .where('orders.status', 'in', statuses)
+    .distinct()
+    .orderBy('alerts.id')
+    .execute();
+  return Promise.all(alerts.map(async ({ id, botId, commandJson }) => ({ botId, commandJson, legs: await legsOf(db, id) })));
+}

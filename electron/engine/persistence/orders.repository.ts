@@ -33,7 +33,9 @@ export async function listOrdersByStatus(db: Kysely<Database>, statuses: readonl
   return (await db.selectFrom('orders').selectAll().where('status', 'in', statuses).execute()).map(toOrder);
 }
 
-/** A bot's orders still alive at a venue (or possibly so), oldest first. */
-export async function openOrdersOfBot(db: Kysely<Database>, botId: string, statuses: readonly OrderStatus[]): Promise<Order[]> {
-  return (await db.selectFrom('orders').selectAll().where('botId', '=', botId).where('status', 'in', statuses).orderBy('tsInit').execute()).map(toOrder);
+/** One bot's orders in the given statuses (its open orders, say), on one symbol or all, oldest first. */
+export async function ordersOfBot(db: Kysely<Database>, botId: string, statuses: readonly OrderStatus[], symbol?: string): Promise<Order[]> {
+  let query = db.selectFrom('orders').selectAll().where('botId', '=', botId).where('status', 'in', statuses);
+  if (symbol !== undefined) query = query.where('symbol', '=', symbol);
+  return (await query.orderBy('tsInit').execute()).map(toOrder);
 }

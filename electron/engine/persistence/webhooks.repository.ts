@@ -22,11 +22,11 @@ export async function insertAlertOnce(db: Kysely<Database>, alert: Pick<AlertsTa
 }
 
 /** Alerts accepted (answered 2xx) but never acted on: the app stopped in between. */
-export async function pendingAlerts(db: Kysely<Database>): Promise<{ id: number; botId: string; commandJson: string; logId: number | null }[]> {
+export async function pendingAlerts(db: Kysely<Database>): Promise<{ id: number; botId: string; receivedAt: number; commandJson: string; logId: number | null }[]> {
   return db
     .selectFrom('alerts')
     .leftJoin('webhookLog', 'webhookLog.alertId', 'alerts.id')
-    .select(['alerts.id', 'alerts.botId', 'alerts.commandJson', 'webhookLog.id as logId'])
+    .select(['alerts.id', 'alerts.botId', 'alerts.receivedAt', 'alerts.commandJson', 'webhookLog.id as logId'])
     .where('alerts.status', '=', 'pending')
     .orderBy('alerts.id')
     .execute();

@@ -11,19 +11,22 @@ import { deleteProtection, loadProtections, saveProtection } from '../persistenc
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { StorageGate } from '../persistence/storage-health.ts';
+import { alreadyClosing, closable } from './closable.ts';
+import { type EntryLevels, type Levels, levelPrices } from './entry-levels.ts';
 import { orderSizeProblem } from './order-size.ts';
 
-export interface Levels {
-  stopLoss: number | null;
-  takeProfit: number | null;
-}
+export type { Levels } from './entry-levels.ts';
 
 /** What a position shows of its protection: the levels, and why the last close failed, if it did. */
 export interface Guard extends Levels {
   closeError: string | null;
 }
 
-type State = Omit<ProtectionsTable, 'botId' | 'symbol'>;
+type Stored = Omit<ProtectionsTable, 'botId' | 'symbol'>;
+/** `side`: the side of the position the levels protect (0: none). They end with it: a close or a flip drops them. */
+type State = Stored & { side: -1 | 0 | 1 };
+
+const sideOf = (qty: number): -1 | 0 | 1 => (qty > 0 ? 1 : qty < 0 ? -1 : 0);
 
 /**
  * A failed close is tried again at most once a minute (engine clock): the level is still beyond
@@ -36,12 +39,16 @@ export const CLOSE_RETRY_MS = 60_000;
 /**
  * Stop-loss and take-profit levels attached to positions, watched on every tick (intrabar). A level
  * that fires places one closing order, named in the stored row before it is placed, and stays until
- * that order is filled: a rejected close leaves the levels and the reason on the position.
+ * that order is filled: a rejected close leaves the levels and the reason on the position. Levels
+ * belong to one position: any fill that closes it or flips it to the other side drops them, so a
+ * long's stop-loss never closes the short that follows it.
  */
 export class Protections {
   readonly #bySymbol = new Map<string, Map<string, State>>();
   /** Closing orders in flight, by clientOrderId. */
   readonly #closing = new Map<string, { botId: string; symbol: string }>();
+  /** Levels waiting for their entry to fill, by the entry's order ids (a resting limit entry). */
+  readonly #pending = new Map<string, EntryLevels>();
   readonly #deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; storage?: StorageGate };
   readonly #instruments: Map<string, Instrument>;
   /** Writes go one after the other, so a later state is never overwritten by an earlier one. */
@@ -55,7 +62,8 @@ export class Protections {
 
   /** Loads the levels; a close that was in flight at the stop is settled from its stored order. */
   async load(): Promise<void> {
-    for (const { botId, symbol, ...state } of await loadProtections(this.#deps.db)) {
+    for (const { botId, symbol, ...stored } of await loadProtections(this.#deps.db)) {
+      const state: State = { ...stored, side: sideOf(this.#deps.orders.position(botId, symbol).netQty) };
       this.#statesOf(symbol).set(botId, state);
       if (state.closingOrderId === null) continue;
       const order = await findOrder(this.#deps.db, state.closingOrderId);
@@ -75,16 +83,35 @@ export class Protections {
     return state && { stopLoss: state.stopLoss, takeProfit: state.takeProfit, closeError: state.closeError };
   }
 
-  /** New levels; a close in flight is left to finish, and an old failure is forgotten. */
+  /** New levels for the position held now; a close in flight is left to finish, and an old failure is forgotten. */
   async set(botId: string, symbol: string, levels: Levels): Promise<void> {
     const states = this.#statesOf(symbol);
-    const state: State = { closingOrderId: null, ...states.get(botId), ...levels, closeError: null, closeErrorAt: null };
+    const side = sideOf(this.#deps.orders.position(botId, symbol).netQty);
+    const state: State = { closingOrderId: null, ...states.get(botId), ...levels, closeError: null, closeErrorAt: null, side };
     states.set(botId, state);
     await this.#save(botId, symbol, state);
     this.#changed(botId);
   }
 
-  /** Drops the levels of a position that is flat. */
+  /**
+   * Levels an alert gave for the position its orders open. Armed at once if those orders have
+   * filled onto `entry.direction`; otherwise kept for the orders still open and armed by the fill
+   * that puts the position on that side (a resting limit entry keeps its stop-loss). Percent
+   * levels are worked out from the entry price when armed.
+   */
+  async protectEntry(entry: EntryLevels, orderIds: readonly string[]): Promise<void> {
+    // Kept before the orders are read: a fill landing in between arms the levels through #onOrder.
+    for (const id of orderIds) this.#pending.set(id, entry);
+    let filled = false;
+    for (const id of orderIds) {
+      const order = await findOrder(this.#deps.db, id);
+      filled ||= (order?.filledQty ?? 0) > 0;
+      if (!order || isTerminal(order.status)) this.#pending.delete(id);
+    }
+    if (filled) await this.#arm(entry);
+  }
+
+  /** Drops the levels of a position that is flat (or no longer the one they were set for). */
   async clear(botId: string, symbol: string): Promise<void> {
     const closing = this.#bySymbol.get(symbol)?.get(botId)?.closingOrderId;
     if (closing) this.#closing.delete(closing);
@@ -102,26 +129,40 @@ export class Protections {
     for (const [botId, state] of states) {
       if (state.closingOrderId !== null) continue;
       const held = this.#deps.orders.position(botId, symbol).netQty;
-      if (held === 0) {
+      if (held === 0 || sideOf(held) !== state.side) {
         (work ??= []).push(this.clear(botId, symbol));
         continue;
       }
       const hit = reached(state, held, px);
-      if (!hit) continue;
+      if (!hit) {
+        if (state.closeError !== null && state.closeErrorAt === null) (work ??= []).push(this.#waiting(botId, symbol, state, null));
+        continue;
+      }
       if (state.closeErrorAt !== null && this.#deps.clock.now() - state.closeErrorAt < CLOSE_RETRY_MS) continue;
-      (work ??= []).push(this.#close(botId, symbol, state, held, px, hit));
+      (work ??= []).push(this.#close(botId, symbol, state, px, hit));
     }
     return work && Promise.all(work).then(() => undefined);
   }
 
-  /** Runs synchronously up to the first await, so the next tick already sees the close in flight. */
-  async #close(botId: string, symbol: string, state: State, held: number, px: number, hit: string): Promise<void> {
-    const instrument = this.#instruments.get(symbol);
-    const dust = instrument ? orderSizeProblem(Math.abs(held), px, instrument) : null;
-    if (dust) return this.#failed(botId, symbol, state, `The ${hit} was reached, but the position cannot be closed by an order: ${dust}`);
+  /**
+   * Names the close synchronously, before the first await, so the next tick already sees it in
+   * flight; then sizes it from what no other close at the venue takes already (reduce-only).
+   */
+  async #close(botId: string, symbol: string, state: State, px: number, hit: string): Promise<void> {
     const clientOrderId = newClientOrderId();
     state.closingOrderId = clientOrderId;
     this.#closing.set(clientOrderId, { botId, symbol });
+    const { held, free, inFlight } = await closable(this.#deps.db, this.#deps.orders, botId, symbol);
+    const instrument = this.#instruments.get(symbol);
+    const dust = free > 0 && instrument ? orderSizeProblem(free, px, instrument) : null;
+    if (free === 0 || dust) {
+      this.#closing.delete(clientOrderId);
+      if (state.closingOrderId !== clientOrderId) return;
+      state.closingOrderId = null;
+      // A close at the venue already takes it all: said on the position, and looked at again on the next tick.
+      if (free === 0) return held === 0 ? undefined : this.#waiting(botId, symbol, state, `The ${hit} was reached; ${alreadyClosing(inFlight, instrument?.base ?? symbol)}`);
+      return this.#failed(botId, symbol, state, `The ${hit} was reached, but the position cannot be closed by an order: ${dust}`);
+    }
     try {
       await this.#save(botId, symbol, state);
     } catch {
@@ -132,7 +173,7 @@ export class Protections {
     }
     this.#deps.logger.info(`Closing position: ${hit}`, { botId, symbol, clientOrderId });
     try {
-      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: Math.abs(held), clientOrderId });
+      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, clientOrderId });
     } catch (error) {
       this.#deps.logger.error('Protective close could not be placed', { botId, symbol, error });
       if (state.closingOrderId !== clientOrderId) return;
@@ -143,8 +184,32 @@ export class Protections {
     await this.#writes;
   }
 
-  /** The outcome of a closing order: filled ends the protection, anything else is shown on the position. */
+  /** Every order update: a closing order's outcome, the end of a position's levels, an entry's levels armed. */
   #onOrder(order: Order): void {
+    this.#onClosingOrder(order);
+    const state = this.#bySymbol.get(order.symbol)?.get(order.botId);
+    const held = this.#deps.orders.position(order.botId, order.symbol).netQty;
+    if (state && (held === 0 || sideOf(held) !== state.side)) {
+      this.clear(order.botId, order.symbol).catch(() => undefined); // a failed write is logged by #write
+    }
+    const pending = this.#pending.get(order.clientOrderId);
+    if (!pending) return;
+    if (isTerminal(order.status)) this.#pending.delete(order.clientOrderId);
+    if (order.filledQty > 0) this.#arm(pending).catch(() => undefined);
+  }
+
+  /** Sets an entry's levels once the position is on the side they are for; before that, nothing. */
+  async #arm(entry: EntryLevels): Promise<void> {
+    const position = this.#deps.orders.position(entry.botId, entry.symbol);
+    if (sideOf(position.netQty) !== entry.direction) return;
+    const given = levelPrices(entry, position.avgPxOpen, this.#instruments.get(entry.symbol));
+    const current = this.get(entry.botId, entry.symbol);
+    // A level the alert did not give stays as it was on this same position (levels of another one were dropped).
+    await this.set(entry.botId, entry.symbol, { stopLoss: given.stopLoss ?? current?.stopLoss ?? null, takeProfit: given.takeProfit ?? current?.takeProfit ?? null });
+  }
+
+  /** The outcome of a closing order: filled ends the protection, anything else is shown on the position. */
+  #onClosingOrder(order: Order): void {
     const key = this.#closing.get(order.clientOrderId);
     if (!key || !isTerminal(order.status)) return;
     this.#closing.delete(order.clientOrderId);
@@ -167,8 +232,17 @@ export class Protections {
     this.#changed(botId);
   }
 
-  #save(botId: string, symbol: string, state: State): Promise<void> {
-    const row = { botId, symbol, ...state };
+  /** Shows why the level waits (another close is at the venue; null: no longer) without pacing the next try; written once per change. */
+  async #waiting(botId: string, symbol: string, state: State, reason: string | null): Promise<void> {
+    if (state.closeError === reason && state.closeErrorAt === null) return;
+    state.closeError = reason;
+    state.closeErrorAt = null;
+    await this.#save(botId, symbol, state);
+    this.#changed(botId);
+  }
+
+  #save(botId: string, symbol: string, { side: _side, ...stored }: State): Promise<void> {
+    const row = { botId, symbol, ...stored };
     return this.#write(() => saveProtection(this.#deps.db, row));
   }
 
