@@ -1,6 +1,7 @@
 import type { OrderSide } from '../../../shared/domain/order.ts';
 import type { AlertAction } from '../../../shared/domain/webhook.ts';
-import { alreadyClosing, type Closable } from '../risk/closable.ts';
+import type { Closable } from '../execution/closable-qty.ts';
+import { alreadyClosing } from '../risk/closable.ts';
 
 export type Leg = { side: OrderSide; qty: number };
 

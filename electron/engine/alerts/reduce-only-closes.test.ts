@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closableOf } from '../risk/closable.ts';
+import { closableOf } from '../execution/closable-qty.ts';
 import { flush, remoteSignals } from './testing/remote-signals.ts';
 
 const order = (side: 'BUY' | 'SELL', qty: number, filledQty = 0) => ({ side, qty, filledQty });

@@ -9,6 +9,8 @@ import { silentLogger } from '../ports/logger.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { PaperVenue } from '../venues/paper/paper-venue.ts';
 import type { OrderRequest, SubmitResult } from '../venues/venue.ts';
+import { ok } from '../../../shared/errors.ts';
+import { ScriptedVenue } from '../testing/scripted-venue.ts';
 import { OrderManager } from './order-manager.ts';
 
 const BTC = { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.0001, minNotional: 5 };
@@ -120,5 +122,30 @@ describe('orders on the instrument’s grid', () => {
   it('leaves a quantity under one step as asked, for the venue to refuse with its reason', async () => {
     const { orders } = await setup();
     expect(await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.00001 })).toMatchObject({ qty: 0.00001, status: 'REJECTED', rejectReason: expect.stringContaining('below the smallest step') });
+  });
+});
+
+describe('reduce-only orders', () => {
+  it('count the closes already at a remote venue: a second close of the same holding is refused, not sent', async () => {
+    const { db, close } = await openDatabase(join(tempDir(), 'reduce-only.sqlite'));
+    await insertBot(db, { id: 'b1', name: 'b', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
+    const venue = new ScriptedVenue();
+    const orders = new OrderManager({ db, venue, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    const opening = orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1, clientOrderId: 'sr-open' });
+    await new Promise((resolve) => setImmediate(resolve));
+    venue.answerSubmit('sr-open', ok({ venueOrderId: 'v-0', fills: [{ fillId: 'f-0', clientOrderId: 'sr-open', qty: 1, px: 100, fee: 0, ts: 1 }] }));
+    await opening;
+
+    // A stop-loss close is at the venue, unanswered; the trader clicks "Close position" meanwhile.
+    const stop = orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'SELL', type: 'MARKET', qty: 1, reduceOnly: true, clientOrderId: 'sr-stop' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'SELL', type: 'MARKET', qty: 1, reduceOnly: true });
+    expect(second).toMatchObject({ status: 'REJECTED', rejectReason: 'Reduce-only: SELL 1 BTC/USDT is more than the 0 left to close (1 is already being closed by orders at the venue)' });
+    expect(venue.submitted.map((o) => o.clientOrderId)).toEqual(['sr-open', 'sr-stop']);
+
+    venue.answerSubmit('sr-stop', ok({ venueOrderId: 'v-1', fills: [{ fillId: 'f-1', clientOrderId: 'sr-stop', qty: 1, px: 99, fee: 0, ts: 2 }] }));
+    await stop;
+    expect(orders.position('b1', 'BTC/USDT').netQty).toBe(0);
+    await close();
   });
 });

@@ -7,12 +7,14 @@ import type { Database } from '../persistence/database.ts';
 import { insertFillOnce, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
 import { appendAudit } from '../persistence/audit.repository.ts';
 import { appendOrderEvent } from '../persistence/order-events.repository.ts';
-import { findOrder, insertOrder, updateOrder } from '../persistence/orders.repository.ts';
+import { findOrder, insertOrder, ordersOfBot, updateOrder } from '../persistence/orders.repository.ts';
 import { type StorageGate, writeWhenSpace } from '../persistence/storage-health.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
+import { closableOf } from './closable-qty.ts';
 import { newClientOrderId } from './ids.ts';
+import { OPEN_STATUSES } from './order-state.ts';
 import { floorToStep, roundPriceToTick } from './precision.ts';
 import { applyOrderEvent, type OrderEventInput } from './order-events.ts';
 import { applyFill, type FillInput, FLAT, type PositionState } from './position-math.ts';
@@ -243,15 +245,20 @@ export class OrderManager {
     await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: describe(order), tsEvent: order.tsInit, tsInit: order.tsInit });
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
-    const refusal = (reduceOnly ? this.#reduceOnlyRefusal(order) : null) ?? (await this.#gate?.admit(trx, order));
+    const refusal = (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }
 
-  #reduceOnlyRefusal(order: Order): string | null {
+  /** Reduce-only: the order may take only what the position holds beyond the closes already at the venue. */
+  async #reduceOnlyRefusal(trx: Kysely<Database>, order: Order): Promise<string | null> {
     const held = this.position(order.botId, order.symbol).netQty;
-    const reducible = order.side === 'SELL' ? held : -held;
-    if (reducible > 0 && order.qty <= reducible) return null;
-    return `Reduce-only: the ${order.symbol} position is ${held === 0 ? 'already flat' : `${held}`}, so ${order.side} ${order.qty} would not reduce it`;
+    const others = (await ordersOfBot(trx, order.botId, OPEN_STATUSES, order.symbol)).filter((o) => o.clientOrderId !== order.clientOrderId);
+    const { free, inFlight } = closableOf(held, others);
+    const reduces = order.side === 'SELL' ? held > 0 : held < 0;
+    if (reduces && order.qty <= free) return null;
+    if (held === 0) return `Reduce-only: the ${order.symbol} position is already flat`;
+    if (!reduces) return `Reduce-only: the ${order.symbol} position is ${held}, so ${order.side} ${order.qty} would not reduce it`;
+    return `Reduce-only: ${order.side} ${order.qty} ${order.symbol} is more than the ${free} left to close (${inFlight} is already being closed by orders at the venue)`;
   }
 
   async #onVenueEvent(event: VenueEvent): Promise<void> {
