@@ -17,6 +17,8 @@ import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
 import { PaperVenue } from './venues/paper/paper-venue.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
+import { AlertSenders } from './alerts/alert-senders.ts';
+import type { ListenerLimits } from './alerts/listener-limits.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
@@ -33,6 +35,8 @@ export interface EngineDeps {
   startMarketTimer?: boolean;
   /** Listener settings that win over the stored ones for this run (`--webhook-port`, tests). */
   webhook?: Partial<WebhookSettings>;
+  /** Connection limits and timeouts of the webhook listener (tests use short ones). */
+  webhookLimits?: Partial<ListenerLimits>;
 }
 
 export interface Engine {
@@ -95,8 +99,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const executor = new SignalExecutor({ orders, protections, instruments, lastPrice });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
-  const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
-  const webhooks = new WebhookService({ db, listener, clock, bus });
+  const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits });
+  const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
@@ -127,7 +131,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     router,
     feed,
     stop: async () => {
-      await listener.stop();
+      await webhooks.stop();
       await intake.drained();
       await market.stop();
       await close();

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { WebhookSettingsSchema, type WebhookSettings } from '../../../shared/domain/webhook.ts';
+import { TrustedProxySchema, WebhookSettingsSchema, type WebhookSettings } from '../../../shared/domain/webhook.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
 import { useWebhooksStore } from '../../stores/webhooks-store.ts';
@@ -14,6 +14,9 @@ const toDraft = (s: WebhookSettings): Draft => ({
   allowTradingViewIpsOnly: String(s.allowTradingViewIpsOnly),
   rateLimitPerSecond: String(s.rateLimitPerSecond),
   rateLimitBurst: String(s.rateLimitBurst),
+  trustedProxy: s.trustedProxy,
+  logRetentionDays: String(s.logRetentionDays),
+  logMaxEntries: String(s.logMaxEntries),
 });
 
 export function ListenerSettings() {
@@ -37,6 +40,9 @@ export function ListenerSettings() {
       allowTradingViewIpsOnly: draft.allowTradingViewIpsOnly === 'true',
       rateLimitPerSecond: Number(draft.rateLimitPerSecond),
       rateLimitBurst: Number(draft.rateLimitBurst),
+      trustedProxy: TrustedProxySchema.catch('off').parse(draft.trustedProxy),
+      logRetentionDays: Number(draft.logRetentionDays),
+      logMaxEntries: Number(draft.logMaxEntries),
     });
     if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
     setErrors({});
@@ -61,7 +67,7 @@ export function ListenerSettings() {
       <Field label="Refuse alerts older than (s, 0 = never)" error={errors.maxAgeSeconds}>
         <input inputMode="numeric" value={draft.maxAgeSeconds} onChange={(e) => set('maxAgeSeconds')(e.target.value)} />
       </Field>
-      <Field label="Requests per second per address" error={errors.rateLimitPerSecond}>
+      <Field label="Alerts per second per bot" error={errors.rateLimitPerSecond}>
         <input inputMode="decimal" value={draft.rateLimitPerSecond} onChange={(e) => set('rateLimitPerSecond')(e.target.value)} />
       </Field>
       <Field label="Burst" error={errors.rateLimitBurst}>
@@ -72,6 +78,19 @@ export function ListenerSettings() {
           <option value="false">off (use with a tunnel)</option>
           <option value="true">on</option>
         </select>
+      </Field>
+      <Field label="Behind a tunnel, read the sender's address from" error={errors.trustedProxy}>
+        <select value={draft.trustedProxy} onChange={(e) => set('trustedProxy')(e.target.value)}>
+          <option value="off">nowhere (no tunnel, or keep the tunnel's address)</option>
+          <option value="x-forwarded-for">X-Forwarded-For (ngrok, most tunnels)</option>
+          <option value="cf-connecting-ip">CF-Connecting-IP (Cloudflare Tunnel)</option>
+        </select>
+      </Field>
+      <Field label="Keep log entries for (days, 0 = no age limit)" error={errors.logRetentionDays}>
+        <input inputMode="numeric" value={draft.logRetentionDays} onChange={(e) => set('logRetentionDays')(e.target.value)} />
+      </Field>
+      <Field label="Keep at most (log entries)" error={errors.logMaxEntries}>
+        <input inputMode="numeric" value={draft.logMaxEntries} onChange={(e) => set('logMaxEntries')(e.target.value)} />
       </Field>
       {draft.host.trim() !== '127.0.0.1' && draft.host.trim() !== 'localhost' && <p className="warning">Listening on {draft.host} exposes the listener beyond this computer.</p>}
       <div className="actions">
