@@ -13,6 +13,7 @@ import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
 export function App() {
   const editing = useBotsStore((s) => s.editing);
   const connected = useStatusStore((s) => s.connected);
+  const tokenRejected = useStatusStore((s) => s.tokenRejected);
   const view = useViewStore((s) => s.view);
 
   useEffect(() => {
@@ -28,7 +29,13 @@ export function App() {
   return (
     <div className="app">
       <Header />
-      {!connected && <div className="banner">Connection to the engine lost — reconnecting…</div>}
+      {tokenRejected ? (
+        <div className="banner" role="alert">
+          This link's token is not valid: open the address the host printed.
+        </div>
+      ) : (
+        !connected && <div className="banner">Connection to the engine lost — reconnecting…</div>
+      )}
       <div className="body">
         <BotList />
         <main className="main">{view === 'webhooks' ? <WebhooksPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}</main>

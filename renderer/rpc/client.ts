@@ -38,7 +38,9 @@ function accessToken(): string {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-type Listener = (connected: boolean) => void;
+/** `token_rejected`: the host answers but refuses this tab's token; reconnecting cannot fix that. */
+export type ConnectionState = 'connected' | 'reconnecting' | 'token_rejected';
+type Listener = (state: ConnectionState) => void;
 const listeners = new Set<Listener>();
 
 export function onConnectionChange(listener: Listener): () => void {
@@ -46,13 +48,22 @@ export function onConnectionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** When the host goes away, wait until it answers again, then reload: every view starts fresh. */
+const notify = (state: ConnectionState) => {
+  for (const listener of listeners) listener(state);
+};
+
+/**
+ * When the socket closes, wait until the host answers again, then reload: every view starts fresh.
+ * A browser hides why a WebSocket was refused, so the token is tried on the REST API: a 401 there
+ * means this link's token is wrong or missing, and the wait ends with that message.
+ */
 async function waitForHostAndReload(): Promise<void> {
-  for (const listener of listeners) listener(false);
+  notify('reconnecting');
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const up = await fetch('/health', { cache: 'no-store' }).then((r) => r.ok, () => false);
-    if (up) return location.reload();
+    const status = await fetch('/api/status', { cache: 'no-store', headers: { authorization: `Bearer ${accessToken()}` } }).then((r) => r.status, () => null);
+    if (status === 401) return notify('token_rejected');
+    if (status !== null && status < 500) return location.reload();
   }
 }
 
