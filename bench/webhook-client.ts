@@ -12,9 +12,12 @@ interface Job {
   rate: number;
   count: number;
   prefix: string;
+  /** Junk: a wrong passphrase and an 8 KB comment, as a scanner or a flood would send. */
+  junk?: boolean;
 }
 
-const { url, passphrase, botId, rate, count, prefix } = workerData as Job;
+const { url, passphrase, botId, rate, count, prefix, junk = false } = workerData as Job;
+const JUNK_COMMENT = 'x'.repeat(7_900);
 const target = new URL(url);
 const results: { id: string; sentAt: number; status: number; ackMs: number }[] = [];
 
@@ -38,7 +41,8 @@ function post(body: string): Promise<number> {
 
 async function send(i: number): Promise<void> {
   const id = `${prefix}-${i}`;
-  const body = JSON.stringify({ passphrase, bot: botId, action: i % 2 === 0 ? 'buy' : 'sell', amount: '0.1', ticker: 'SOLUSDT', id, timenow: new Date().toISOString() });
+  const fields = { passphrase, bot: botId, action: i % 2 === 0 ? 'buy' : 'sell', amount: '0.1', ticker: 'SOLUSDT', id, timenow: new Date().toISOString() };
+  const body = JSON.stringify(junk ? { ...fields, passphrase: `wrong-${i}`, comment: JUNK_COMMENT } : fields);
   const sentAt = Date.now();
   const started = performance.now();
   const status = await post(body);
