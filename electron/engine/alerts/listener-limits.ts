@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
 
 export interface ListenerLimits {
   /** Open connections at once; past it a new connection is closed as soon as it is accepted. */
@@ -39,4 +40,15 @@ export function defaultListenerLimits(): ListenerLimits {
     checkIntervalMs: 250,
     maxBodyBytes: 8 * 1024,
   };
+}
+
+/** An HTTP server that enforces the limits: deadlines checked every `checkIntervalMs`, connections capped. */
+export function createLimitedServer(limits: ListenerLimits, handle: RequestListener): Server {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, checkIntervalMs } = limits;
+  const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, keepAliveTimeout: keepAliveTimeoutMs, connectionsCheckingInterval: checkIntervalMs }, handle);
+  server.maxConnections = limits.maxConnections;
+  // A socket that goes quiet after its request (never reading the answer) is cut off too: the
+  // request deadline covers only a request still being received.
+  server.setTimeout(requestTimeoutMs);
+  return server;
 }

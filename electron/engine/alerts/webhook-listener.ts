@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebhookOutcome, WebhookSettings } from '../../../shared/domain/webhook.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -7,7 +7,7 @@ import type { AlertIntake, IntakeReply } from './alert-intake.ts';
 import type { AlertSenders } from './alert-senders.ts';
 import { clientAddress } from './client-address.ts';
 import { ExecutionGate } from './execution-gate.ts';
-import { defaultListenerLimits, type ListenerLimits } from './listener-limits.ts';
+import { createLimitedServer, defaultListenerLimits, type ListenerLimits } from './listener-limits.ts';
 import { readBody } from './read-body.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -56,15 +56,7 @@ export class WebhookListener {
     await this.stop();
     this.#settings = settings;
     this.#gate.configure(settings);
-    const limits = this.#limits;
-    const server = createServer(
-      { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
-      (req, res) => this.#handle(req, res),
-    );
-    server.maxConnections = limits.maxConnections;
-    // A socket that stops sending after its headers is cut off too (the request deadline covers only
-    // a request still being received).
-    server.setTimeout(limits.requestTimeoutMs);
+    const server = createLimitedServer(this.#limits, (req, res) => this.#handle(req, res));
     server.on('drop', () => this.#warnDropped());
     try {
       await new Promise<void>((resolve, reject) => {
