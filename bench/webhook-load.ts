@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -23,12 +24,20 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
-function load(job: { url: string; passphrase: string; botId: string; rate: number; count: number; prefix: string; junk?: boolean }): Promise<Result[]> {
-  return new Promise((resolve, reject) => {
+/** Longest stall of the engine's own thread during the last load, in ms: tells a slow listener from a busy machine. */
+let engineStallMs = 0;
+
+async function load(job: { url: string; passphrase: string; botId: string; rate: number; count: number; prefix: string; junk?: boolean }): Promise<Result[]> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const results = await new Promise<Result[]>((resolve, reject) => {
     const worker = new Worker(new URL('./webhook-client.ts', import.meta.url), { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+  delay.disable();
+  engineStallMs = delay.percentile(99) / 1e6;
+  return results;
 }
 
 /**
@@ -68,7 +77,7 @@ function report(label: string, results: Result[], audited: { lost: number; refus
   const acks = results.map((r) => r.ackMs);
   console.log(
     `${label}: ${results.length} sent, ${ok} answered 200, other: ${results.length - ok}; ack p50 ${percentile(acks, 50).toFixed(1)} ms, p99 ${percentile(acks, 99).toFixed(1)} ms; ` +
-      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; refused by a rule: ${audited.refused}; lost alerts: ${audited.lost}`,
+      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; engine event-loop delay p99 ${engineStallMs.toFixed(1)} ms; refused by a rule: ${audited.refused}; lost alerts: ${audited.lost}`,
   );
 }
 
