@@ -79,9 +79,9 @@ export function ListenerSettings() {
           <option value="true">on</option>
         </select>
       </Field>
-      <Field label="Behind a tunnel, read the sender's address from" error={errors.trustedProxy}>
+      <Field label="Sender's address behind a tunnel (header read only from this computer)" error={errors.trustedProxy}>
         <select value={draft.trustedProxy} onChange={(e) => set('trustedProxy')(e.target.value)}>
-          <option value="off">nowhere (no tunnel, or keep the tunnel's address)</option>
+          <option value="off">off: the connection's own address</option>
           <option value="x-forwarded-for">X-Forwarded-For (ngrok, most tunnels)</option>
           <option value="cf-connecting-ip">CF-Connecting-IP (Cloudflare Tunnel)</option>
         </select>
