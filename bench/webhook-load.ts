@@ -1,16 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { parseAlert } from '../electron/engine/alerts/parse-alert.ts';
 import { DEFAULT_WEBHOOK_SETTINGS } from '../electron/engine/alerts/webhook-service.ts';
-import { createEngine, type Engine } from '../electron/engine/index.ts';
+import { createEngine, DATABASE_FILE, type Engine } from '../electron/engine/index.ts';
 import { silentLogger } from '../electron/engine/ports/logger.ts';
+import { commitCostMs, databaseBytes } from './disk-cost.ts';
 
 const SUSTAINED_RATE = 200;
 const SUSTAINED_SECONDS = 30;
 const BURST = 2_000;
+const JUNK = 1_000;
 const FUZZ_RUNS = 100_000;
 
 type Result = { id: string; sentAt: number; status: number; ackMs: number };
@@ -20,12 +24,20 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
-function load(job: { url: string; passphrase: string; botId: string; rate: number; count: number; prefix: string }): Promise<Result[]> {
-  return new Promise((resolve, reject) => {
+/** Longest stall of the engine's own thread during the last load, in ms: tells a slow listener from a busy machine. */
+let engineStallMs = 0;
+
+async function load(job: { url: string; passphrase: string; botId: string; rate: number; count: number; prefix: string; junk?: boolean }): Promise<Result[]> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const results = await new Promise<Result[]>((resolve, reject) => {
     const worker = new Worker(new URL('./webhook-client.ts', import.meta.url), { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+  delay.disable();
+  engineStallMs = delay.percentile(99) / 1e6;
+  return results;
 }
 
 /**
@@ -65,13 +77,14 @@ function report(label: string, results: Result[], audited: { lost: number; refus
   const acks = results.map((r) => r.ackMs);
   console.log(
     `${label}: ${results.length} sent, ${ok} answered 200, other: ${results.length - ok}; ack p50 ${percentile(acks, 50).toFixed(1)} ms, p99 ${percentile(acks, 99).toFixed(1)} ms; ` +
-      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; refused by a rule: ${audited.refused}; lost alerts: ${audited.lost}`,
+      `alert -> paper fill p50 ${percentile(audited.toFill, 50).toFixed(0)} ms, p99 ${percentile(audited.toFill, 99).toFixed(0)} ms; engine event-loop delay p99 ${engineStallMs.toFixed(1)} ms; refused by a rule: ${audited.refused}; lost alerts: ${audited.lost}`,
   );
 }
 
 export async function webhookLoad(): Promise<void> {
-  console.log(`\n# TradingView listener on loopback: ${SUSTAINED_RATE} req/s for ${SUSTAINED_SECONDS} s, then a burst of ${BURST} (client on its own thread)`);
+  console.log(`\n# TradingView listener on loopback: ${SUSTAINED_RATE} req/s for ${SUSTAINED_SECONDS} s, then a burst of ${BURST}, then ${JUNK} junk posts (client on its own thread, one connection per alert)`);
   const dir = mkdtempSync(join(tmpdir(), 'stoxrobot-bench-'));
+  console.log(`disk: one durable commit (WAL, synchronous=FULL) takes ${commitCostMs(dir).toFixed(2)} ms (p50 of single-row commits in the bench's data folder)`);
   const engine = await createEngine({ dataDir: dir, logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
   const status = await engine.services.webhooks.configure({ ...DEFAULT_WEBHOOK_SETTINGS, port: 0, rateLimitPerSecond: 100_000, rateLimitBurst: 100_000 });
   const created = await engine.services.bots.create({ name: 'load', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 100 }, orderQty: 0.1, account: 'paper' });
@@ -87,8 +100,22 @@ export async function webhookLoad(): Promise<void> {
   const burst = await load({ ...job, rate: 0, count: BURST, prefix: 'b' });
   await settle(engine);
   report('burst', burst, await audit(engine, burst));
+  await junkGrowth(engine, job, join(dir, DATABASE_FILE));
   await engine.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** What an unauthenticated sender can add to the database: 1,000 posts of 8 KB with wrong passphrases. */
+async function junkGrowth(engine: Engine, job: { url: string; passphrase: string; botId: string }, file: string) {
+  const checkpoint = () => sql`pragma wal_checkpoint(TRUNCATE)`.execute(engine.services.db);
+  await checkpoint();
+  const before = databaseBytes(file);
+  const rowsBefore = await engine.services.db.selectFrom('webhookLog').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const junk = await load({ ...job, rate: 0, count: JUNK, prefix: 'j', junk: true });
+  await checkpoint();
+  const rowsAfter = await engine.services.db.selectFrom('webhookLog').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const statuses = [...new Set(junk.map((r) => r.status))].sort().join('/');
+  console.log(`junk: ${JUNK} posts of 8 KB with wrong passphrases, answered ${statuses}; log rows +${rowsAfter.n - rowsBefore.n}; database +${((databaseBytes(file) - before) / 1024).toFixed(0)} KB`);
 }
 
 export function webhookFuzz(): void {

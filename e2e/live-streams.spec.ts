@@ -45,17 +45,3 @@ test('at 500 candles/s the page throws nothing, Pause shows “paused”, and a 
     if (hostRunning) await host.stop();
   }
 });
-
-test('a link with a wrong token says so once, instead of reconnecting forever', async ({ page }) => {
-  const host = await startServe(mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-')));
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await page.goto(`${new URL(host.url).origin}/?token=not-the-right-token`);
-    await expect(page.getByRole('alert')).toHaveText('This link’s token is not valid: open the address the host printed.');
-    await expect(page.getByText('Connection to the engine lost')).toHaveCount(0);
-    expect(errors).toEqual([]);
-  } finally {
-    await host.stop();
-  }
-});

@@ -49,7 +49,7 @@ test('build a TradingView alert in the UI, send a test alert, see the log row an
     await expect(row).toContainText('executed');
     await expect(row).toContainText('TV signals');
     await row.click();
-    await expect(log.locator('pre.body')).toContainText('"passphrase": "***"');
+    await expect(log.locator('pre.body')).toContainText('"passphrase":"***"');
     await expect(log.locator('pre.body')).not.toContainText(message.passphrase ?? 'never');
     await expect(log).toContainText('Orders: sr-');
     await log.getByLabel('Filter by outcome').selectOption('unauthorized');

@@ -23,6 +23,8 @@ import { AccountService } from './accounts/account-service.ts';
 import { LedgerAccountGate } from './accounts/account-gate.ts';
 import { EquityRecorder } from './accounts/equity-recorder.ts';
 import { AlertIntake } from './alerts/alert-intake.ts';
+import { AlertSenders } from './alerts/alert-senders.ts';
+import type { ListenerLimits } from './alerts/listener-limits.ts';
 import { SignalExecutor } from './alerts/signal-executor.ts';
 import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
@@ -44,6 +46,8 @@ export interface EngineDeps {
   wrapVenue?: (venue: Venue) => Venue;
   /** How often a full disk is probed for space again (tests shorten it). */
   storageProbeMs?: number;
+  /** Connection limits and timeouts of the webhook listener (tests use short ones). */
+  webhookLimits?: Partial<ListenerLimits>;
 }
 
 export interface Engine {
@@ -125,8 +129,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
-  const listener = new WebhookListener({ intake, logger, settings: DEFAULT_WEBHOOK_SETTINGS });
-  const webhooks = new WebhookService({ db, listener, clock, bus });
+  const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits });
+  const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
@@ -162,7 +166,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     feed,
     logger,
     stop: async () => {
-      await listener.stop();
+      await webhooks.stop();
       // Writes held for a full disk give up now (what they carried is recovered at the next start).
       storage.close();
       await intake.drained();

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RPCHandler } from '@orpc/server/ws';
 import { WebSocketServer } from 'ws';
@@ -8,6 +8,7 @@ import { reportUnexpected } from '../engine/unexpected-error.ts';
 import { bearerToken, tokenMatches } from './access-token.ts';
 import { API_PREFIX, createRestApi } from './openapi.ts';
 import { flowControlled } from './flow-control.ts';
+import { hostAllowed, originAllowed, requestTarget, SECURITY_HEADERS } from './request-checks.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface HeadlessOptions {
@@ -45,6 +46,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     route(req, res).catch((error: unknown) => {
       const { code, message, details } = reportUnexpected(engine.logger, 'Headless request failed', error, { method: req.method, path: req.url?.split('?')[0] });
       if (!res.headersSent) json(res, 500, { code, status: 500, message, data: { issues: [], details } });
@@ -53,27 +55,34 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://x');
+    const target = requestTarget(req.url);
+    if (!target) return json(res, 400, { code: 'BAD_REQUEST', message: 'The address is not valid (a path with malformed %-encoding)' });
+    if (!hostAllowed(req.headers.host, options.host)) return json(res, 403, { code: 'FORBIDDEN', message: `Host '${req.headers.host ?? ''}' is not served here; open the address the host printed` });
+    const { pathname } = target;
     if (pathname === '/health') return json(res, 200, { status: 'ok' });
-    if (pathname === `${API_PREFIX}/openapi.json`) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(await rest.document());
-      return;
-    }
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
         return json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
       }
+      res.setHeader('cache-control', 'no-store');
+      if (pathname === `${API_PREFIX}/openapi.json`) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(await rest.document());
+        return;
+      }
       if (!(await rest.handle(req, res))) json(res, 404, { code: 'NOT_FOUND', status: 404, message: `No API route ${req.method} ${pathname}` });
       return;
     }
-    await serveStatic(options.staticDir, req, res);
+    await serveStatic(options.staticDir, target.decodedPath, res);
   }
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== '/rpc' || !tokenMatches(token, url.searchParams.get('token'))) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    // Node drops its own error listener from an upgraded socket: a reset would be an uncaught error.
+    socket.on('error', () => socket.destroy());
+    const target = requestTarget(req.url);
+    const refusal = !target ? 400 : !hostAllowed(req.headers.host, options.host) || !originAllowed(req.headers.origin, req.headers.host) ? 403 : target.pathname !== '/rpc' || !tokenMatches(token, target.query.get('token')) ? 401 : null;
+    if (refusal !== null) {
+      socket.end(`HTTP/1.1 ${refusal} ${STATUS_CODES[refusal]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {

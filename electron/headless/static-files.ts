@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -18,10 +18,9 @@ const CONTENT_TYPES: Record<string, string> = {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-/** Serves the built renderer; unknown paths get index.html (the app routes on the client). */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const requested = normalize(join(root, pathname));
+/** Serves the built renderer by decoded path; unknown paths get index.html (the app routes on the client). */
+export async function serveStatic(root: string, decodedPath: string, res: ServerResponse): Promise<void> {
+  const requested = normalize(join(root, decodedPath));
   const inside = requested === root || requested.startsWith(root + sep);
   const file = inside && (await isFile(requested)) ? requested : join(root, 'index.html');
   if (!(await isFile(file))) {

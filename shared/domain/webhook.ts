@@ -47,6 +47,10 @@ export const WebhookLogEntrySchema = z.object({
 });
 export type WebhookLogEntry = z.infer<typeof WebhookLogEntrySchema>;
 
+export const TRUSTED_PROXIES = ['off', 'x-forwarded-for', 'cf-connecting-ip'] as const;
+export const TrustedProxySchema = z.enum(TRUSTED_PROXIES);
+export type TrustedProxy = z.infer<typeof TrustedProxySchema>;
+
 export const WebhookSettingsSchema = z.object({
   host: z.string().min(1).max(64),
   port: z.number().int().min(0).max(65535),
@@ -54,9 +58,17 @@ export const WebhookSettingsSchema = z.object({
   maxAgeSeconds: z.number().int().min(0).max(86_400),
   /** Accept only TradingView's published addresses (for direct exposure without a tunnel). */
   allowTradingViewIpsOnly: z.boolean(),
-  /** Requests per second per source address, and the burst allowed above it. */
+  /** Alerts per second per bot (counted once its passphrase is checked), and the burst allowed above it. */
   rateLimitPerSecond: z.number().min(0.1).max(100_000),
   rateLimitBurst: z.number().int().min(1).max(100_000),
+  /**
+   * Behind a tunnel (cloudflared, ngrok) every request comes from this computer: read the sender's
+   * address from the tunnel's header instead. Honoured only for requests from this computer.
+   */
+  trustedProxy: TrustedProxySchema.default('off'),
+  /** The webhook log keeps entries this many days (0: no age limit) and at most this many entries. */
+  logRetentionDays: z.number().int().min(0).max(3650).default(30),
+  logMaxEntries: z.number().int().min(1000).max(1_000_000).default(50_000),
 });
 export type WebhookSettings = z.infer<typeof WebhookSettingsSchema>;
 

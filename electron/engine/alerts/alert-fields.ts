@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { PriceLevel } from '../../../shared/domain/webhook.ts';
+import { maskSecrets } from './mask-secrets.ts';
 
-/** How a rejected value is shown back: short, printable, never the whole payload. */
+/** How a rejected value is shown back: short, printable, never the whole payload nor a secret nested in it. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(maskSecrets(value)) ?? String(value);
   const printable = text.replace(/[^\x20-\x7e]/g, '?');
   return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 }

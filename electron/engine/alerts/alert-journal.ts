@@ -58,7 +58,12 @@ export class AlertJournal {
   #enqueue(work: Work): Promise<Recorded | null> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ work, resolve, reject });
-      if (!this.#flushing) void this.#flush();
+      if (this.#flushing) return;
+      // SQLite answers synchronously, so a flush started here would commit this alert alone before
+      // the requests already read from their sockets are handled: one fsync each. After the poll
+      // phase, every alert read in it rides in the same commit.
+      this.#flushing = true;
+      setImmediate(() => void this.#flush());
     });
   }
 

@@ -1,11 +1,34 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { text } from './alert-fields.ts';
 import { type ParsedAlert, validateAlert } from './alert-schema.ts';
+import { isSecretKey, maskSecrets } from './mask-secrets.ts';
+
+type Fields = Record<string, unknown>;
+type ReadBody = { ok: true; form: 'json' | 'lines'; fields: Fields } | { ok: false; reason: string };
+
+/** Stored bodies are cut here: room for any real alert, while junk cannot fill the disk 8 KB at a time. */
+export const MAX_STORED_CHARS = 1_000;
 
 /**
- * Reads an alert body. TradingView sends valid JSON as application/json and anything else as
- * text/plain, so a body that opens with `{` must be valid JSON; any other body is read as
- * `key=value` lines. Never throws: every outcome is a command or a reason.
+ * Where JSON.parse stopped, without its own message: V8 quotes the first characters of the text,
+ * which may be the passphrase.
  */
-export function parseAlert(body: string): ParsedAlert {
+function whereJsonBroke(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const at = /^(.*) in JSON at position \d+ \(line (\d+) column (\d+)\)$/.exec(message);
+  // V8's fixed phrases ("Expected ',' or '}' after property value") are kept; one quoting the input is not.
+  const what = at?.[1] && !/token|"/.test(at[1]) ? `${at[1].toLowerCase()} ` : '';
+  if (at) return ` (${what}at line ${at[2]}, column ${at[3]})`;
+  return /end of JSON input/.test(message) ? ' (it ends before the JSON is complete)' : '';
+}
+
+/**
+ * The fields of a body. TradingView sends valid JSON as application/json and anything else as
+ * text/plain, so a body that opens with `{` must be valid JSON; any other body is read as
+ * `key=value` lines (keys lower-cased).
+ */
+function readFields(body: string): ReadBody {
   const trimmed = body.trim();
   if (trimmed === '') return { ok: false, reason: 'The alert message is empty' };
   if (trimmed.startsWith('{')) {
@@ -13,29 +36,53 @@ export function parseAlert(body: string): ParsedAlert {
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      // V8's message quotes the body around the fault, a passphrase included: only the position is kept.
-      const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-      return { ok: false, reason: `The message looks like JSON but is not valid JSON${at ? ` (at character ${Number(at) + 1})` : ''}; check its quotes, commas and braces` };
+      return { ok: false, reason: `The message looks like JSON but is not valid JSON${whereJsonBroke(error)}; check its quotes, commas and braces` };
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, reason: 'The JSON message must be an object' };
-    return validateAlert(parsed as Record<string, unknown>);
+    return { ok: true, form: 'json', fields: parsed as Fields };
   }
-  const fields: Record<string, unknown> = Object.create(null);
-  const lines = trimmed.split(/\r?\n/);
-  for (const [index, line] of lines.entries()) {
+  const fields: Fields = Object.create(null);
+  for (const [index, line] of trimmed.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
     const eq = line.indexOf('=');
     if (eq <= 0) return { ok: false, reason: `Line ${index + 1} is not key=value` };
     // defineProperty, not assignment: a key named __proto__ stays a plain field.
     Object.defineProperty(fields, line.slice(0, eq).trim().toLowerCase(), { value: line.slice(eq + 1).trim(), enumerable: true, configurable: true, writable: true });
   }
-  return validateAlert(fields);
+  return { ok: true, form: 'lines', fields };
 }
 
-/** The body as logged: every passphrase value replaced, in JSON or key=value form, valid or not. */
+/** Reads an alert body. Never throws: every outcome is a command or a reason. */
+export function parseAlert(body: string): ParsedAlert {
+  const read = readFields(body);
+  return read.ok ? validateAlert(read.fields) : read;
+}
+
+const CredentialsSchema = z.object({ passphrase: text('passphrase', 256, true), bot: text('bot', 80) });
+
+/** Just who the alert says it is from, read the way the full parser reads it; null when either is missing. */
+export function readCredentials(body: string): { bot: string; passphrase: string } | null {
+  const read = readFields(body);
+  if (!read.ok) return null;
+  const credentials = CredentialsSchema.safeParse(read.fields);
+  return credentials.success ? credentials.data : null;
+}
+
+/**
+ * The body as it may be stored and shown: re-written from the parsed fields with every secret
+ * masked, however the key was spelled (escapes, case, duplicates, nesting), and cut to
+ * MAX_STORED_CHARS. A body that cannot be parsed could hide the secret anywhere, so only its size
+ * and a short digest are kept.
+ */
 export function maskPassphrase(body: string): string {
-  return body
-    .replace(/("passphrase"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi, '$1***$3')
-    .replace(/("passphrase"\s*:\s*)([^\s",}][^,}\n]*)/gi, '$1"***"')
-    .replace(/^(\s*passphrase\s*=).*$/gim, '$1***');
+  const read = readFields(body);
+  const bytes = Buffer.byteLength(body);
+  if (!read.ok) return `[${bytes} bytes, not readable as an alert; not stored; SHA-256 ${createHash('sha256').update(body).digest('hex').slice(0, 16)}]`;
+  const shown =
+    read.form === 'json'
+      ? JSON.stringify(maskSecrets(read.fields))
+      : Object.entries(read.fields)
+          .map(([key, value]) => `${key}=${isSecretKey(key) ? '***' : String(value)}`)
+          .join('\n');
+  return shown.length > MAX_STORED_CHARS ? `${shown.slice(0, MAX_STORED_CHARS)}… (${bytes} bytes received)` : shown;
 }

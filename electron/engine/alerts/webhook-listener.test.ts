@@ -85,7 +85,26 @@ describe('TradingView webhook listener over real HTTP', () => {
     expect(await listOrders(engine.services.db, { limit: 10 })).toEqual([]);
   });
 
-  it('answers 429 past the per-source rate limit', async () => {
+  it('keeps the passphrase out of every reply and log row, however the key is spelled and whatever is malformed', async () => {
+    const bodies = [
+      `{"pass\\u0070hrase": "${passphrase}", "bot": "${botId}", "action": "buy", "amount": ""}`,
+      `{"passphrase": "${passphrase}", "passphrase": "x", "bot": "${botId}", "action": "moon"}`,
+      `{"passphrase": "${passphrase}", "bot": {"passphrase": "${passphrase}"}, "action": "buy"}`,
+      `{"passphrase": ${passphrase}, "bot": "${botId}"}`,
+      `{"passphrase": "${passphrase}`,
+      `BOT=${botId}\nPassPhrase=${passphrase}\naction=moon`,
+      `bot=${botId}\npassphrase: ${passphrase}`,
+    ];
+    const replies = [];
+    for (const body of bodies) replies.push(await post(body, 'text/plain'));
+    expect(replies.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    expect(JSON.stringify(replies)).not.toContain(passphrase);
+    const log = await listLog(engine.services.db, { limit: 50 });
+    expect(log).toHaveLength(bodies.length);
+    expect(JSON.stringify(log)).not.toContain(passphrase);
+  });
+
+  it("answers 429 past the bot's rate limit", async () => {
     await engine.services.webhooks.configure({ ...DEFAULT_WEBHOOK_SETTINGS, port: 0, rateLimitPerSecond: 0.1, rateLimitBurst: 2 });
     url = engine.services.webhooks.status().url ?? '';
     const statuses = [];

@@ -1,41 +1,51 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebhookOutcome, WebhookSettings } from '../../../shared/domain/webhook.ts';
 import type { Logger } from '../ports/logger.ts';
 import { reportUnexpected } from '../unexpected-error.ts';
+import { AlertGate, NOISE_PER_SECOND } from './alert-gate.ts';
 import type { AlertIntake, IntakeReply } from './alert-intake.ts';
+import type { AlertSenders } from './alert-senders.ts';
+import { clientAddress } from './client-address.ts';
+import { ExecutionGate } from './execution-gate.ts';
+import { createLimitedServer, defaultListenerLimits, type ListenerLimits } from './listener-limits.ts';
+import { readBody } from './read-body.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 export const WEBHOOK_PATH = '/webhook';
-export const MAX_BODY_BYTES = 8 * 1024;
-/** TradingView cancels after 3 s; a slower client is cut off at 5 s. */
-const TIMEOUT_MS = 5_000;
 /** Published by TradingView as the only senders of webhook alerts. */
 export const TRADINGVIEW_IPS = ['52.89.214.238', '34.212.75.30', '54.218.53.128', '52.32.178.7'];
+/** A bot over its rate is logged at most once a second: its trader must see it, but not 10,000 times. */
+const LIMITED_LOG_PER_SECOND = 1;
+const DROP_WARNING_INTERVAL_MS = 10_000;
 
-/** Outcomes an attacker can produce at will are logged at most this often per source. */
-const NOISE_LOG_INTERVAL_MS = 1_000;
-
-const sourceOf = (req: IncomingMessage) => (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+const reply = (statusCode: number, status: WebhookOutcome, message: string): IntakeReply => ({ statusCode, body: { status, message } });
 
 /**
- * The HTTP side of the TradingView listener: POST /webhook only, small bodies only, per-source rate
- * limit, strict timeouts. Everything about the alert itself is the intake's job.
+ * The HTTP side of the TradingView listener: POST /webhook only, small bodies only, capped
+ * connections, prompt timeouts, rate limits per bot after the passphrase check. Everything about
+ * the alert itself is the intake's job.
  */
 export class WebhookListener {
   readonly #intake: AlertIntake;
   readonly #logger: Logger;
-  readonly #limiter = new RateLimiter(1, 1);
-  readonly #lastNoiseLog = new Map<string, number>();
+  readonly #limits: ListenerLimits;
+  readonly #gate: AlertGate;
+  readonly #executions: ExecutionGate;
+  readonly #limitedLog = new RateLimiter(LIMITED_LOG_PER_SECOND, 1);
   #server: Server | null = null;
   #settings: WebhookSettings;
   #url: string | null = null;
   #error: string | null = null;
+  #lastDropWarning = 0;
 
-  constructor(deps: { intake: AlertIntake; logger: Logger; settings: WebhookSettings }) {
+  constructor(deps: { intake: AlertIntake; senders: AlertSenders; logger: Logger; settings: WebhookSettings; limits?: Partial<ListenerLimits> }) {
     this.#intake = deps.intake;
     this.#logger = deps.logger;
     this.#settings = deps.settings;
+    this.#limits = { ...defaultListenerLimits(), ...deps.limits };
+    this.#gate = new AlertGate(deps.senders);
+    this.#executions = new ExecutionGate((error) => this.#logger.error('Alert execution failed', { error: String(error) }));
   }
 
   get status() {
@@ -46,12 +56,9 @@ export class WebhookListener {
   async start(settings: WebhookSettings): Promise<void> {
     await this.stop();
     this.#settings = settings;
-    this.#limiter.perSecond = settings.rateLimitPerSecond;
-    this.#limiter.burst = settings.rateLimitBurst;
-    const server = createServer((req, res) => this.#handle(req, res));
-    server.headersTimeout = TIMEOUT_MS;
-    server.requestTimeout = TIMEOUT_MS;
-    server.keepAliveTimeout = TIMEOUT_MS;
+    this.#gate.configure(settings);
+    const server = createLimitedServer(this.#limits, (req, res) => this.#handle(req, res));
+    server.on('drop', () => this.#warnDropped());
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -76,62 +83,92 @@ export class WebhookListener {
     const server = this.#server;
     this.#server = null;
     this.#url = null;
+    // Alerts already answered 2xx are traded, not left for the next start.
+    this.#executions.release();
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
-    const source = sourceOf(req);
-    const answer = (reply: IntakeReply) => {
-      res.writeHead(reply.statusCode, { 'content-type': 'application/json', ...(reply.statusCode === 405 ? { allow: 'POST' } : {}), ...(reply.statusCode === 429 ? { 'retry-after': String(this.#limiter.retryAfter()) } : {}) });
-      res.end(JSON.stringify(reply.body));
-      if (reply.act) setImmediate(() => reply.act?.().catch((error) => this.#logger.error('Alert execution failed', { error })));
-    };
-    const noise = (statusCode: number, status: WebhookOutcome, message: string) => {
-      const now = Date.now();
-      const reply: IntakeReply = { statusCode, body: { status, message } };
-      if (now - (this.#lastNoiseLog.get(source) ?? 0) < NOISE_LOG_INTERVAL_MS) return answer(reply);
-      this.#lastNoiseLog.set(source, now);
-      void this.#intake.refuse(source, null, reply, '').then(answer);
-    };
-
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (this.#settings.allowTradingViewIpsOnly && !TRADINGVIEW_IPS.includes(source)) return noise(403, 'unauthorized', 'Source address is not TradingView');
-    if (path !== WEBHOOK_PATH) return noise(404, 'invalid', `Unknown path; alerts go to POST ${WEBHOOK_PATH}`);
-    if (req.method !== 'POST') return noise(405, 'invalid', 'Only POST is accepted');
-    if (!this.#limiter.take(source)) return noise(429, 'rate_limited', 'Too many requests from this address');
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    const source = clientAddress(req, this.#settings.trustedProxy);
+    // Split, not `new URL()`: a request target such as `//[` makes URL throw.
+    const path = (req.url ?? '/').split('?')[0];
+    if (this.#settings.allowTradingViewIpsOnly && !TRADINGVIEW_IPS.includes(source)) return this.#noise(res, source, reply(403, 'unauthorized', 'Source address is not TradingView'));
+    if (path !== WEBHOOK_PATH) return this.#noise(res, source, reply(404, 'invalid', `Unknown path; alerts go to POST ${WEBHOOK_PATH}`));
+    if (req.method !== 'POST') return this.#noise(res, source, reply(405, 'invalid', 'Only POST is accepted'));
+    const tooLarge = reply(413, 'too_large', `The alert is larger than ${this.#limits.maxBodyBytes} bytes`);
+    if (Number(req.headers['content-length'] ?? 0) > this.#limits.maxBodyBytes) {
       res.setHeader('connection', 'close');
-      return noise(413, 'too_large', `The alert is larger than ${MAX_BODY_BYTES} bytes`);
+      return this.#noise(res, source, tooLarge);
     }
-
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        tooLarge = true;
-        req.pause();
+    readBody(req, this.#limits.maxBodyBytes).then(
+      (body) => {
+        if (body !== null) return this.#receive(res, source, body);
         res.setHeader('connection', 'close');
-        noise(413, 'too_large', `The alert is larger than ${MAX_BODY_BYTES} bytes`);
-        return;
+        this.#noise(res, source, tooLarge);
+      },
+      () => res.destroy(),
+    );
+  }
+
+  async #receive(res: ServerResponse, source: string, body: string): Promise<void> {
+    try {
+      const decision = await this.#gate.admit(body);
+      if (decision.kind === 'limited') return await this.#limited(res, source, decision.botId, decision.retryAfter);
+      if (decision.kind === 'noise') {
+        await this.#logUnlogged();
+        return this.#answer(res, await this.#intake.receive(source, body));
       }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (tooLarge) return;
-      this.#intake
-        .receive(source, Buffer.concat(chunks).toString('utf8'))
-        .then(answer)
-        .catch((error: unknown) => {
-          const { message } = reportUnexpected(this.#logger, 'Webhook request failed', error, { source });
-          answer({ statusCode: 500, body: { status: 'error', message } });
-        });
-    });
-    req.on('error', () => res.destroy());
+      this.#executions.owe();
+      try {
+        this.#answer(res, await this.#intake.receive(source, body));
+      } finally {
+        this.#executions.paid();
+      }
+    } catch (error) {
+      const { message } = reportUnexpected(this.#logger, 'Webhook request failed', error, { source });
+      this.#answer(res, reply(500, 'error', `${message}; send the alert again`));
+    }
+  }
+
+  /** Requests that cannot be alerts: always answered, logged only inside the shared noise budget. */
+  #noise(res: ServerResponse, source: string, answer: IntakeReply): void {
+    if (!this.#gate.noiseAllowed()) return this.#answer(res, answer);
+    void this.#logUnlogged()
+      .then(() => this.#intake.refuse(source, null, answer, ''))
+      .then((logged) => this.#answer(res, logged));
+  }
+
+  async #limited(res: ServerResponse, source: string, botId: string | null, retryAfter: number): Promise<void> {
+    res.setHeader('retry-after', String(retryAfter));
+    if (botId === null) return this.#answer(res, reply(429, 'rate_limited', 'Too many requests without a valid passphrase; try again later'));
+    const { rateLimitPerSecond, rateLimitBurst } = this.#settings;
+    const answer = reply(429, 'rate_limited', `Too many alerts for this bot: the limit is ${rateLimitPerSecond} per second, with bursts of ${rateLimitBurst}`);
+    this.#answer(res, this.#limitedLog.take(botId) ? await this.#intake.refuse(source, botId, answer, '') : answer);
+  }
+
+  /** Past the noise budget nothing is logged; the next logged entry says how many went unlogged. */
+  async #logUnlogged(): Promise<void> {
+    const count = this.#gate.takeUnlogged();
+    if (count === 0) return;
+    const message = `${count} more requests without a valid passphrase were answered but not logged (over ${NOISE_PER_SECOND} per second)`;
+    await this.#intake.refuse('various', null, reply(429, 'rate_limited', message), '');
+  }
+
+  #answer(res: ServerResponse, answer: IntakeReply): void {
+    // Committed is committed: the alert is traded even if its sender hung up before the answer.
+    if (answer.act) this.#executions.hold(answer.act);
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(answer.statusCode, { 'content-type': 'application/json', ...(answer.statusCode === 405 ? { allow: 'POST' } : {}) });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  #warnDropped(): void {
+    const now = Date.now();
+    if (now - this.#lastDropWarning < DROP_WARNING_INTERVAL_MS) return;
+    this.#lastDropWarning = now;
+    this.#logger.warn('The webhook listener refused connections: too many open at once', { maxConnections: this.#limits.maxConnections });
   }
 }
 

@@ -8,7 +8,9 @@ import { findBot } from '../persistence/bots.repository.ts';
 import type { Database } from '../persistence/database.ts';
 import { readSetting, writeSetting } from '../persistence/settings.repository.ts';
 import { pruneAlerts, saveKeyDigest } from '../persistence/webhooks.repository.ts';
+import { pruneWebhookLog } from '../persistence/webhook-log-retention.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
 import { newPassphrase, passphraseDigest } from './passphrase.ts';
 import type { WebhookListener } from './webhook-listener.ts';
 
@@ -19,11 +21,17 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   allowTradingViewIpsOnly: false,
   rateLimitPerSecond: 50,
   rateLimitBurst: 200,
+  trustedProxy: 'off',
+  logRetentionDays: 30,
+  logMaxEntries: 50_000,
 };
 const SETTINGS_KEY = 'webhooks';
 /** Dedupe keys live two days: far past TradingView's resends, and the issue's 24 h floor. */
 const DEDUPE_WINDOW_MS = 48 * 3600_000;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+/** The log is pruned this often as well as at start and on every settings change. */
+const RETENTION_INTERVAL_MS = 10 * 60_000;
+const DAY_MS = 86_400_000;
 
 /** Settings, passphrases and the test button of the TradingView listener. */
 export class WebhookService {
@@ -31,19 +39,45 @@ export class WebhookService {
   readonly #listener: WebhookListener;
   readonly #clock: Clock;
   readonly #bus: EventBus;
+  readonly #logger: Logger;
+  #retention: NodeJS.Timeout | null = null;
 
-  constructor(deps: { db: Kysely<Database>; listener: WebhookListener; clock: Clock; bus: EventBus }) {
+  constructor(deps: { db: Kysely<Database>; listener: WebhookListener; clock: Clock; bus: EventBus; logger: Logger }) {
     this.#db = deps.db;
     this.#listener = deps.listener;
     this.#clock = deps.clock;
     this.#bus = deps.bus;
+    this.#logger = deps.logger;
   }
 
   /** Starts the listener on the stored settings, with `overrides` (command line, tests) on top. */
   async start(overrides: Partial<WebhookSettings>): Promise<void> {
-    await pruneAlerts(this.#db, this.#clock.now() - DEDUPE_WINDOW_MS);
     const stored = await readSetting(this.#db, SETTINGS_KEY, WebhookSettingsSchema, DEFAULT_WEBHOOK_SETTINGS);
     await this.#listener.start({ ...stored, ...overrides });
+    await this.prune();
+    this.#retention ??= setInterval(() => void this.prune(), RETENTION_INTERVAL_MS).unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#retention) clearInterval(this.#retention);
+    this.#retention = null;
+    await this.#listener.stop();
+  }
+
+  /**
+   * Applies the retention settings: dedupe keys past their window, log entries past their age or
+   * count. A failure (a full disk) is logged; the next round tries again.
+   */
+  async prune(): Promise<void> {
+    const now = this.#clock.now();
+    const { logRetentionDays, logMaxEntries } = this.#listener.status.settings;
+    try {
+      await pruneAlerts(this.#db, now - DEDUPE_WINDOW_MS);
+      const removed = await pruneWebhookLog(this.#db, { olderThan: logRetentionDays > 0 ? now - logRetentionDays * DAY_MS : null, maxEntries: logMaxEntries });
+      if (removed > 0) this.#bus.emit('change', { topic: 'webhooks' });
+    } catch (error) {
+      this.#logger.error('Could not prune the webhook log', { error: String(error) });
+    }
   }
 
   status(): WebhookStatus {
@@ -55,6 +89,7 @@ export class WebhookService {
     await writeSetting(this.#db, SETTINGS_KEY, settings);
     await appendAudit(this.#db, this.#clock.now(), { action: 'webhooks.configure', entity: 'settings', entityId: SETTINGS_KEY, detail: { settings } });
     await this.#listener.start(settings);
+    await this.prune();
     this.#bus.emit('change', { topic: 'webhooks' });
     return this.status();
   }

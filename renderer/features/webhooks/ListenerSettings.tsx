@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { WebhookSettingsSchema, type WebhookSettings } from '../../../shared/domain/webhook.ts';
+import { TrustedProxySchema, WebhookSettingsSchema, type WebhookSettings } from '../../../shared/domain/webhook.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
 import { useWebhooksStore } from '../../stores/webhooks-store.ts';
@@ -12,8 +12,11 @@ const LABELS: Record<Exclude<keyof WebhookSettings, 'allowTradingViewIpsOnly'>, 
   host: 'Address',
   port: 'Port',
   maxAgeSeconds: 'Maximum alert age',
-  rateLimitPerSecond: 'Requests per second',
+  rateLimitPerSecond: 'Alerts per second',
   rateLimitBurst: 'Burst',
+  trustedProxy: 'Sender’s address behind a tunnel',
+  logRetentionDays: 'Keep log entries for',
+  logMaxEntries: 'Keep at most',
 };
 
 /** An empty field is missing (not 0, which would pick a random port); anything else is read as a number. */
@@ -26,6 +29,9 @@ const toDraft = (s: WebhookSettings): Draft => ({
   allowTradingViewIpsOnly: String(s.allowTradingViewIpsOnly),
   rateLimitPerSecond: String(s.rateLimitPerSecond),
   rateLimitBurst: String(s.rateLimitBurst),
+  trustedProxy: s.trustedProxy,
+  logRetentionDays: String(s.logRetentionDays),
+  logMaxEntries: String(s.logMaxEntries),
 });
 
 export function ListenerSettings() {
@@ -49,6 +55,9 @@ export function ListenerSettings() {
       allowTradingViewIpsOnly: draft.allowTradingViewIpsOnly === 'true',
       rateLimitPerSecond: toNumber(draft.rateLimitPerSecond),
       rateLimitBurst: toNumber(draft.rateLimitBurst),
+      trustedProxy: TrustedProxySchema.catch('off').parse(draft.trustedProxy),
+      logRetentionDays: toNumber(draft.logRetentionDays),
+      logMaxEntries: toNumber(draft.logMaxEntries),
     });
     setMessage(null);
     if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }, LABELS));
@@ -76,7 +85,7 @@ export function ListenerSettings() {
       <Field label={`${LABELS.maxAgeSeconds} (seconds, 0 = no limit)`} error={errors.maxAgeSeconds}>
         <input inputMode="numeric" value={draft.maxAgeSeconds} onChange={(e) => set('maxAgeSeconds')(e.target.value)} />
       </Field>
-      <Field label={`${LABELS.rateLimitPerSecond} per address`} error={errors.rateLimitPerSecond}>
+      <Field label={`${LABELS.rateLimitPerSecond} per bot`} error={errors.rateLimitPerSecond}>
         <input inputMode="decimal" value={draft.rateLimitPerSecond} onChange={(e) => set('rateLimitPerSecond')(e.target.value)} />
       </Field>
       <Field label={LABELS.rateLimitBurst} error={errors.rateLimitBurst}>
@@ -87,6 +96,19 @@ export function ListenerSettings() {
           <option value="false">off (use with a tunnel)</option>
           <option value="true">on</option>
         </select>
+      </Field>
+      <Field label={`${LABELS.trustedProxy} (header read only from this computer)`} error={errors.trustedProxy}>
+        <select value={draft.trustedProxy} onChange={(e) => set('trustedProxy')(e.target.value)}>
+          <option value="off">off: the connection's own address</option>
+          <option value="x-forwarded-for">X-Forwarded-For (ngrok, most tunnels)</option>
+          <option value="cf-connecting-ip">CF-Connecting-IP (Cloudflare Tunnel)</option>
+        </select>
+      </Field>
+      <Field label={`${LABELS.logRetentionDays} (days, 0 = no age limit)`} error={errors.logRetentionDays}>
+        <input inputMode="numeric" value={draft.logRetentionDays} onChange={(e) => set('logRetentionDays')(e.target.value)} />
+      </Field>
+      <Field label={`${LABELS.logMaxEntries} (log entries)`} error={errors.logMaxEntries}>
+        <input inputMode="numeric" value={draft.logMaxEntries} onChange={(e) => set('logMaxEntries')(e.target.value)} />
       </Field>
       {draft.host.trim() !== '127.0.0.1' && draft.host.trim() !== 'localhost' && <p className="warning">Listening on {draft.host} exposes the listener beyond this computer.</p>}
       <div className="actions">

@@ -1,0 +1,24 @@
+/** Keys whose value is a secret however they are spelled: passphrase, PassPhrase, pass_phrase, password, api_key... */
+export function isSecretKey(key: string): boolean {
+  const plain = key.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return /pass|secret|token|apikey/.test(plain);
+}
+
+/** Deeper than this, a value is dropped rather than walked: no alert nests, and a hostile one must not exhaust the stack. */
+const MAX_DEPTH = 16;
+
+/**
+ * A copy of a parsed value with every secret-named key's value replaced, at any depth. It works on
+ * the parsed object, so escapes (`"pass\u0070hrase"`) and duplicate keys were resolved by the parser.
+ */
+export function maskSecrets(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_DEPTH) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => maskSecrets(item, depth + 1));
+  const masked: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty, not assignment: a key named __proto__ stays a plain field.
+    Object.defineProperty(masked, key, { value: isSecretKey(key) ? '***' : maskSecrets(item, depth + 1), enumerable: true, configurable: true, writable: true });
+  }
+  return masked;
+}
