@@ -71,7 +71,7 @@ describe('alert parser', () => {
     // V8's own message would say: Unexpected token 's', ..."sphrase": s3cret, "b"... is not valid JSON
     expect(parseAlert('{"passphrase": s3cret, "bot": 1')).toEqual({ ok: false, reason: 'The message looks like JSON but is not valid JSON; check its quotes, commas and braces' });
     expect(parseAlert('{"passphrase": "s3cret", ')).toEqual({ ok: false, reason: 'The message looks like JSON but is not valid JSON (expected double-quoted property name at line 1, column 25); check its quotes, commas and braces' });
-    expect(parseAlert('{"passphrase": "s3cr')).toEqual({ ok: false, reason: 'The message looks like JSON but is not valid JSON (unterminated string at line 1, column 21)' });
+    expect(parseAlert('{"passphrase": "s3cr')).toEqual({ ok: false, reason: 'The message looks like JSON but is not valid JSON (unterminated string at line 1, column 21); check its quotes, commas and braces' });
   });
 
   it('reads who an alert is from the way the full parser does', () => {
