@@ -20,7 +20,25 @@ export interface HeadlessOptions {
   staticDir: string;
   /** Unread bytes after which a WebSocket client is disconnected (default: MAX_QUEUED_BYTES_PER_CLIENT). */
   maxQueuedBytesPerClient?: number;
+  /** Connection cap and deadlines (tests use short ones). */
+  limits?: Partial<HostLimits>;
 }
+
+/**
+ * The UI host's own limits, so a flood of idle or half-sent connections cannot exhaust the
+ * process's file descriptors (the engine's database and the webhook listener live in it too).
+ * WebSockets, once upgraded, are not subject to the request deadlines.
+ */
+export interface HostLimits {
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** How often the deadlines are checked (Node's default of 30 s let idle sockets live that long). */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_HOST_LIMITS: HostLimits = { maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, checkIntervalMs: 1_000 };
 
 export interface HeadlessServer {
   url: string;
@@ -45,7 +63,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   const rpc = new RPCHandler(engine.router, errorInterceptors(engine.logger));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
-  const server = createServer((req, res) => {
+  const limits = { ...DEFAULT_HOST_LIMITS, ...options.limits };
+  const { headersTimeoutMs: headersTimeout, requestTimeoutMs: requestTimeout, keepAliveTimeoutMs: keepAliveTimeout, checkIntervalMs: connectionsCheckingInterval } = limits;
+  const server = createServer({ headersTimeout, requestTimeout, keepAliveTimeout, connectionsCheckingInterval }, (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     route(req, res).catch((error: unknown) => {
       const { code, message, details } = reportUnexpected(engine.logger, 'Headless request failed', error, { method: req.method, path: req.url?.split('?')[0] });
@@ -53,10 +73,11 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
       else res.destroy();
     });
   });
+  server.maxConnections = limits.maxConnections;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = requestTarget(req.url);
-    if (!target) return json(res, 400, { code: 'BAD_REQUEST', message: 'The address is not valid (a path with malformed %-encoding)' });
+    if (!target) return json(res, 400, { code: 'INVALID_INPUT', status: 400, message: 'The address is not valid (a path with malformed %-encoding)' });
     if (!hostAllowed(req.headers.host, options.host)) return json(res, 403, { code: 'FORBIDDEN', message: `Host '${req.headers.host ?? ''}' is not served here; open the address the host printed` });
     const { pathname } = target;
     if (pathname === '/health') return json(res, 200, { status: 'ok' });
