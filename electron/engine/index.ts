@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './ports/clock.ts';
 import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
 import { MarketSpeedSchema } from '../../shared/contract/market.ts';
+import { CandleRetentionService } from './market/candle-retention.ts';
 import { PaperVenue, DEFAULT_PAPER_OPTIONS } from './venues/paper/paper-venue.ts';
 import type { Venue } from './venues/venue.ts';
 import { AccountService } from './accounts/account-service.ts';
@@ -135,6 +136,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
 
+  const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),
@@ -155,8 +157,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     levels: (botId, symbol) => protections.get(botId, symbol),
     webhooks,
     accounts,
+    candleRetention,
   };
   equity.start();
+  candleRetention.start();
   if (deps.startMarketTimer !== false) market.start();
   logger.info('Engine started', { dataDir: deps.dataDir, bots: (await bots.list()).length });
 
@@ -173,6 +177,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await orders.settled();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
+      candleRetention.stop();
       await close();
     },
   };

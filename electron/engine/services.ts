@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CandleRetentionService } from './market/candle-retention.ts';
 import type { Instrument } from '../../shared/domain/instrument.ts';
 import type { AccountService } from './accounts/account-service.ts';
 import type { WebhookService } from './alerts/webhook-service.ts';
@@ -27,5 +28,7 @@ export interface EngineServices {
   lastPrice: PriceSource;
   levels: LevelSource;
   webhooks: WebhookService;
+  /** How much simulated market history is kept, and its pruning. */
+  candleRetention: CandleRetentionService;
   accounts: AccountService;
 }

@@ -32,6 +32,8 @@ const MALFORMED: Record<string, unknown[]> = {
   'market.instruments': ['x'],
   'market.candles': [{}, { symbol: 'BTC/USDT', timeframe: '1m', limit: 0 }, { symbol: 'BTC/USDT', timeframe: '1m', limit: 1e9 }, { symbol: 'BTC/USDT', timeframe: '1m', before: 'yesterday' }, { symbol: 'NOPE', timeframe: '1m' }],
   'market.live': [{}, { symbol: huge, timeframe: '1m' }],
+  'market.retention': ['x'],
+  'market.setRetention': [{}, { maxAgeDays: 0, maxBarsPerSymbol: 10_000 }, { maxAgeDays: 30, maxBarsPerSymbol: 10 }, { maxAgeDays: 1.5, maxBarsPerSymbol: 10_000 }, { maxAgeDays: '30', maxBarsPerSymbol: 10_000 }],
   'market.setSpeed': [{}, { candlesPerSecond: 0 }, { candlesPerSecond: 1e9 }, { candlesPerSecond: 'fast' }],
   'orders.list': [{ limit: -1 }, { botId: huge }, { limit: 'all' }],
   'orders.cancel': [{}, { clientOrderId: huge }, { clientOrderId: 'a b' }],

@@ -60,6 +60,8 @@ export const router = os.router({
       await engine.setMarketSpeed(input.candlesPerSecond);
       return { candlesPerSecond: engine.market.candlesPerSecond };
     }),
+    retention: os.market.retention.handler(({ context: { engine } }) => engine.candleRetention.current()),
+    setRetention: os.market.setRetention.handler(({ input, context: { engine } }) => engine.candleRetention.configure(input)),
   },
   orders: {
     list: os.orders.list.handler(({ input, context: { engine } }) => listOrders(engine.db, input)),
