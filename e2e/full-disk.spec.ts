@@ -1,26 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_TOKEN, startServe } from './serve-process.ts';
-
-/** Writes a file until the filesystem refuses, in ever smaller pieces so no block is left free. */
-function fillFilesystem(file: string): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (const size of [1 << 20, 65_536, 4_096, 1]) {
-      const chunk = Buffer.alloc(size);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
+import { fillFilesystem } from '../electron/engine/testing/fill-filesystem.ts';
 
 test('a full disk shows a banner saying what to do, pauses the bots, and both clear once space returns', async ({ page }) => {
   const mountPoint = mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-tmpfs-'));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRouterClient } from '@orpc/server';
@@ -9,6 +9,7 @@ import { openDatabase } from './persistence/open-database.ts';
 import { isOutOfSpace } from './persistence/out-of-space.ts';
 import { silentLogger } from './ports/logger.ts';
 import { integrityCheck, until } from './testing/full-disk.ts';
+import { fillFilesystem } from './testing/fill-filesystem.ts';
 
 /** A real 2 MB filesystem; mounting one needs root (CI runs as root), elsewhere the test says why it is skipped. */
 function mountTmpfs(): { dir: string; skipped: null } | { dir: null; skipped: string } {
@@ -20,23 +21,6 @@ function mountTmpfs(): { dir: string; skipped: null } | { dir: null; skipped: st
     rmSync(dir, { recursive: true, force: true });
     const reason = String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n')[0];
     return { dir: null, skipped: `skipped: mounting a 2 MB tmpfs is not permitted here (${reason}); CI runs it as root` };
-  }
-}
-
-/** Writes a file until the filesystem refuses (ENOSPC), in ever smaller pieces so no block is left free. */
-function fillFilesystem(file: string): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (const size of [65_536, 4_096, 512, 1]) {
-      const chunk = Buffer.alloc(size);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-      }
-    }
-  } finally {
-    closeSync(fd);
   }
 }
 

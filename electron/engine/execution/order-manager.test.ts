@@ -97,7 +97,7 @@ describe('OrderManager', () => {
   });
 
   it('applies a late limit fill once, even when the venue reports it twice', async () => {
-    const { db, venue, orders } = await setup();
+    const { db, orders } = await setup();
     const order = await orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
     expect(order.status).toBe('ACCEPTED');
     const fill = { fillId: `${order.clientOrderId}-1`, clientOrderId: order.clientOrderId, qty: 1, px: 90, fee: 0.09, ts: 5 };

@@ -1,12 +1,10 @@
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { Bot } from '../../../../shared/domain/bot.ts';
 import type { AlertCommand } from '../../../../shared/domain/webhook.ts';
 import { ok } from '../../../../shared/errors.ts';
 import { EventBus } from '../../event-bus.ts';
 import { OrderManager } from '../../execution/order-manager.ts';
 import { insertBot } from '../../persistence/bots.repository.ts';
-import type { Database } from '../../persistence/database.ts';
 import { openDatabase } from '../../persistence/open-database.ts';
 import { insertAlertOnce } from '../../persistence/webhooks.repository.ts';
 import { silentLogger } from '../../ports/logger.ts';
@@ -29,10 +27,14 @@ export const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-/** A signal bot trading on a remote venue: alerts run as the intake runs them, every reply comes from the test. */
-export async function remoteSignals(db?: Kysely<Database>) {
-  const opened = db ?? (await openDatabase(join(tempDir(), 'remote.sqlite'))).db;
-  if (!db) await insertBot(opened, signalBot);
+/**
+ * A signal bot trading on a remote venue: alerts run as the intake runs them, every reply comes
+ * from the test. `maxEntries` sets the bot's pyramiding limit (3 by default).
+ */
+export async function remoteSignals(options: { maxEntries?: number } = {}) {
+  const opened = (await openDatabase(join(tempDir(), 'remote.sqlite'))).db;
+  const bot: Bot = { ...signalBot, strategy: { kind: 'tradingview', maxEntries: options.maxEntries ?? 3 } };
+  await insertBot(opened, bot);
   const venue = new RemoteSol();
   const bus = new EventBus((e) => {
     throw e;
@@ -46,7 +48,7 @@ export async function remoteSignals(db?: Kysely<Database>) {
   const start = async (fields: Partial<AlertCommand>) => {
     const alertId = (await insertAlertOnce(opened, { dedupeKey: `k${++alerts}`, botId: signalBot.id, receivedAt: 0, commandJson: '{}' })) ?? 0;
     const command: AlertCommand = { bot: signalBot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields };
-    const done = executor.execute(signalBot, command, alertId);
+    const done = executor.execute(bot, command, alertId);
     await flush();
     return { done };
   };
