@@ -24,6 +24,12 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
+/**
+ * When each order was seen filled, in wall time: the engine stamps fills in market time (the
+ * simulated clock, standing still here), which cannot be compared with when the alert was sent.
+ */
+const filledAt = new Map<string, number>();
+
 /** Longest stall of the engine's own thread during the last load, in ms: tells a slow listener from a busy machine. */
 let engineStallMs = 0;
 
@@ -48,15 +54,13 @@ async function audit(engine: Engine, results: Result[]) {
   const db = engine.services.db;
   const alerts = await db.selectFrom('alerts').select(['commandJson', 'status', 'orderIdsJson']).execute();
   const byId = new Map(alerts.map((a) => [(JSON.parse(a.commandJson) as { id: string }).id, a]));
-  const fills = await db.selectFrom('fills').select(['clientOrderId', 'tsInit']).execute();
-  const fillAt = new Map(fills.map((f) => [f.clientOrderId, f.tsInit]));
   let lost = 0;
   let refused = 0;
   const toFill: number[] = [];
   for (const r of results.filter((x) => x.status >= 200 && x.status < 300)) {
     const alert = byId.get(r.id);
     const orderId = alert ? (JSON.parse(alert.orderIdsJson) as string[])[0] : undefined;
-    const filled = orderId === undefined ? undefined : fillAt.get(orderId);
+    const filled = orderId === undefined ? undefined : filledAt.get(orderId);
     if (alert?.status === 'refused') refused += 1;
     else if (!alert || alert.status !== 'executed' || filled === undefined) lost += 1;
     else toFill.push(filled - r.sentAt);
@@ -86,6 +90,9 @@ export async function webhookLoad(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stoxrobot-bench-'));
   console.log(`disk: one durable commit (WAL, synchronous=FULL) takes ${commitCostMs(dir).toFixed(2)} ms (p50 of single-row commits in the bench's data folder)`);
   const engine = await createEngine({ dataDir: dir, logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
+  engine.services.orders.onOrderUpdate((order) => {
+    if (order.status === 'FILLED' && !filledAt.has(order.clientOrderId)) filledAt.set(order.clientOrderId, Date.now());
+  });
   const status = await engine.services.webhooks.configure({ ...DEFAULT_WEBHOOK_SETTINGS, port: 0, rateLimitPerSecond: 100_000, rateLimitBurst: 100_000 });
   const created = await engine.services.bots.create({ name: 'load', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 100 }, orderQty: 0.1, account: 'paper' });
   if (!created.ok) throw new Error(created.error.message);
