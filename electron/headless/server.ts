@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { AddressInfo } from 'node:net';
 import { RPCHandler } from '@orpc/server/ws';
 import { WebSocketServer } from 'ws';
+import { defaultListenerLimits } from '../engine/alerts/listener-limits.ts';
 import { errorInterceptors } from '../engine/api/error-interceptor.ts';
 import type { Engine } from '../engine/index.ts';
 import { reportUnexpected } from '../engine/unexpected-error.ts';
@@ -38,7 +39,8 @@ export interface HostLimits {
   checkIntervalMs: number;
 }
 
-export const DEFAULT_HOST_LIMITS: HostLimits = { maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, checkIntervalMs: 1_000 };
+// Sized from the open-file limit like the webhook listener's, so the two together never use up the descriptors.
+export const DEFAULT_HOST_LIMITS: HostLimits = { maxConnections: Math.min(1024, defaultListenerLimits().maxConnections), headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, checkIntervalMs: 1_000 };
 
 export interface HeadlessServer {
   url: string;
