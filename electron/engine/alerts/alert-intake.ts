@@ -11,6 +11,7 @@ import { AlertSenders } from './alert-senders.ts';
 import { AlertJournal, type Recorded } from './alert-journal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
+import { redact } from './mask-secrets.ts';
 import { maskPassphrase, parseAlert } from './parse-alert.ts';
 import { passphraseMatches } from './passphrase.ts';
 import type { Execution, SignalExecutor } from './signal-executor.ts';
@@ -33,6 +34,8 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A `time` further ahead than this is a wrong clock or a wrong field, not an alert from the future. */
 const MAX_AHEAD_MS = 60_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const reply = (statusCode: number, status: WebhookOutcome, message: string): IntakeReply => ({ statusCode, body: { status, message } });
 
@@ -90,7 +93,8 @@ export class AlertIntake {
     }
     // A 2xx promises the alert is stored and will be acted on: what can be known wrong now is refused now.
     const problem = await this.#executor.check(bot, command);
-    if (problem) return this.refuse(source, bot.id, reply(422, 'refused', problem), masked);
+    // A reason may quote a field (the ticker, say) that carries the passphrase by mistake.
+    if (problem) return this.refuse(source, bot.id, reply(422, 'refused', redact(problem, [command.passphrase])), masked);
     // Nothing is written on a full disk: 503 makes TradingView send the alert again later.
     if (this.#storage?.writable === false) return reply(503, 'error', 'The disk is full; the alert was not recorded: send it again');
     return this.#commit(source, bot, command, body, masked, now);
@@ -134,12 +138,13 @@ export class AlertIntake {
   }
 
   async #commit(source: string, bot: Bot, command: AlertCommand, body: string, masked: string, now: number): Promise<IntakeReply> {
-    const dedupeKey = command.id !== null ? `id:${bot.id}:${command.id}` : `body:${createHash('sha256').update(body).digest('hex')}`;
+    // Hashed: an id is the sender's text, and may carry the passphrase by mistake.
+    const dedupeKey = command.id !== null ? `id:${bot.id}:${sha256(command.id)}` : `body:${sha256(body)}`;
     const { passphrase: _secret, ...stored } = command;
     let committed: Recorded;
     try {
       committed = await this.#journal.record({
-        alert: { dedupeKey, botId: bot.id, receivedAt: now, commandJson: JSON.stringify(stored) },
+        alert: { dedupeKey, botId: bot.id, receivedAt: now, commandJson: redact(JSON.stringify(stored), [command.passphrase]) },
         log: { ts: now, source, botId: bot.id, statusCode: 200, body: masked },
       });
     } catch (error) {

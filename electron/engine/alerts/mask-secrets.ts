@@ -22,3 +22,22 @@ export function maskSecrets(value: unknown, depth = 0): unknown {
   }
   return masked;
 }
+
+/** Shorter values are not looked for elsewhere: masking every "buy" would hide the alert itself. */
+const MIN_SECRET_LENGTH = 4;
+
+/** The values held under secret-named keys, at any depth: what must not appear anywhere else either. */
+export function secretValues(value: unknown, depth = 0): string[] {
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return [];
+  const found: string[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (isSecretKey(key) && (typeof item === 'string' || typeof item === 'number')) found.push(String(item));
+    else found.push(...secretValues(item, depth + 1));
+  }
+  return found;
+}
+
+/** `text` with every occurrence of a secret replaced: a passphrase pasted into another field too is not quoted back. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).reduce((out, secret) => out.split(secret).join('***'), text);
+}

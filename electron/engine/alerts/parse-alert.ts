@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { text } from './alert-fields.ts';
 import { type ParsedAlert, validateAlert } from './alert-schema.ts';
-import { isSecretKey, maskSecrets } from './mask-secrets.ts';
+import { isSecretKey, maskSecrets, redact, secretValues } from './mask-secrets.ts';
 
 type Fields = Record<string, unknown>;
 type ReadBody = { ok: true; form: 'json' | 'lines'; fields: Fields } | { ok: false; reason: string };
@@ -42,7 +42,8 @@ function readFields(body: string): ReadBody {
     return { ok: true, form: 'json', fields: parsed as Fields };
   }
   const fields: Fields = Object.create(null);
-  for (const [index, line] of trimmed.split(/\r?\n/).entries()) {
+  // Every line break there is, not only \n: a body split by \r alone would be one line, its passphrase unmasked.
+  for (const [index, line] of trimmed.split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/).entries()) {
     if (line.trim() === '') continue;
     const eq = line.indexOf('=');
     if (eq <= 0) return { ok: false, reason: `Line ${index + 1} is not key=value` };
@@ -55,7 +56,9 @@ function readFields(body: string): ReadBody {
 /** Reads an alert body. Never throws: every outcome is a command or a reason. */
 export function parseAlert(body: string): ParsedAlert {
   const read = readFields(body);
-  return read.ok ? validateAlert(read.fields) : read;
+  if (!read.ok) return read;
+  const parsed = validateAlert(read.fields);
+  return parsed.ok ? parsed : { ok: false, reason: redact(parsed.reason, secretValues(read.fields)) };
 }
 
 const CredentialsSchema = z.object({ passphrase: text('passphrase', 256, true), bot: text('bot', 80) });
@@ -84,5 +87,6 @@ export function maskPassphrase(body: string): string {
       : Object.entries(read.fields)
           .map(([key, value]) => `${key}=${isSecretKey(key) ? '***' : String(value)}`)
           .join('\n');
-  return shown.length > MAX_STORED_CHARS ? `${shown.slice(0, MAX_STORED_CHARS)}… (${bytes} bytes received)` : shown;
+  const safe = redact(shown, secretValues(read.fields));
+  return safe.length > MAX_STORED_CHARS ? `${safe.slice(0, MAX_STORED_CHARS)}… (${bytes} bytes received)` : safe;
 }
