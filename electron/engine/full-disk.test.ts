@@ -51,7 +51,9 @@ async function signalBot({ engine, client }: Opened) {
   return { botId: bot.id, post };
 }
 
-const alertRows = (db: Kysely<Database>) => db.selectFrom('alerts').select(['id', 'dedupeKey', 'status']).orderBy('id').execute();
+/** Each alert with the sender's id (the dedupe key holds only its hash). */
+const alertRows = async (db: Kysely<Database>) =>
+  (await db.selectFrom('alerts').select(['id', 'commandJson', 'status']).orderBy('id').execute()).map(({ commandJson, ...row }) => ({ ...row, alertId: (JSON.parse(commandJson) as { id: string }).id }));
 const orderRows = (db: Kysely<Database>) => db.selectFrom('orders').selectAll().orderBy('tsInit').orderBy('clientOrderId').execute();
 
 describe('a full disk', () => {
@@ -105,7 +107,7 @@ describe('a full disk', () => {
 
     // Held, not failed: the accepted ones wait for space; the refused ones left no row at all.
     const held = await alertRows(db);
-    expect(held.filter((a) => a.dedupeKey.includes('burst')).map((a) => [a.dedupeKey.split(':')[2], a.status])).toEqual(accepted.map((id) => [id, 'pending']));
+    expect(held.filter((a) => a.alertId.includes('burst')).map((a) => [a.alertId, a.status])).toEqual(accepted.map((id) => [id, 'pending']));
     expect(await orderRows(db)).toEqual(before);
 
     await freeDisk(db);
@@ -145,8 +147,8 @@ describe('a full disk', () => {
     expect(await logRows()).toBe(logged);
 
     // Every stored alert has its log row; a refused one has neither.
-    const stored = await db.selectFrom('alerts').innerJoin('webhookLog', 'webhookLog.alertId', 'alerts.id').select('alerts.dedupeKey').execute();
-    expect(stored.map((r) => r.dedupeKey.split(':')[2]).sort()).toEqual(['before', ...ids.filter((_, i) => statuses[i] === 200)].sort());
+    const stored = await db.selectFrom('alerts').innerJoin('webhookLog', 'webhookLog.alertId', 'alerts.id').select('alerts.commandJson').execute();
+    expect(stored.map((r) => (JSON.parse(r.commandJson) as { id: string }).id).sort()).toEqual(['before', ...ids.filter((_, i) => statuses[i] === 200)].sort());
     expect(await db.selectFrom('alerts').select('id').execute()).toHaveLength(stored.length);
 
     await freeDisk(db);
