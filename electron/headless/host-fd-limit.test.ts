@@ -5,11 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../engine/testing/temp-dir.ts';
 
 /**
- * Found by attack (issue 7): the webhook listener sizes its connection cap from the process's
- * open-file limit (a quarter of it), but the UI host's cap is a fixed 1024. Where the limit is
- * 1024 (a hard limit of 1024, so Node cannot raise it), ~1,000 idle connections to the UI host,
- * each under its cap, use up every descriptor: the webhook listener can no longer accept, and a
- * real TradingView alert is reset without an answer (it is lost, not retried).
+ * The webhook listener sizes its connection cap from the process's open-file limit (a quarter of
+ * it); a UI host capped at a fixed 1024 would, where the limit is 1024 (a hard limit Node cannot
+ * raise), let ~1,000 idle connections use up every descriptor: the webhook listener could no longer
+ * accept, and a real TradingView alert would be reset without an answer (lost, not retried).
  */
 type Host = ChildProcessByStdio<null, Readable, Readable>;
 const running: Host[] = [];

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import { createEngine, type Engine } from '../index.ts';
+import type { Engine } from '../index.ts';
 import { listOrders } from '../persistence/orders.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
-import { silentLogger } from '../ports/logger.ts';
 import { orderSizeProblem } from '../risk/order-size.ts';
-import { tempDir } from '../testing/temp-dir.ts';
 import { applyMarketRules } from '../venues/paper/paper-rules.ts';
+import { startSignalEngine } from './testing/signal-engine.ts';
 
 let engine: Engine;
 let url: string;
@@ -23,15 +22,7 @@ async function post(fields: Record<string, unknown>) {
 }
 
 beforeEach(async () => {
-  engine = await createEngine({ dataDir: tempDir(), logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
-  const created = await engine.services.bots.create({ name: 'ETH signals', symbol: 'ETH/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 0.01, account: 'paper' });
-  if (!created.ok) throw new Error(created.error.message);
-  botId = created.value.id;
-  await engine.services.bots.setStatus(botId, 'running');
-  const rotated = await engine.services.webhooks.rotatePassphrase(botId);
-  if (!rotated.ok) throw new Error(rotated.error.message);
-  passphrase = rotated.value.passphrase;
-  url = engine.services.webhooks.status().url ?? '';
+  ({ engine, botId, passphrase, url } = await startSignalEngine({ symbol: 'ETH/USDT', orderQty: 0.01 }));
   ethPx = engine.services.lastPrice('ETH/USDT') ?? Number.NaN;
 });
 afterEach(() => engine.stop());

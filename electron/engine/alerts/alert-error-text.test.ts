@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../index.ts';
+import type { Engine } from '../index.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
 import { recordingLogger } from '../testing/recording-logger.ts';
-import { manualClock, tempDir } from '../testing/temp-dir.ts';
+import { manualClock } from '../testing/temp-dir.ts';
+import { startSignalEngine } from './testing/signal-engine.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './webhook-service.ts';
 
 /** No database or library text reaches an alert's reply, the webhook log or the listener status. */
@@ -32,15 +33,7 @@ async function settled() {
 
 beforeEach(async () => {
   log = recordingLogger();
-  engine = await createEngine({ dataDir: tempDir(), logger: log, startMarketTimer: false, webhook: { port: 0 } });
-  const created = await engine.services.bots.create({ name: 'TV', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 0.1, account: 'paper' });
-  if (!created.ok) throw new Error(created.error.message);
-  botId = created.value.id;
-  await engine.services.bots.setStatus(botId, 'running');
-  const rotated = await engine.services.webhooks.rotatePassphrase(botId);
-  if (!rotated.ok) throw new Error(rotated.error.message);
-  passphrase = rotated.value.passphrase;
-  url = engine.services.webhooks.status().url!;
+  ({ engine, botId, passphrase, url } = await startSignalEngine({ logger: log }));
 });
 afterEach(() => engine.stop());
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../index.ts';
-import { silentLogger } from '../ports/logger.ts';
-import { tempDir } from '../testing/temp-dir.ts';
 import { maskPassphrase, parseAlert } from './parse-alert.ts';
+import { startSignalEngine } from './testing/signal-engine.ts';
 
 /**
  * A plain-text body split only on `\n` would read `\r`- (or `\v`-, NEL-, U+2028-) separated lines
@@ -31,15 +29,9 @@ describe('passphrase masking against line separators and misplaced values', () =
 
 describe('a passphrase pasted into another field, over HTTP', () => {
   it('is neither quoted in a 422 nor stored in the alert row or its dedupe key', async () => {
-    const engine = await createEngine({ dataDir: tempDir(), logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
+    const { engine, botId, passphrase: secret, url } = await startSignalEngine();
     try {
-      const bot = await engine.services.bots.create({ name: 'TV', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 1, account: 'paper' });
-      if (!bot.ok) throw new Error(bot.error.message);
-      await engine.services.bots.setStatus(bot.value.id, 'running');
-      const rotated = await engine.services.webhooks.rotatePassphrase(bot.value.id);
-      if (!rotated.ok) throw new Error(rotated.error.message);
-      const secret = rotated.value.passphrase;
-      const post = (fields: Record<string, string>) => fetch(engine.services.webhooks.status().url ?? '', { method: 'POST', body: JSON.stringify({ bot: bot.value.id, passphrase: secret, action: 'buy', ...fields }) });
+      const post = (fields: Record<string, string>) => fetch(url, { method: 'POST', body: JSON.stringify({ bot: botId, passphrase: secret, action: 'buy', ...fields }) });
       const wrongSymbol = await post({ symbol: secret });
       expect(wrongSymbol.status).toBe(422);
       expect(await wrongSymbol.text()).not.toContain(secret);

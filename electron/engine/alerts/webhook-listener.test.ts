@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../index.ts';
+import type { Engine } from '../index.ts';
 import { listOrders } from '../persistence/orders.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
-import { silentLogger } from '../ports/logger.ts';
-import { tempDir } from '../testing/temp-dir.ts';
+import { startSignalEngine } from './testing/signal-engine.ts';
 import { DEFAULT_WEBHOOK_SETTINGS } from './webhook-service.ts';
 
 let engine: Engine;
@@ -30,15 +29,7 @@ async function settled() {
 const alert = (fields: Record<string, unknown> = {}) => JSON.stringify({ passphrase, bot: botId, action: 'buy', amount: '0.5', symbol: 'BINANCE:SOLUSDT', ...fields });
 
 beforeEach(async () => {
-  engine = await createEngine({ dataDir: tempDir(), logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
-  const created = await engine.services.bots.create({ name: 'TV', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 0.1, account: 'paper' });
-  if (!created.ok) throw new Error(created.error.message);
-  botId = created.value.id;
-  await engine.services.bots.setStatus(botId, 'running');
-  const rotated = await engine.services.webhooks.rotatePassphrase(botId);
-  if (!rotated.ok) throw new Error(rotated.error.message);
-  passphrase = rotated.value.passphrase;
-  url = engine.services.webhooks.status().url ?? '';
+  ({ engine, botId, passphrase, url } = await startSignalEngine());
 });
 afterEach(() => engine.stop());
 

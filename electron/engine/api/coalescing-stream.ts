@@ -1,3 +1,5 @@
+import { delay } from '../../../shared/delay.ts';
+
 /**
  * At most this many deliveries per second per stream: what a screen can show. A market running at
  * 500 candles/s would otherwise send every tick to every client.
@@ -39,23 +41,10 @@ export async function* coalescingStream<T>(
       pending.clear();
       for (const event of batch) yield event;
       // The pause starts after the client took the batch, so deliveries never exceed the rate.
-      await pauseUnlessAborted(flushIntervalMs, signal);
+      await delay(flushIntervalMs, signal);
     }
   } finally {
     unsubscribe();
     signal?.removeEventListener('abort', onAbort);
   }
-}
-
-function pauseUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-  });
 }
