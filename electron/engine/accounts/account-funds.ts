@@ -4,7 +4,8 @@ import type { Database } from '../persistence/database.ts';
 import { type AccountRow, openOrdersOfAccount } from './accounts.repository.ts';
 import { readTotals } from './balances.repository.ts';
 import { type FundingOrder, Funds } from './funds.ts';
-import { currencyMarks, type CurrencyMark, type PriceSource } from './valuation.ts';
+import type { PriceSource } from '../execution/portfolio.ts';
+import { currencyMarks, type CurrencyMark } from './valuation.ts';
 
 /** What accounts need to know of the market: the instruments, their last prices and the fee of a taker. */
 export interface AccountMarket {

@@ -1,4 +1,4 @@
-import { roundTo } from '../execution/precision.ts';
+import { QUOTE_DECIMALS, roundTo } from '../execution/precision.ts';
 import type { Kysely } from 'kysely';
 import type { Order } from '../../../shared/domain/order.ts';
 import type { OrderGate } from '../execution/order-manager.ts';
@@ -6,7 +6,7 @@ import type { Database } from '../persistence/database.ts';
 import type { VenueFill } from '../venues/venue.ts';
 import { type AccountMarket, loadAccountState } from './account-funds.ts';
 import { accountOfBot, botNetQty, openOrdersOfAccount } from './accounts.repository.ts';
-import { BASE_DECIMALS, QUOTE_DECIMALS } from './amounts.ts';
+import { BASE_DECIMALS } from './amounts.ts';
 import { insertEntryOnce, readTotals, writeTotals } from './balances.repository.ts';
 import type { EquityRecorder } from './equity-recorder.ts';
 import { fillDeltas } from './fill-balances.ts';

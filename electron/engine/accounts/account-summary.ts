@@ -1,10 +1,9 @@
-import { roundTo } from '../execution/precision.ts';
+import { QUOTE_DECIMALS, roundTo } from '../execution/precision.ts';
 import type { Kysely } from 'kysely';
 import type { AccountSummary } from '../../../shared/domain/account.ts';
 import type { Database } from '../persistence/database.ts';
 import { type AccountMarket, loadAccountState } from './account-funds.ts';
 import { type AccountRow, findEpoch, readStartingBalances } from './accounts.repository.ts';
-import { QUOTE_DECIMALS } from './amounts.ts';
 import { equityOf } from './valuation.ts';
 
 /** Currencies the account can hold: its own, every base quoted in it, and anything it holds already. */

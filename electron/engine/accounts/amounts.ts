@@ -1,4 +1,3 @@
-export { QUOTE_DECIMALS } from '../execution/precision.ts';
 /** Base quantities are kept to 10 decimals, as positions are. */
 export const BASE_DECIMALS = 10;
 

@@ -1,8 +1,8 @@
-import { roundTo } from '../execution/precision.ts';
+import { QUOTE_DECIMALS, roundTo } from '../execution/precision.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order.ts';
-import { BASE_DECIMALS, QUOTE_DECIMALS } from './amounts.ts';
+import { BASE_DECIMALS } from './amounts.ts';
 import { fillDeltas } from './fill-balances.ts';
 import { accountFixture } from './testing/account-fixture.ts';
 

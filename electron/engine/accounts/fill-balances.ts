@@ -1,6 +1,5 @@
-import { roundTo } from '../execution/precision.ts';
+import { QUOTE_DECIMALS, roundTo } from '../execution/precision.ts';
 import type { OrderSide } from '../../../shared/domain/order.ts';
-import { QUOTE_DECIMALS } from './amounts.ts';
 
 export interface FillAmounts {
   qty: number;

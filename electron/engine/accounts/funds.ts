@@ -1,9 +1,10 @@
-import { roundTo } from '../execution/precision.ts';
+import { QUOTE_DECIMALS, roundTo } from '../execution/precision.ts';
 import type { Balance } from '../../../shared/domain/account.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { Order } from '../../../shared/domain/order.ts';
-import { formatMoney, formatQuantity, QUOTE_DECIMALS } from './amounts.ts';
-import type { CurrencyMark, PriceSource } from './valuation.ts';
+import { formatMoney, formatQuantity } from './amounts.ts';
+import type { PriceSource } from '../execution/portfolio.ts';
+import type { CurrencyMark } from './valuation.ts';
 
 /** A market order reserves at the last price plus this much: slippage and the move before it fills. */
 export const MARKET_PRICE_HEADROOM = 0.01;

@@ -1,9 +1,7 @@
-import { roundTo } from '../execution/precision.ts';
+import { QUOTE_DECIMALS, roundTo } from '../execution/precision.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import { QUOTE_DECIMALS } from './amounts.ts';
 
-/** The last price of a symbol, or null before the market has one (the same shape as execution's PriceSource). */
-export type PriceSource = (symbol: string) => number | null;
+import type { PriceSource } from '../execution/portfolio.ts';
 
 /** The price of one unit of a currency in another, or null when the market has none yet. */
 export type CurrencyMark = (currency: string) => number | null;

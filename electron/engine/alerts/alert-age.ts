@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../persistence/database.ts';
-import { placedLegs } from './stopped-before.ts';
+import { placedLegs } from '../persistence/alert-legs.repository.ts';
 
 /** An age as a trader says it: "40 s", "12 minutes", "5 hours", "3 days". */
 export function showAge(ms: number): string {

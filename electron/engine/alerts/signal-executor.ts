@@ -64,7 +64,8 @@ export class SignalExecutor {
     if ('refusal' in context) return context.refusal;
     if (command.action === 'close_all') return null;
     const held = this.#orders.position(bot.id, bot.symbol).netQty;
-    return this.#sizeAndLevels(bot, command, context, held);
+    const sized = await this.#sizeAndLevels(bot, command, context, held);
+    return typeof sized === 'string' ? sized : null;
   }
 
   /** Runs the alert's stored plan, storing it first if there is none yet. */
@@ -89,14 +90,15 @@ export class SignalExecutor {
     return { instrument: target.instrument, px, maxEntries: bot.strategy.maxEntries };
   }
 
-  async #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): Promise<string | null> {
+  /** The alert's size in base, checked against the venue's rules and its levels against the price; or why not. */
+  async #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): Promise<number | string> {
     const qty = await this.#size(bot, command, instrument, px);
     if (typeof qty === 'string') return qty;
     if (opensOrAdds(command.action) || command.amount !== null) {
       const problem = orderSizeProblem(qty, px, instrument);
       if (problem) return problem;
     }
-    return levelsProblem(directionAfter(command.action, held, qty), px, command, instrument);
+    return levelsProblem(directionAfter(command.action, held, qty), px, command, instrument) ?? qty;
   }
 
   /**
@@ -117,9 +119,7 @@ export class SignalExecutor {
     const legId = (leg: number) => ({ alertId, leg, clientOrderId: `sr-alert-${alertId}-${leg}` });
     if (command.action === 'close_all') return this.#planCloseAll(bot.id, legId);
     const position = this.#orders.position(bot.id, bot.symbol);
-    const problem = await this.#sizeAndLevels(bot, command, context, position.netQty);
-    if (problem) return problem;
-    const qty = await this.#size(bot, command, context.instrument, context.px);
+    const qty = await this.#sizeAndLevels(bot, command, context, position.netQty);
     if (typeof qty === 'string') return qty;
     const closing = await closable(this.#db, this.#orders, bot.id, bot.symbol);
     const legs = planLegs(command.action, { amount: command.amount, qty, position: closing, base: context.instrument.base, entries: position.tripEntries, maxEntries: context.maxEntries });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { legsOf } from '../persistence/alert-legs.repository.ts';
+import { legsOf, placedLegs } from '../persistence/alert-legs.repository.ts';
 import type { Database } from '../persistence/database.ts';
 
 /**
@@ -12,12 +12,4 @@ export async function stoppedBefore(db: Kysely<Database>, alertId: number): Prom
   const placed = await placedLegs(db, alertId);
   if (placed.length === 0) return { outcome: 'refused', reason: 'The bot was no longer running when the app restarted', orderIds: [] };
   return { outcome: 'failed', reason: `The bot was stopped after ${placed.length} of ${legs.length} legs were placed; the rest were not placed`, orderIds: placed };
-}
-
-/** The order ids of the alert's legs that reached the order book (stored as orders), in leg order. */
-export async function placedLegs(db: Kysely<Database>, alertId: number): Promise<string[]> {
-  const ids = (await legsOf(db, alertId)).map((l) => l.clientOrderId);
-  if (ids.length === 0) return [];
-  const placed = new Set((await db.selectFrom('orders').select('clientOrderId').where('clientOrderId', 'in', ids).execute()).map((o) => o.clientOrderId));
-  return ids.filter((id) => placed.has(id));
 }

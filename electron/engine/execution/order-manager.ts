@@ -139,11 +139,8 @@ export class OrderManager {
     }
 
     const written = await this.#inTransaction(async (trx) => (await this.#writeAhead(trx, order, request.reduceOnly)) ?? order);
-    if (written.status !== 'PENDING_SUBMIT') {
-      this.#announce(written);
-      return written;
-    }
     this.#announce(written);
+    if (written.status !== 'PENDING_SUBMIT') return written; // refused before the venue heard of it
     let result: SubmitResult;
     try {
       result = await submit();

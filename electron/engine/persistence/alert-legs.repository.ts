@@ -32,3 +32,11 @@ export async function alertsWithLegsIn(db: Kysely<Database>, statuses: readonly 
     .execute();
   return Promise.all(alerts.map(async ({ id, botId, commandJson }) => ({ botId, commandJson, legs: await legsOf(db, id) })));
 }
+
+/** The order ids of the alert's legs that reached the order book (stored as orders), in leg order. */
+export async function placedLegs(db: Kysely<Database>, alertId: number): Promise<string[]> {
+  const ids = (await legsOf(db, alertId)).map((l) => l.clientOrderId);
+  if (ids.length === 0) return [];
+  const placed = new Set((await db.selectFrom('orders').select('clientOrderId').where('clientOrderId', 'in', ids).execute()).map((o) => o.clientOrderId));
+  return ids.filter((id) => placed.has(id));
+}

@@ -1,11 +1,8 @@
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import { decimalsOf, floorToStep } from '../execution/precision.ts';
+import { decimalsOf, floorToStep, formatAmount } from '../execution/precision.ts';
 
 /** A quantity as a trader writes it: no exponent (1e-7 reads 0.0000001), no float noise. */
-export function showQty(qty: number): string {
-  if (!Number.isFinite(qty)) return String(qty);
-  return qty.toFixed(12).replace(/\.?0+$/, '') || '0';
-}
+export const showQty = (qty: number): string => formatAmount(qty, 12);
 
 /**
  * Why the venue would refuse `qty` of `instrument` at `px`, worked out the way it does (rounded

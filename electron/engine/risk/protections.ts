@@ -173,7 +173,9 @@ export class Protections {
     }
     this.#deps.logger.info(`Closing position: ${hit}`, { botId, symbol, clientOrderId });
     try {
-      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, clientOrderId });
+      // Reduce-only: the order path checks again, inside the order's own transaction, that no close
+      // placed since `closable` was read takes the same holding.
+      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, clientOrderId, reduceOnly: true });
     } catch (error) {
       this.#deps.logger.error('Protective close could not be placed', { botId, symbol, error });
       if (state.closingOrderId !== clientOrderId) return;
