@@ -1,3 +1,4 @@
+import { delegatingVenue } from '../testing/delegating-venue.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../../shared/domain/bot.ts';
@@ -168,7 +169,7 @@ describe('signal bot actions', () => {
     const { db, venue, orders, protections } = await setup();
     await orders.place({ botId: bot.id, symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 2 });
     // A remote venue whose answer is lost: the order stays PENDING_SUBMIT, to be reconciled.
-    const lost = { id: 'paper', inProcess: false, instruments: () => venue.instruments(), onEvent: () => undefined, fetchOrder: async () => null, cancel: () => venue.cancel(''), submit: () => Promise.reject(new Error('socket hang up')) };
+    const lost = delegatingVenue(venue, { inProcess: false, onEvent: () => undefined, fetchOrder: async () => null, submit: () => Promise.reject(new Error('socket hang up')) });
     const remote = new OrderManager({ db, venue: lost, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
     await remote.loadPositions();
     const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });

@@ -97,9 +97,9 @@ describe('orders on a full disk', () => {
       return reply;
     };
     await expect(orders.place(limitBuy('sr-lost'))).rejects.toMatchObject({ code: 'SQLITE_FULL' });
-    expect(await venue.fetchOrder('sr-lost')).toBeNull();
+    expect(await venue.fetchOrder({ clientOrderId: 'sr-lost', symbol: 'BTC/USDT' })).toBeNull();
     expect(await findOrder(db, 'sr-lost')).toBeUndefined();
-    expect(await venue.fetchOrder('sr-kept')).not.toBeNull();
+    expect(await venue.fetchOrder({ clientOrderId: 'sr-kept', symbol: 'BTC/USDT' })).not.toBeNull();
     expect(await findOrder(db, 'sr-kept')).toMatchObject({ clientOrderId: kept.clientOrderId, status: 'ACCEPTED' });
     await freeDisk(db);
     expect(await integrityCheck(db)).toBe('ok');

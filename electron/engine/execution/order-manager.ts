@@ -131,7 +131,7 @@ export class OrderManager {
       }).catch(async (error: unknown) => {
         // Not committed (a full disk, say): the venue must forget the order too, or a resting
         // limit order would fill with no row to book it on.
-        await this.#venue.cancel(order.clientOrderId).catch(() => undefined);
+        await this.#venue.cancel(order).catch(() => undefined);
         throw error;
       });
       this.#announce(placed);
@@ -163,7 +163,7 @@ export class OrderManager {
     this.#announce(requested.value);
     let reply;
     try {
-      reply = await this.#venue.cancel(clientOrderId);
+      reply = await this.#venue.cancel(requested.value);
     } catch (error) {
       this.#logger.error('Venue did not confirm a cancel', { clientOrderId, error });
       return ok(requested.value); // PENDING_CANCEL until the venue's report or a reconciliation
@@ -179,7 +179,7 @@ export class OrderManager {
   async reconcile(clientOrderId: string): Promise<Result<Order>> {
     const order = await findOrder(this.#db, clientOrderId);
     if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
-    const snapshot = await this.#venue.fetchOrder(clientOrderId);
+    const snapshot = await this.#venue.fetchOrder(order);
     return ok(await this.#applyAndAnnounce(clientOrderId, snapshotEvents(order, snapshot)));
   }
 

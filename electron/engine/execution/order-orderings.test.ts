@@ -102,7 +102,7 @@ async function play(scenario: Scenario) {
   const { db, close, venue, orders } = await setup();
   const fills = scenario.fills.map((_, i) => fillOf(scenario, i));
   const status = { filled: 'filled', canceled: 'canceled', open: 'open', rejected: 'rejected' } as const;
-  venue.setView({ clientOrderId: ORDER, venueOrderId: 'v-1', status: status[scenario.outcome], fills, reason: scenario.outcome === 'rejected' ? 'Insufficient balance' : null, ts: 2_000 });
+  venue.setView({ clientOrderId: ORDER, symbol: 'BTC/USDT', side: 'SELL', type: 'LIMIT', qty: 1, price: 95, venueOrderId: 'v-1', status: status[scenario.outcome], fills, reason: scenario.outcome === 'rejected' ? 'Insufficient balance' : null, ts: 2_000 });
 
   const placing = orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'SELL', type: 'LIMIT', qty: 1, price: 95, clientOrderId: ORDER });
   await flush(orders);

@@ -1,3 +1,4 @@
+import { delegatingVenue } from '../testing/delegating-venue.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fail } from '../../../shared/errors.ts';
@@ -25,19 +26,14 @@ const BOT = 'b1';
  */
 function scriptedVenue(paper: PaperVenue) {
   const script = { mode: 'fill' as 'fill' | 'reject' | 'hold', release: () => undefined as void };
-  const venue: Venue = {
-    id: 'paper',
+  const venue: Venue = delegatingVenue(paper, {
     inProcess: false,
-    instruments: () => paper.instruments(),
-    onEvent: (listener) => paper.onEvent(listener),
-    fetchOrder: (id) => paper.fetchOrder(id),
-    cancel: (id) => paper.cancel(id),
     submit: (order) => {
       if (script.mode === 'reject') return Promise.resolve<SubmitResult>(fail('REFUSED', 'The venue is in maintenance'));
       if (script.mode === 'fill') return paper.submit(order);
       return new Promise<SubmitResult>((resolve) => (script.release = () => void paper.submit(order).then(resolve)));
     },
-  };
+  });;
   return { venue, script };
 }
 

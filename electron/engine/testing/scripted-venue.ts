@@ -1,5 +1,5 @@
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import type { CancelResult, OrderRequest, SubmitResult, Venue, VenueEvent, VenueOrderSnapshot } from '../venues/venue.ts';
+import type { CancelResult, OrderRef, OrderRequest, SubmitResult, Venue, VenueBalance, VenueEvent, VenueFill, VenueOrderSnapshot, VenuePosition } from '../venues/venue.ts';
 
 interface Deferred<T> {
   resolve(value: T): void;
@@ -37,15 +37,34 @@ export class ScriptedVenue implements Venue {
     return promise;
   }
 
-  cancel(clientOrderId: string): Promise<CancelResult> {
+  cancel({ clientOrderId }: OrderRef): Promise<CancelResult> {
     const { promise, handle } = deferred<CancelResult>();
     this.#cancels.set(clientOrderId, handle);
     return promise;
   }
 
-  async fetchOrder(clientOrderId: string): Promise<VenueOrderSnapshot | null> {
+  async fetchOrder({ clientOrderId }: OrderRef): Promise<VenueOrderSnapshot | null> {
     return this.#views.get(clientOrderId) ?? null;
   }
+
+  async openOrders(): Promise<VenueOrderSnapshot[]> {
+    return [...this.#views.values()].filter((view) => view.status === 'open');
+  }
+
+  async fillsSince(since: number, symbols: readonly string[]): Promise<VenueFill[]> {
+    const ofSymbols = [...this.#views.values()].filter((view) => symbols.includes(view.symbol));
+    return ofSymbols.flatMap((view) => view.fills).filter((fill) => fill.ts >= since).sort((a, b) => a.ts - b.ts);
+  }
+
+  async balances(): Promise<VenueBalance[]> {
+    return [];
+  }
+
+  async positions(): Promise<VenuePosition[]> {
+    return [];
+  }
+
+  async close(): Promise<void> {}
 
   onEvent(listener: (event: VenueEvent) => void): void {
     this.#listeners.push(listener);

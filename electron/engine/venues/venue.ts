@@ -2,14 +2,20 @@ import type { Instrument } from '../../../shared/domain/instrument.ts';
 import type { OrderSide, OrderType } from '../../../shared/domain/order.ts';
 import type { Result } from '../../../shared/errors.ts';
 
-export interface OrderRequest {
+/** Which order: our id, and its symbol (exchanges look orders up per symbol). */
+export interface OrderRef {
   clientOrderId: string;
   symbol: string;
+}
+
+export interface OrderRequest extends OrderRef {
   side: OrderSide;
   type: OrderType;
   qty: number;
   /** Limit price; null for market orders. */
   price: number | null;
+  /** The venue must refuse it if it would grow the position (futures); spot venues ignore it. */
+  reduceOnly?: boolean;
 }
 
 export interface VenueFill {
@@ -38,13 +44,30 @@ export type VenueEvent =
   | { kind: 'expired'; clientOrderId: string; ts: number };
 
 /** The venue's own view of one order, for reconciling after a lost reply or a restart. */
-export interface VenueOrderSnapshot {
-  clientOrderId: string;
+export interface VenueOrderSnapshot extends OrderRef {
   venueOrderId: string;
   status: 'open' | 'filled' | 'canceled' | 'rejected' | 'expired';
+  side: OrderSide;
+  type: OrderType;
+  qty: number;
+  price: number | null;
   fills: VenueFill[];
   reason: string | null;
   ts: number;
+}
+
+/** One currency the venue holds for the account. */
+export interface VenueBalance {
+  currency: string;
+  total: number;
+  free: number;
+}
+
+/** A derivatives position as the venue holds it: `qty` is signed (negative = short). Spot venues hold none. */
+export interface VenuePosition {
+  symbol: string;
+  qty: number;
+  avgPxOpen: number | null;
 }
 
 /**
@@ -61,9 +84,17 @@ export interface Venue {
   readonly inProcess: boolean;
   instruments(): Instrument[];
   submit(order: OrderRequest): Promise<SubmitResult>;
-  cancel(clientOrderId: string): Promise<CancelResult>;
+  cancel(order: OrderRef): Promise<CancelResult>;
   /** The venue's current view of an order by our id; null when it never heard of it. */
-  fetchOrder(clientOrderId: string): Promise<VenueOrderSnapshot | null>;
+  fetchOrder(order: OrderRef): Promise<VenueOrderSnapshot | null>;
+  /** Every order the venue holds open that carries our client id prefix (see execution/ids.ts). */
+  openOrders(): Promise<VenueOrderSnapshot[]>;
+  /** Our fills on these symbols at or after `since` (ms), oldest first, each with the venue's fill id. */
+  fillsSince(since: number, symbols: readonly string[]): Promise<VenueFill[]>;
+  balances(): Promise<VenueBalance[]>;
+  positions(): Promise<VenuePosition[]>;
   /** Events the venue reports on its own (fills of resting orders, cancels, expiries). */
   onEvent(listener: (event: VenueEvent) => void): void;
+  /** Stops polling and closes connections; the venue is not used afterwards. */
+  close(): Promise<void>;
 }

@@ -62,12 +62,14 @@ describe('paper venue', () => {
     expect(result.ok && result.value.fills[0]?.px).toBe(50000);
   });
 
+  const C1 = { clientOrderId: 'c1', symbol: 'BTC/USDT' };
+
   it('cancels a resting order only once', async () => {
     const v = venue();
     await v.submit(order({ type: 'LIMIT', price: 49_000 }));
-    expect(await v.fetchOrder('c1')).toMatchObject({ status: 'open', venueOrderId: 'paper-c1' });
-    expect(await v.cancel('c1')).toEqual({ ok: true, value: null });
-    expect(await v.cancel('c1')).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Order is not open at the venue' } });
-    expect(await v.fetchOrder('c1')).toBeNull();
+    expect(await v.fetchOrder(C1)).toMatchObject({ status: 'open', venueOrderId: 'paper-c1' });
+    expect(await v.cancel(C1)).toEqual({ ok: true, value: null });
+    expect(await v.cancel(C1)).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Order is not open at the venue' } });
+    expect(await v.fetchOrder(C1)).toBeNull();
   });
 });

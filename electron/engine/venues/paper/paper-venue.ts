@@ -2,7 +2,7 @@ import type { Instrument } from '../../../../shared/domain/instrument.ts';
 import { roundQuote } from '../../execution/precision.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { fail, ok } from '../../../../shared/errors.ts';
-import type { CancelResult, OrderRequest, SubmitResult, Venue, VenueEvent, VenueFill, VenueOrderSnapshot } from '../venue.ts';
+import type { CancelResult, OrderRef, OrderRequest, SubmitResult, Venue, VenueBalance, VenueEvent, VenueFill, VenueOrderSnapshot, VenuePosition } from '../venue.ts';
 import { applyMarketRules } from './paper-rules.ts';
 
 export interface PaperVenueOptions {
@@ -76,16 +76,37 @@ export class PaperVenue implements Venue {
     return ok({ venueOrderId, fills: [] });
   }
 
-  async cancel(clientOrderId: string): Promise<CancelResult> {
+  async cancel({ clientOrderId }: OrderRef): Promise<CancelResult> {
     if (!this.#resting.delete(clientOrderId)) return fail('REFUSED', 'Order is not open at the venue');
     return ok(null);
   }
 
   /** The simulator remembers only resting orders: the others were answered in full when placed. */
-  async fetchOrder(clientOrderId: string): Promise<VenueOrderSnapshot | null> {
-    if (!this.#resting.has(clientOrderId)) return null;
-    return { clientOrderId, venueOrderId: `paper-${clientOrderId}`, status: 'open', fills: [], reason: null, ts: this.#clock.now() };
+  async fetchOrder({ clientOrderId }: OrderRef): Promise<VenueOrderSnapshot | null> {
+    const resting = this.#resting.get(clientOrderId);
+    return resting ? this.#snapshot(resting) : null;
   }
+
+  async openOrders(): Promise<VenueOrderSnapshot[]> {
+    return [...this.#resting.values()].map((order) => this.#snapshot(order));
+  }
+
+  /** Paper fills are booked in the transaction that made them, so there is never one to catch up on. */
+  async fillsSince(): Promise<VenueFill[]> {
+    return [];
+  }
+
+  /** The paper account's balances are the ledger's own (accounts/), not the simulator's. */
+  async balances(): Promise<VenueBalance[]> {
+    return [];
+  }
+
+  /** The simulator trades spot only. */
+  async positions(): Promise<VenuePosition[]> {
+    return [];
+  }
+
+  async close(): Promise<void> {}
 
   /** Feeds a price: the bar's range decides which resting limit orders were reached. */
   markPrice(symbol: string, last: number, low = last, high = last): void {
@@ -102,6 +123,11 @@ export class PaperVenue implements Venue {
 
   lastPrice(symbol: string): number | null {
     return this.#lastPx.get(symbol) ?? null;
+  }
+
+  #snapshot(order: RestingOrder): VenueOrderSnapshot {
+    const { clientOrderId, symbol, side, type, qty, price } = order;
+    return { clientOrderId, symbol, side, type, qty, price, venueOrderId: `paper-${clientOrderId}`, status: 'open', fills: [], reason: null, ts: this.#clock.now() };
   }
 
   #fill(clientOrderId: string, qty: number, px: number, feeRate: number): VenueFill {
