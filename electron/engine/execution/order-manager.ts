@@ -259,6 +259,7 @@ export class OrderManager {
   }
 
   async #onVenueEvent(event: VenueEvent): Promise<void> {
+    if (event.kind === 'connection') return; // the reconciler's business, not an order's
     const clientOrderId = event.kind === 'filled' ? event.fill.clientOrderId : event.clientOrderId;
     try {
       if (!(await findOrder(this.#db, clientOrderId))) {

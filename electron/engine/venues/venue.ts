@@ -41,7 +41,9 @@ export type CancelResult = Result<null>;
 export type VenueEvent =
   | { kind: 'filled'; fill: VenueFill }
   | { kind: 'canceled'; clientOrderId: string; ts: number; reason: string | null }
-  | { kind: 'expired'; clientOrderId: string; ts: number };
+  | { kind: 'expired'; clientOrderId: string; ts: number }
+  /** The venue's connection changed: after `restored` the engine reconciles what happened meanwhile; `auth` means the keys were refused. */
+  | { kind: 'connection'; state: 'lost' | 'restored' | 'auth_failed'; reason: string | null; ts: number };
 
 /** The venue's own view of one order, for reconciling after a lost reply or a restart. */
 export interface VenueOrderSnapshot extends OrderRef {
