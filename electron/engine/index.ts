@@ -20,6 +20,7 @@ import { MarketSpeedSchema } from '../../shared/contract/market.ts';
 import { CandleRetentionService } from './market/candle-retention.ts';
 import { PaperVenue, DEFAULT_PAPER_OPTIONS } from './venues/paper/paper-venue.ts';
 import type { Venue } from './venues/venue.ts';
+import { VenueRegistry } from './venues/venue-registry.ts';
 import { AccountService } from './accounts/account-service.ts';
 import { LedgerAccountGate } from './accounts/account-gate.ts';
 import { EquityRecorder } from './accounts/equity-recorder.ts';
@@ -105,7 +106,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const equity = new EquityRecorder({ db, marketClock: market.clock, market: accountMarket, logger });
   const gate = new LedgerAccountGate({ market: accountMarket, equity });
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
-  const orders = new OrderManager({ db, venue: deps.wrapVenue?.(venue) ?? venue, bus, clock: market.clock, logger, gate, storage });
+  const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage });
   await orders.loadPositions();
   await reconcilePaperOrders(db, orders, venue);
   // Retries of a failed protective close are paced in wall time, whatever the market speed.

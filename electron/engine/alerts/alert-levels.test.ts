@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../../shared/domain/bot.ts';
@@ -27,7 +28,7 @@ async function setup() {
   const bus = new EventBus((e) => { throw e; });
   const market = { instruments: [SOL], lastPrice: (s: string) => venue.lastPrice(s), takerFee: 0 };
   const equity = new EquityRecorder({ db, marketClock: manualClock(), market, logger: silentLogger });
-  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
   const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL] });
   const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });

@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AlertCommand } from '../../../shared/domain/webhook.ts';
@@ -26,7 +27,7 @@ async function paperStart(db: Kysely<Database>) {
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger });
   await orders.loadPositions();
   await reconcilePaperOrders(db, orders, venue);
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [PAPER_SOL] });

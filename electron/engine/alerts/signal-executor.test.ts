@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { delegatingVenue } from '../testing/delegating-venue.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ async function setup() {
   // The real paper account (10,000 USDT from the migration) sizes percent-of-equity amounts and pays for orders.
   const market = { instruments: [SOL, BTC], lastPrice: (s: string) => venue.lastPrice(s), takerFee: 0 };
   const equity = new EquityRecorder({ db, marketClock: manualClock(), market, logger: silentLogger });
-  const orders = new OrderManager({ db, venue, bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
   const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL, BTC] });
   const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
@@ -170,7 +171,7 @@ describe('signal bot actions', () => {
     await orders.place({ botId: bot.id, symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 2 });
     // A remote venue whose answer is lost: the order stays PENDING_SUBMIT, to be reconciled.
     const lost = delegatingVenue(venue, { inProcess: false, onEvent: () => undefined, fetchOrder: async () => null, submit: () => Promise.reject(new Error('socket hang up')) });
-    const remote = new OrderManager({ db, venue: lost, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    const remote = new OrderManager({ db, venues: new VenueRegistry([['paper', lost]]), bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
     await remote.loadPositions();
     const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });
     const alertId = (await insertAlertOnce(db, { dedupeKey: 'lost', botId: bot.id, receivedAt: 0, commandJson: '{}' })) ?? 0;

@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../../shared/domain/bot.ts';
@@ -19,7 +20,7 @@ describe('a bar bot exits only what no close at the venue takes already', () => 
     const { db } = await openDatabase(join(tempDir(), 'bars.sqlite'));
     await insertBot(db, bot);
     const venue = new PaperVenue([SOL], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
-    const orders = new OrderManager({ db, venue, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
+    const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
     const runtime = new BotRuntime({ db, orders, logger: silentLogger });
     runtime.attach(bot, [100, 100, 100, 100]);
     const bar = async (close: number) => {

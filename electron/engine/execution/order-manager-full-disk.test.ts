@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/errors.ts';
@@ -30,7 +31,7 @@ async function setup<V extends Venue>(venue: V) {
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db: opened.db, venue, bus, clock: manualClock(), logger: silentLogger, storage });
+  const orders = new OrderManager({ db: opened.db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger, storage });
   return { ...opened, storage, orders, venue };
 }
 

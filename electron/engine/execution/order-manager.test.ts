@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../event-bus.ts';
@@ -24,7 +25,7 @@ async function setup() {
     throw e;
   });
   await insertBot(opened.db, { id: 'b1', name: 'b', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 2, slow: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
-  const orders = new OrderManager({ db: opened.db, venue, bus, clock, logger: silentLogger });
+  const orders = new OrderManager({ db: opened.db, venues: new VenueRegistry([['paper', venue]]), bus, clock, logger: silentLogger });
   return { ...opened, venue, orders, clock };
 }
 
@@ -130,7 +131,7 @@ describe('reduce-only orders', () => {
     const { db, close } = await openDatabase(join(tempDir(), 'reduce-only.sqlite'));
     await insertBot(db, { id: 'b1', name: 'b', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
     const venue = new ScriptedVenue();
-    const orders = new OrderManager({ db, venue, bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
     const opening = orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1, clientOrderId: 'sr-open' });
     await new Promise((resolve) => setImmediate(resolve));
     venue.answerSubmit('sr-open', ok({ venueOrderId: 'v-0', fills: [{ fillId: 'f-0', clientOrderId: 'sr-open', qty: 1, px: 100, fee: 0, ts: 1 }] }));

@@ -12,6 +12,8 @@ import { type StorageGate, writeWhenSpace } from '../persistence/storage-health.
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
+import type { VenueRegistry } from '../venues/venue-registry.ts';
+import { accountOfBot } from '../persistence/bots.repository.ts';
 import { closableOf } from './closable-qty.ts';
 import { newClientOrderId } from './ids.ts';
 import { OPEN_STATUSES } from './order-state.ts';
@@ -65,7 +67,7 @@ export class OrderManager {
   readonly #positions = new Map<string, PositionEntry>();
   readonly #orderListeners: ((order: Order) => void)[] = [];
   readonly #db: Kysely<Database>;
-  readonly #venue: Venue;
+  readonly #venues: VenueRegistry;
   readonly #bus: EventBus;
   readonly #clock: Clock;
   readonly #logger: Logger;
@@ -74,16 +76,16 @@ export class OrderManager {
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; venue: Venue; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate }) {
+  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate }) {
     this.#db = deps.db;
-    this.#venue = deps.venue;
+    this.#venues = deps.venues;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
     this.#logger = deps.logger;
     this.#gate = deps.gate;
     this.#storage = deps.storage;
-    this.#venue.onEvent((event) => {
-      this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(event));
+    this.#venues.onEvent((accountId, event) => {
+      this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(accountId, event));
     });
   }
 
@@ -118,32 +120,36 @@ export class OrderManager {
     }
     // Trading is paused on a full disk: no order starts before its rows can be written.
     this.#storage?.assertWritable();
-    const order = this.#newOrder(request);
-    const submit = () => this.#venue.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price });
+    const accountId = await accountOfBot(this.#db, request.botId);
+    if (accountId === undefined) throw new Error(`Bot ${request.botId} is not stored`);
+    const venue = this.#venues.get(accountId);
+    const order = this.#newOrder(request, accountId, venue);
+    const submit = (to: Venue) =>
+      to.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price, ...(request.reduceOnly ? { reduceOnly: true } : {}) });
 
-    if (this.#venue.inProcess) {
+    if (venue?.inProcess) {
       // Nothing leaves the process, so the write-ahead row and the outcome commit together:
       // after a crash there is neither, at the venue or here.
       const placed = await this.#inTransaction(async (trx) => {
-        const refusal = await this.#writeAhead(trx, order, request.reduceOnly);
+        const refusal = await this.#writeAhead(trx, order, request.reduceOnly, venue);
         if (refusal) return refusal;
-        return this.#applyAll(trx, order.clientOrderId, submitEvents(await submit()));
+        return this.#applyAll(trx, order.clientOrderId, submitEvents(await submit(venue)));
       }).catch(async (error: unknown) => {
         // Not committed (a full disk, say): the venue must forget the order too, or a resting
         // limit order would fill with no row to book it on.
-        await this.#venue.cancel(order).catch(() => undefined);
+        await venue.cancel(order).catch(() => undefined);
         throw error;
       });
       this.#announce(placed);
       return placed;
     }
 
-    const written = await this.#inTransaction(async (trx) => (await this.#writeAhead(trx, order, request.reduceOnly)) ?? order);
+    const written = await this.#inTransaction(async (trx) => (await this.#writeAhead(trx, order, request.reduceOnly, venue)) ?? order);
     this.#announce(written);
-    if (written.status !== 'PENDING_SUBMIT') return written; // refused before the venue heard of it
+    if (written.status !== 'PENDING_SUBMIT' || !venue) return written; // refused before the venue heard of it
     let result: SubmitResult;
     try {
-      result = await submit();
+      result = await submit(venue);
     } catch (error) {
       // Outcome unknown: the order keeps its status until a venue report or a reconciliation.
       this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error });
@@ -153,20 +159,23 @@ export class OrderManager {
   }
 
   async cancel(clientOrderId: string): Promise<Result<Order>> {
-    const requested = await this.#inTransaction(async (trx): Promise<Result<Order>> => {
+    const requested = await this.#inTransaction(async (trx): Promise<Result<{ order: Order; venue: Venue }>> => {
       const order = await findOrder(trx, clientOrderId);
       if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
       if (!CANCELABLE.has(order.status)) return fail('CONFLICT', `The order is ${order.status}; only an open order can be canceled`);
-      return ok(await this.#apply(trx, order, { kind: 'cancel_requested' }));
+      const venue = this.#venues.get(order.venue);
+      if (!venue) return fail('UNAVAILABLE', notConnected(order.venue));
+      return ok({ order: await this.#apply(trx, order, { kind: 'cancel_requested' }), venue });
     });
     if (!requested.ok) return requested;
-    this.#announce(requested.value);
+    const { order: pending, venue } = requested.value;
+    this.#announce(pending);
     let reply;
     try {
-      reply = await this.#venue.cancel(requested.value);
+      reply = await venue.cancel(pending);
     } catch (error) {
       this.#logger.error('Venue did not confirm a cancel', { clientOrderId, error });
-      return ok(requested.value); // PENDING_CANCEL until the venue's report or a reconciliation
+      return ok(pending); // PENDING_CANCEL until the venue's report or a reconciliation
     }
     const event: OrderEventInput = reply.ok ? { kind: 'canceled', reason: null } : { kind: 'cancel_rejected', reason: reply.error.message };
     const after = await this.#applyAndAnnounce(clientOrderId, [event]);
@@ -179,7 +188,9 @@ export class OrderManager {
   async reconcile(clientOrderId: string): Promise<Result<Order>> {
     const order = await findOrder(this.#db, clientOrderId);
     if (!order) return fail('NOT_FOUND', `No order ${clientOrderId}`);
-    const snapshot = await this.#venue.fetchOrder(order);
+    const venue = this.#venues.get(order.venue);
+    if (!venue) return fail('UNAVAILABLE', notConnected(order.venue));
+    const snapshot = await venue.fetchOrder(order);
     return ok(await this.#applyAndAnnounce(clientOrderId, snapshotEvents(order, snapshot)));
   }
 
@@ -213,15 +224,15 @@ export class OrderManager {
    * order is what the venue fills (an off-step 1.23456 would fill 1.2345 and stay partly filled for
    * ever). A quantity under one step is kept as asked, for the venue to refuse with its reason.
    */
-  #newOrder(request: PlaceOrder): Order {
+  #newOrder(request: PlaceOrder, accountId: string, venue: Venue | undefined): Order {
     const now = this.#clock.now();
-    const instrument = this.#venue.instruments().find((i) => i.symbol === request.symbol);
+    const instrument = venue?.instruments().find((i) => i.symbol === request.symbol);
     const { qty, price } = instrument ? onGrid(request, instrument) : { qty: request.qty, price: request.price ?? null };
     return {
       clientOrderId: request.clientOrderId ?? newClientOrderId(),
       venueOrderId: null,
       botId: request.botId,
-      venue: this.#venue.id,
+      venue: accountId,
       symbol: request.symbol,
       side: request.side,
       type: request.type,
@@ -237,12 +248,13 @@ export class OrderManager {
   }
 
   /** The order's first row and event; returns the rejected order when the account refuses it. */
-  async #writeAhead(trx: Kysely<Database>, order: Order, reduceOnly = false): Promise<Order | null> {
+  async #writeAhead(trx: Kysely<Database>, order: Order, reduceOnly: boolean | undefined, venue: Venue | undefined): Promise<Order | null> {
     await insertOrder(trx, order);
     await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: describe(order), tsEvent: order.tsInit, tsInit: order.tsInit });
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
-    const refusal = (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
+    const refusal =
+      (venue ? null : notConnected(order.venue)) ?? (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }
 
@@ -258,12 +270,13 @@ export class OrderManager {
     return `Reduce-only: ${order.side} ${order.qty} ${order.symbol} is more than the ${free} left to close (${inFlight} is already being closed by orders at the venue)`;
   }
 
-  async #onVenueEvent(event: VenueEvent): Promise<void> {
+  async #onVenueEvent(accountId: string, event: VenueEvent): Promise<void> {
     if (event.kind === 'connection') return; // the reconciler's business, not an order's
     const clientOrderId = event.kind === 'filled' ? event.fill.clientOrderId : event.clientOrderId;
     try {
-      if (!(await findOrder(this.#db, clientOrderId))) {
-        this.#logger.warn('The venue reported an order StoxRobot did not place; ignored', { clientOrderId, kind: event.kind });
+      const order = await findOrder(this.#db, clientOrderId);
+      if (order?.venue !== accountId) {
+        this.#logger.warn('The venue reported an order StoxRobot did not place on that account; ignored', { accountId, clientOrderId, kind: event.kind });
         return;
       }
       const input: OrderEventInput = event.kind === 'filled' ? event : event.kind === 'canceled' ? { kind: 'canceled', reason: event.reason } : { kind: 'expired' };
@@ -363,5 +376,7 @@ function onGrid(request: PlaceOrder, instrument: Instrument): { qty: number; pri
   const price = request.price != null && usable(request.price) ? roundPriceToTick(request.price, instrument) : 0;
   return { qty: qty > 0 ? qty : request.qty, price: price > 0 ? price : (request.price ?? null) };
 }
+
+const notConnected = (accountId: string) => `Account ${accountId} is not connected, so its venue cannot take orders`;
 
 const describe = (order: Order) => `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.price === null ? '' : ` @ ${order.price}`}`;

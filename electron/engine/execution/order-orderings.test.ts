@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -88,7 +89,7 @@ const flush = async (orders: OrderManager) => {
 async function setup() {
   const { db, close } = await openDatabase(join(tempDir(), 'orderings.sqlite'));
   const venue = new ScriptedVenue();
-  const orders = new OrderManager({ db, venue, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
   await insertBot(db, { id: 'b1', name: 'b', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
   // The position the scripted order closes: long 1 @ 100, delivered in the plain order.
   const opening = orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1, clientOrderId: 'sr-open' });

@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
@@ -21,7 +22,7 @@ async function setup() {
     throw e;
   });
   await insertBot(opened.db, { id: 'b1', name: 'b', symbol: 'SHIB/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 2, slow: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
-  const orders = new OrderManager({ db: opened.db, venue, bus, clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db: opened.db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger });
   return { ...opened, venue, orders };
 }
 

@@ -34,6 +34,12 @@ export async function findBot(db: Kysely<Database>, id: string): Promise<Bot | u
   return row && toBot(row);
 }
 
+/** The account a bot trades on (its orders go to that account's venue); undefined for an unknown bot. */
+export async function accountOfBot(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('bots').select('account').where('id', '=', id).executeTakeFirst();
+  return row?.account;
+}
+
 export async function listBots(db: Kysely<Database>): Promise<Bot[]> {
   const rows = await db.selectFrom('bots').selectAll().where('deletedAt', 'is', null).orderBy('createdAt').execute();
   return rows.map(toBot);

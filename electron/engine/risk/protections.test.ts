@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venues/venue-registry.ts';
 import { delegatingVenue } from '../testing/delegating-venue.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +48,7 @@ async function setup(db?: Kysely<Database>, file = join(tempDir(), 'protections.
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db: opened, venue, bus, clock, logger: silentLogger });
+  const orders = new OrderManager({ db: opened, venues: new VenueRegistry([['paper', venue]]), bus, clock, logger: silentLogger });
   await orders.loadPositions();
   const protections = new Protections({ db: opened, orders, bus, logger: silentLogger, clock, instruments: [SOL] });
   await protections.load();

@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../../venues/venue-registry.ts';
 import { join } from 'node:path';
 import type { Bot } from '../../../../shared/domain/bot.ts';
 import { EventBus } from '../../event-bus.ts';
@@ -44,7 +45,7 @@ export async function accountFixture(venueOptions: PaperVenueOptions = { takerFe
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db, venue, bus, clock: marketClock, logger: silentLogger, gate });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus, clock: marketClock, logger: silentLogger, gate });
   const accounts = new AccountService({ db, market, clock: marketClock, marketClock, equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   await insertBot(db, botNamed('b1'));
   await insertBot(db, botNamed('b2'));

@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../../venues/venue-registry.ts';
 import { join } from 'node:path';
 import type { Bot } from '../../../../shared/domain/bot.ts';
 import type { AlertCommand } from '../../../../shared/domain/webhook.ts';
@@ -39,7 +40,7 @@ export async function remoteSignals(options: { maxEntries?: number } = {}) {
   const bus = new EventBus((e) => {
     throw e;
   });
-  const orders = new OrderManager({ db: opened, venue, bus, clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db: opened, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger });
   const protections = new Protections({ db: opened, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL] });
   const executor = new SignalExecutor({ db: opened, orders, protections, instruments: [SOL], lastPrice: () => 100, equity: async () => 10_000 });
   let fills = 0;
