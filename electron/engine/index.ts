@@ -125,7 +125,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     if (px !== null) venue.markPrice(instrument.symbol, px);
   }
 
-  const bots = new BotService({ db, runtime, orders, instruments, lastPrice, bus, clock });
+  const bots = new BotService({ db, runtime, orders, venues, lastPrice, bus, clock });
   await bots.resumeAll();
 
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });

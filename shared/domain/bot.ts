@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountIdSchema } from './account.ts';
 import { MAX_NAME_LENGTH } from './limits.ts';
 import { SymbolSchema, TimeframeSchema } from './instrument.ts';
 import { PnlSchema } from './position.ts';
@@ -27,8 +28,6 @@ export const BOT_STATUSES = ['stopped', 'running', 'paused'] as const;
 export const BotStatusSchema = z.enum(BOT_STATUSES);
 export type BotStatus = z.infer<typeof BotStatusSchema>;
 
-export const AccountSchema = z.enum(['paper']);
-
 /** What a trader fills in to create or edit a bot. */
 export const BotConfigSchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(MAX_NAME_LENGTH, `Name must be at most ${MAX_NAME_LENGTH} characters`),
@@ -37,7 +36,8 @@ export const BotConfigSchema = z.object({
   strategy: StrategySchema,
   /** Order size in the base asset (e.g. BTC for BTC/USDT). */
   orderQty: z.number({ error: 'Order size must be a number' }).positive('Order size must be greater than zero').max(1e9, 'Order size is too large'),
-  account: AccountSchema,
+  /** The account the bot trades on: `paper`, or an exchange account's id. */
+  account: AccountIdSchema,
 });
 export type BotConfig = z.infer<typeof BotConfigSchema>;
 

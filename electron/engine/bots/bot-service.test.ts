@@ -28,3 +28,12 @@ describe('a bot’s order size is one the venue would take, checked when the bot
     expect((await engine.services.bots.get(created.value.id)).ok && (await engine.services.bots.list())[0]?.orderQty).toBe(1);
   });
 });
+
+describe('a bot is bound to one account', () => {
+  it('refuses an account that is not connected, naming the ones that are', async () => {
+    const result = await engine.services.bots.create({ ...config('BTC/USDT', 0.01), account: 'binance-main' });
+    const message = 'Account binance-main is not connected; choose one of paper';
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message, issues: [{ path: ['account'], message }] } });
+    expect(await engine.services.bots.list()).toEqual([]);
+  });
+});

@@ -15,22 +15,23 @@ import type { Database } from '../persistence/database.ts';
 import type { Clock } from '../ports/clock.ts';
 import { orderSizeProblem } from '../risk/order-size.ts';
 import type { BotRuntime } from './bot-runtime.ts';
+import type { VenueRegistry } from '../venues/venue-registry.ts';
 
 /** Creating, editing and switching bots on and off; every change is validated, stored and audited. */
 export class BotService {
   readonly #db: Kysely<Database>;
   readonly #runtime: BotRuntime;
   readonly #orders: OrderManager;
-  readonly #instruments: Map<string, Instrument>;
+  readonly #venues: VenueRegistry;
   readonly #lastPrice: PriceSource;
   readonly #bus: EventBus;
   readonly #clock: Clock;
 
-  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; instruments: readonly Instrument[]; lastPrice: PriceSource; bus: EventBus; clock: Clock }) {
+  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; venues: VenueRegistry; lastPrice: PriceSource; bus: EventBus; clock: Clock }) {
     this.#db = deps.db;
     this.#runtime = deps.runtime;
     this.#orders = deps.orders;
-    this.#instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
+    this.#venues = deps.venues;
     this.#lastPrice = deps.lastPrice;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
@@ -62,9 +63,10 @@ export class BotService {
     if (invalid) return invalid;
     const bot = found.value;
     if (bot.status === 'running') return fail('CONFLICT', 'Pause or stop the bot before editing it');
-    if (config.symbol !== bot.symbol) {
+    if (config.symbol !== bot.symbol || config.account !== bot.account) {
       const held = await this.#stillHolds(id);
-      if (held) return fail('CONFLICT', `${held} before moving the bot to another symbol`, [{ path: ['symbol'], message: 'The bot still has a position or an open order in its current symbol' }]);
+      const moved = config.account !== bot.account ? 'account' : 'symbol';
+      if (held) return fail('CONFLICT', `${held} before moving the bot to another ${moved}`, [{ path: [moved], message: `The bot still has a position or an open order on its current ${moved}` }]);
     }
     const now = this.#clock.now();
     await this.#audited(now, 'bot.update', id, { config }, (trx) => updateBotConfig(trx, id, config, now));
@@ -113,7 +115,7 @@ export class BotService {
   }
 
   async #attach(bot: Bot): Promise<void> {
-    const venue = this.#instruments.get(bot.symbol)?.venue ?? 'paper';
+    const venue = this.#instrument(bot)?.venue ?? bot.account;
     const history = await candlesBefore(this.#db, { venue, symbol: bot.symbol, timeframe: bot.timeframe }, 1000);
     this.#runtime.attach(bot, history.map((c) => c.close));
   }
@@ -137,11 +139,21 @@ export class BotService {
     return sentence.charAt(0).toUpperCase() + sentence.slice(1);
   }
 
+  #instrument(config: BotConfig): Instrument | undefined {
+    return this.#venues.get(config.account)?.instruments().find((i) => i.symbol === config.symbol);
+  }
+
   #checkMarket(config: BotConfig): Result<never> | null {
-    const instrument = this.#instruments.get(config.symbol);
+    const venue = this.#venues.get(config.account);
+    if (!venue) {
+      const message = `Account ${config.account} is not connected; choose one of ${this.#venues.accounts().join(', ')}`;
+      return fail('INVALID_INPUT', message, [{ path: ['account'], message }]);
+    }
+    const instrument = this.#instrument(config);
     if (!instrument) {
-      const known = [...this.#instruments.keys()].join(', ');
-      return fail('INVALID_INPUT', `Unknown symbol ${config.symbol}`, [{ path: ['symbol'], message: `Unknown symbol; choose one of ${known}` }]);
+      const known = venue.instruments().map((i) => i.symbol);
+      const choices = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+      return fail('INVALID_INPUT', `Unknown symbol ${config.symbol}`, [{ path: ['symbol'], message: `Unknown symbol on account ${config.account}; choose one of ${choices}` }]);
     }
     const problem = orderSizeProblem(config.orderQty, this.#lastPrice(config.symbol), instrument);
     return problem ? fail('INVALID_INPUT', `Order size: ${problem}`, [{ path: ['orderQty'], message: problem }]) : null;
