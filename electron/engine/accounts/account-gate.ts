@@ -30,6 +30,8 @@ export class LedgerAccountGate implements OrderGate {
   async admit(trx: Kysely<Database>, order: Order): Promise<string | null> {
     const account = await accountOfBot(trx, order.botId);
     if (!account) return 'The bot’s account is not set up';
+    // An exchange holds its account's funds and refuses what they cannot pay for, with its own reason.
+    if (account.kind === 'exchange') return null;
     const others = await openOrdersOfAccount(trx, account.id, order.clientOrderId);
     if (await this.#onlyReduces(trx, order, others)) return null;
     const state = await loadAccountState(trx, account, this.#market, others);
@@ -42,6 +44,7 @@ export class LedgerAccountGate implements OrderGate {
   async applyFill(trx: Kysely<Database>, order: Order, fill: VenueFill): Promise<void> {
     const account = await accountOfBot(trx, order.botId);
     if (!account) throw new Error(`A fill of ${order.clientOrderId} belongs to no account: bot ${order.botId} names one that is not set up`);
+    if (account.kind === 'exchange') return; // its balances are the exchange's, read from its venue
     const [base, quote] = this.#currencies(order.symbol);
     const { baseDelta, quoteDelta } = fillDeltas(order.side, fill);
     const entry = { fillId: fill.fillId, clientOrderId: order.clientOrderId, accountId: account.id, epoch: account.epoch, ts: fill.ts, baseCurrency: base, baseDelta, quoteCurrency: quote, quoteDelta, fee: fill.fee };

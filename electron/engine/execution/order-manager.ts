@@ -13,7 +13,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
-import { accountOfBot } from '../persistence/bots.repository.ts';
+import { botAccountId } from '../persistence/bots.repository.ts';
 import { closableOf } from './closable-qty.ts';
 import { newClientOrderId } from './ids.ts';
 import { OPEN_STATUSES } from './order-state.ts';
@@ -120,7 +120,7 @@ export class OrderManager {
     }
     // Trading is paused on a full disk: no order starts before its rows can be written.
     this.#storage?.assertWritable();
-    const accountId = await accountOfBot(this.#db, request.botId);
+    const accountId = await botAccountId(this.#db, request.botId);
     if (accountId === undefined) throw new Error(`Bot ${request.botId} is not stored`);
     const venue = this.#venues.get(accountId);
     const order = this.#newOrder(request, accountId, venue);

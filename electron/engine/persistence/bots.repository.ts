@@ -35,7 +35,7 @@ export async function findBot(db: Kysely<Database>, id: string): Promise<Bot | u
 }
 
 /** The account a bot trades on (its orders go to that account's venue); undefined for an unknown bot. */
-export async function accountOfBot(db: Kysely<Database>, id: string): Promise<string | undefined> {
+export async function botAccountId(db: Kysely<Database>, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('bots').select('account').where('id', '=', id).executeTakeFirst();
   return row?.account;
 }
