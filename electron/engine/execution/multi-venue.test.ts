@@ -18,7 +18,7 @@ const bot = (id: string, account: string) =>
   ({ id, name: id, symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 5 }, orderQty: 1, account, status: 'running', createdAt: 0, updatedAt: 0 }) as const;
 
 /** Two accounts, each with its own venue: the paper simulator and a remote one the test answers by hand. */
-async function setup() {
+async function setup(blockedAccount?: (accountId: string) => string | null) {
   const { db } = await openDatabase(join(tempDir(), 'venues.sqlite'));
   const clock = manualClock();
   const paper = new PaperVenue([BTC], clock, { takerFee: 0, makerFee: 0, slippageBps: 0 });
@@ -32,7 +32,7 @@ async function setup() {
   await insertBot(db, bot('on-binance', 'binance-main'));
   await insertBot(db, bot('on-gone', 'removed-account'));
   const logger = recordingLogger();
-  const orders = new OrderManager({ db, venues, bus: new EventBus((e) => { throw e; }), clock, logger });
+  const orders = new OrderManager({ db, venues, bus: new EventBus((e) => { throw e; }), clock, logger, ...(blockedAccount ? { blockedAccount } : {}) });
   return { db, paper, remote, venues, orders, logger };
 }
 
@@ -86,5 +86,14 @@ describe('orders on several accounts', () => {
     await venues.remove('binance-main');
     expect(await orders.cancel('sr-b2')).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'Account binance-main is not connected, so its venue cannot take orders' } });
     expect(await orders.reconcile('sr-b2')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+
+  it('refuses every order of an account its reconciliation still blocks, and sends none', async () => {
+    const blocked = (accountId: string) => (accountId === 'binance-main' ? 'Account binance-main is being reconciled with the exchange' : null);
+    const { orders, remote } = await setup(blocked);
+    expect(await orders.place(buy('on-binance', 'sr-b3'))).toMatchObject({ status: 'REJECTED', rejectReason: 'Account binance-main is being reconciled with the exchange' });
+    expect(await orders.place({ ...buy('on-binance', 'sr-b4'), side: 'SELL', reduceOnly: true })).toMatchObject({ status: 'REJECTED', rejectReason: 'Account binance-main is being reconciled with the exchange' });
+    expect(remote.submitted).toEqual([]);
+    expect(await orders.place(buy('on-paper', 'sr-p2'))).toMatchObject({ status: 'FILLED' });
   });
 });

@@ -73,10 +73,12 @@ export class OrderManager {
   readonly #logger: Logger;
   readonly #gate: OrderGate | undefined;
   readonly #storage: StorageGate | undefined;
+  /** Why an account takes no orders now (its reconciliation has not finished), or null. */
+  readonly #blockedAccount: ((accountId: string) => string | null) | undefined;
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate }) {
+  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate; blockedAccount?: (accountId: string) => string | null }) {
     this.#db = deps.db;
     this.#venues = deps.venues;
     this.#bus = deps.bus;
@@ -84,6 +86,7 @@ export class OrderManager {
     this.#logger = deps.logger;
     this.#gate = deps.gate;
     this.#storage = deps.storage;
+    this.#blockedAccount = deps.blockedAccount;
     this.#venues.onEvent((accountId, event) => {
       this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(accountId, event));
     });
@@ -254,7 +257,7 @@ export class OrderManager {
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
     const refusal =
-      (venue ? null : notConnected(order.venue)) ?? (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
+      (venue ? null : notConnected(order.venue)) ?? this.#blockedAccount?.(order.venue) ?? (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }
 
