@@ -2,11 +2,11 @@ import type { Mismatch } from '../../../../shared/contract/reconcile.ts';
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import { botsOf, type Holding, holdingsOf } from './account-ledger.ts';
 import { askVenue, type DecisionContext } from './ask-venue.ts';
-import { baseOf, holdingMismatches, isDerivative } from './holdings.ts';
+import { baseOf, holdingMismatches, isDerivative, sumQty } from './holdings.ts';
 import { qty } from './mismatch-words.ts';
 
 /** The difference as it stands now, with the holdings it is about; gone when the two sides agree again. */
-async function recheck(ctx: DecisionContext, mismatch: Mismatch): Promise<Result<{ now: Mismatch; held: Holding[] }>> {
+async function recheck(ctx: DecisionContext, mismatch: Mismatch): Promise<Result<{ now: Mismatch; held: Holding[]; venueAvgPx: number | null }>> {
   const { venue, accountId } = ctx.target;
   const asked = await askVenue(async () => ({ positions: await venue.positions(), balances: await venue.balances() }));
   if (!asked.ok) return asked;
@@ -16,7 +16,8 @@ async function recheck(ctx: DecisionContext, mismatch: Mismatch): Promise<Result
   if (!now) return fail('CONFLICT', 'The venue and your bots agree on this now; nothing to change');
   const base = baseOf(now.symbol, venue.instruments());
   const inScope = (symbol: string) => (now.kind === 'position' ? symbol === now.symbol : !isDerivative(symbol) && baseOf(symbol, venue.instruments()) === base);
-  return ok({ now, held: holdings.filter((h) => inScope(h.symbol)) });
+  const venueAvgPx = asked.value.positions.find((p) => p.symbol === now.symbol)?.avgPxOpen ?? null;
+  return ok({ now, held: holdings.filter((h) => inScope(h.symbol)), venueAvgPx });
 }
 
 const noPrice = (symbol: string) => fail('UNAVAILABLE', `There is no ${symbol} price yet to book the change at; try again once the market has one`);
@@ -25,16 +26,17 @@ const noPrice = (symbol: string) => fail('UNAVAILABLE', `There is no ${symbol} p
 export async function adjustHolding(ctx: DecisionContext, mismatch: Mismatch, botId: string): Promise<Result<string>> {
   const checked = await recheck(ctx, mismatch);
   if (!checked.ok) return checked;
-  const { now, held } = checked.value;
+  const { now, held, venueAvgPx } = checked.value;
   const own = held.find((h) => h.botId === botId);
   const bot = (await botsOf(ctx.db, ctx.target.accountId)).find((b) => b.id === botId);
   const symbol = now.kind === 'position' ? now.symbol : (own?.symbol ?? bot?.symbol ?? now.symbol);
-  const delta = (now.venueQty ?? 0) - (now.ourQty ?? 0);
+  const delta = sumQty([now.venueQty ?? 0, -(now.ourQty ?? 0)]);
   const holds = own?.netQty ?? 0;
-  if (now.kind === 'balance' && holds + delta < 0) {
+  if (now.kind === 'balance' && sumQty([holds, delta]) < 0) {
     return fail('REFUSED', `Bot ${botId} holds ${qty(holds)} on ${symbol}, less than the ${qty(-delta)} missing at the venue: choose a bot that holds at least that much, or mark the position closed`);
   }
-  const px = ctx.target.lastPrice(symbol);
+  // A position taken over whole keeps the venue's entry price; a part of one is booked at the last price.
+  const px = now.kind === 'position' && held.length === 0 && venueAvgPx !== null && venueAvgPx > 0 ? venueAvgPx : ctx.target.lastPrice(symbol);
   if (px === null) return noPrice(symbol);
   await ctx.target.orders.adjustPosition(botId, symbol, delta, px, `Adopted the venue's ${now.kind} on the Reconcile screen: ${now.venue}`);
   return ok(`Bot ${botId} ${symbol} position moved by ${qty(delta)} at ${px}`);

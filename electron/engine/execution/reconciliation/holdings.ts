@@ -2,6 +2,7 @@ import type { Mismatch } from '../../../../shared/contract/reconcile.ts';
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
 import type { VenueBalance, VenuePosition } from '../../venues/venue.ts';
 import type { Holding } from './account-ledger.ts';
+import { roundTo } from '../precision.ts';
 import { qty } from './mismatch-words.ts';
 
 export interface HoldingsView {
@@ -17,6 +18,9 @@ export interface HoldingsView {
 export const isDerivative = (symbol: string): boolean => symbol.includes(':');
 
 export const baseOf = (symbol: string, instruments: readonly Instrument[]) => instruments.find((i) => i.symbol === symbol)?.base ?? symbol.split('/')[0] ?? symbol;
+
+/** Summed at 10 decimals, finer than any venue's step: 0.2 + 0.1 is 0.3, not 0.30000000000000004. */
+export const sumQty = (quantities: readonly number[]): number => roundTo(quantities.reduce((a, b) => a + b, 0), 10);
 
 /** Two quantities differ when apart by more than half the market's step (or float noise when it is unknown). */
 function differ(a: number, b: number, step: number | undefined): boolean {
@@ -40,7 +44,7 @@ export function holdingMismatches(view: HoldingsView): Mismatch[] {
 
 function positionMismatch(view: HoldingsView, symbol: string): Mismatch[] {
   const held = view.holdings.filter((h) => h.symbol === symbol);
-  const ours = held.reduce((sum, h) => sum + h.netQty, 0);
+  const ours = sumQty(held.map((h) => h.netQty));
   const theirs = view.positions.find((p) => p.symbol === symbol)?.qty ?? 0;
   if (!differ(ours, theirs, view.instruments.find((i) => i.symbol === symbol)?.stepSize)) return [];
   const botIds = [...new Set([...held.map((h) => h.botId), ...view.bots.filter((b) => b.symbol === symbol).map((b) => b.id)])];
@@ -64,7 +68,7 @@ function positionMismatch(view: HoldingsView, symbol: string): Mismatch[] {
 function balanceMismatch(view: HoldingsView, base: string): Mismatch[] {
   const spot = (symbol: string) => !isDerivative(symbol) && baseOf(symbol, view.instruments) === base;
   const held = view.holdings.filter((h) => spot(h.symbol));
-  const ours = held.reduce((sum, h) => sum + h.netQty, 0);
+  const ours = sumQty(held.map((h) => h.netQty));
   const theirs = view.balances.find((b) => b.currency === base)?.total ?? 0;
   const steps = view.instruments.filter((i) => spot(i.symbol)).map((i) => i.stepSize);
   if (ours <= 0 || theirs >= ours || !differ(ours, theirs, steps.length > 0 ? Math.min(...steps) : undefined)) return [];
