@@ -7,6 +7,8 @@ import { OPEN_STATUSES } from '../order-state.ts';
 import { snapshotEvents } from '../venue-replies.ts';
 import { adjustHolding, closeHolding } from './holding-decisions.ts';
 import { askVenue, type DecisionContext } from './ask-venue.ts';
+import { checkSnapshot, UnusableVenueAnswer } from './venue-numbers.ts';
+import type { VenueOrderSnapshot } from '../../venues/venue.ts';
 
 /**
  * The trader's decision on one difference, checked against the venue again first (it may have
@@ -51,11 +53,22 @@ async function adoptOrder(ctx: DecisionContext, mismatch: Mismatch, botId: strin
   if (!seen.ok) return seen;
   const snapshot = seen.value;
   if (!snapshot || snapshot.status !== 'open') return fail('CONFLICT', `Order ${ref.clientOrderId} is no longer open at the venue; reconcile again`);
+  if (unusable(snapshot)) return fail('REFUSED', unusable(snapshot) ?? '');
   const { clientOrderId, symbol, side, type, qty, price, venueOrderId, ts } = snapshot;
   const order: Order = { clientOrderId, venueOrderId: null, botId, venue: ctx.target.accountId, symbol, side, type, qty, price, status: 'PENDING_SUBMIT', filledQty: 0, avgFillPx: null, rejectReason: null, tsInit: ts, tsEvent: ts };
   const why = `Adopted by the trader on the Reconcile screen: the venue held it open (venue id ${venueOrderId}) and StoxRobot had no record of it`;
   const adopted = await ctx.target.orders.adopt(order, why, snapshotEvents(order, snapshot));
   return ok(`Order ${clientOrderId} adopted by bot ${botId} as ${adopted.status}`);
+}
+
+function unusable(snapshot: VenueOrderSnapshot): string | null {
+  try {
+    checkSnapshot(snapshot);
+    return null;
+  } catch (error) {
+    if (error instanceof UnusableVenueAnswer) return error.message;
+    throw error;
+  }
 }
 
 async function cancelAtVenue(ctx: DecisionContext, mismatch: Mismatch): Promise<Result<string>> {

@@ -13,6 +13,7 @@ import { holdingMismatches } from './holdings.ts';
 import { foreignOrder, openAtVenue, unknownOrder } from './mismatch-words.ts';
 import { changingEvents, missingOrderEvent } from './order-outcome.ts';
 import type { ReconcileTarget } from './target.ts';
+import { checkFill, checkHoldings, checkSnapshot } from './venue-numbers.ts';
 
 /** Our client ids start so (execution/ids.ts; alert legs are `sr-alert-…`). */
 export const OUR_PREFIX = 'sr-';
@@ -48,14 +49,14 @@ export async function reconcileAccount(target: ReconcileTarget, options: PassOpt
 
   const unknown: Order[] = [];
   for (const order of held) {
-    const snapshot = await venue.fetchOrder(order);
+    const snapshot = await fetchChecked(target, order);
     if (snapshot) await applySnapshot(target, order.clientOrderId, snapshot, options);
     else unknown.push(order);
   }
   const askAgain = !venue.inProcess && unknown.some((o) => o.status === 'PENDING_SUBMIT');
   if (askAgain && options.unknownGraceMs > 0) await options.sleep(options.unknownGraceMs);
   for (const order of unknown) {
-    const late = askAgain && order.status === 'PENDING_SUBMIT' ? await venue.fetchOrder(order) : null;
+    const late = askAgain && order.status === 'PENDING_SUBMIT' ? await fetchChecked(target, order) : null;
     if (late) {
       await applySnapshot(target, order.clientOrderId, late, options);
       continue;
@@ -72,9 +73,15 @@ export async function reconcileAccount(target: ReconcileTarget, options: PassOpt
   mismatches.push(...(await strayOpenOrders(target, options, bots)));
   if (!venue.inProcess) {
     const [positions, balances] = [await venue.positions(), await venue.balances()];
+    checkHoldings(positions, balances);
     mismatches.push(...holdingMismatches({ accountId, holdings: await holdingsOf(db, accountId), bots, positions, balances, instruments: venue.instruments() }));
   }
   return mismatches;
+}
+
+async function fetchChecked(target: ReconcileTarget, order: Order): Promise<VenueOrderSnapshot | null> {
+  const snapshot = await target.venue.fetchOrder(order);
+  return snapshot && checkSnapshot(snapshot);
 }
 
 /** The venue's view of one order, applied as the events that change something. */
@@ -95,7 +102,7 @@ async function catchUpFills(target: ReconcileTarget, options: PassOptions): Prom
   const since = from - options.fillsMarginMs;
   const symbols = await symbolsTradedSince(db, target.accountId, since);
   if (symbols.length === 0) return;
-  const fills = await target.venue.fillsSince(since, symbols);
+  const fills = (await target.venue.fillsSince(since, symbols)).map(checkFill);
   const booked = await bookedFillIds(db, target.accountId, fills.map((f) => f.fillId));
   for (const fill of fills) {
     if (booked.has(fill.fillId)) continue;
@@ -111,7 +118,7 @@ async function catchUpFills(target: ReconcileTarget, options: PassOptions): Prom
 /** Open orders at the venue under our prefix that we do not hold open. */
 async function strayOpenOrders(target: ReconcileTarget, options: PassOptions, bots: readonly { id: string; symbol: string }[]): Promise<Mismatch[]> {
   const found: Mismatch[] = [];
-  for (const snapshot of await target.venue.openOrders()) {
+  for (const snapshot of (await target.venue.openOrders()).map(checkSnapshot)) {
     if (!snapshot.clientOrderId.startsWith(OUR_PREFIX)) continue;
     const order = await findOrder(options.db, snapshot.clientOrderId);
     if (!order) found.push(foreignOrder(target.accountId, snapshot, bots.filter((b) => b.symbol === snapshot.symbol).map((b) => b.id)));
