@@ -76,4 +76,34 @@ describe('restart: orders that changed while the app was down', () => {
     expect(venue.asked).not.toContain('fetchOrder:sr-raced');
     await after.close();
   });
+
+  it('finishes on a later attempt what a pass cut short by the venue left half done, booking each fill once', async () => {
+    const file = databaseFile();
+    const before = await session(file);
+    await insertAccountBot(before.db, 'b1');
+    await placeLimit(before, 'sr-a', 1, 100, 'accepted');
+    await placeLimit(before, 'sr-b', 1, 99, 'accepted');
+    await before.close();
+
+    const venue = new ScriptedVenue(ACCOUNT);
+    venue.setView(view({ clientOrderId: 'sr-a', side: 'BUY', qty: 1, price: 100 }, 'filled', [fill('sr-a', 1, 1, 100)]));
+    venue.setView(view({ clientOrderId: 'sr-b', side: 'BUY', qty: 1, price: 99 }, 'filled', [fill('sr-b', 1, 1, 99)]));
+    venue.setHoldings({ balances: [{ currency: 'BTC', total: 2, free: 2 }] });
+    let cut = true;
+    venue.beforeAnswer = (question) => {
+      if (question === 'fetchOrder:sr-b' && cut) {
+        cut = false;
+        throw new Error('read ECONNRESET');
+      }
+    };
+    const after = await session(file, venue);
+    const first = await after.reconciler.register(after.target);
+    expect(first).toMatchObject({ state: 'failed', reason: 'read ECONNRESET' });
+    expect(await findOrder(after.db, 'sr-a')).toMatchObject({ status: 'FILLED' }); // done before the cut, and kept
+    await after.reconciler.ready(ACCOUNT);
+    expect(await findOrder(after.db, 'sr-b')).toMatchObject({ status: 'FILLED' });
+    expect((await listFills(after.db, { limit: 10 })).map((f) => f.fillId).sort()).toEqual(['sr-a-f1', 'sr-b-f1']);
+    expect(after.orders.position('b1', 'BTC/USDT').netQty).toBe(2);
+    await after.close();
+  });
 });
