@@ -45,6 +45,8 @@ export class AccountRun {
   }
 
   request(trigger: ReconcileTrigger): Promise<AccountReconciliation> {
+    // Blocked from the moment the run is asked for, not from when it starts: no order slips in between.
+    if (!this.#stopped) this.#set('reconciling', null);
     if (this.#queued) return this.#queued;
     if (!this.#running) return this.#begin(trigger);
     const queued = this.#running.then(() => {

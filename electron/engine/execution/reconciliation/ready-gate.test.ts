@@ -98,3 +98,16 @@ describe('an account takes no new order until its reconciliation has finished', 
     await s.close();
   });
 });
+
+describe('a trigger on a ready account', () => {
+  it('blocks it at once, before the run has started', async () => {
+    const s = await session(databaseFile());
+    await s.reconciler.register(s.target);
+    expect(s.reconciler.admission(ACCOUNT)).toBeNull();
+    const wake = s.reconciler.reconcileAll('wake');
+    expect(s.reconciler.admission(ACCOUNT)).toMatch(/being reconciled/);
+    await wake;
+    expect(s.reconciler.admission(ACCOUNT)).toBeNull();
+    await s.close();
+  });
+});
