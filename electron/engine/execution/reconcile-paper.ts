@@ -28,5 +28,5 @@ export function paperTarget(orders: ReconcileOrders, venue: PaperVenue, lastPric
 /** One start-up reconciliation of the paper account, without the reconciler's retries (tests that restart by hand). */
 export async function reconcilePaperOrders(db: Kysely<Database>, orders: ReconcileOrders, venue: PaperVenue): Promise<void> {
   const target = paperTarget(orders, venue, (symbol) => venue.lastPrice(symbol));
-  await reconcileAccount(target, { db, clock: systemClock, logger: silentLogger, unknownGraceMs: 0, fillsMarginMs: 0, sleep: async () => undefined, restore: true });
+  await reconcileAccount(target, { db, clock: systemClock, logger: silentLogger, unknownGraceMs: 0, fillsMarginMs: 0, sleep: async () => undefined, firstRun: true });
 }

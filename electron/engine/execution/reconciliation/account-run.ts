@@ -8,8 +8,10 @@ export interface AccountRunDeps {
   logger: Logger;
   retryFirstMs: number;
   retryMaxMs: number;
-  /** One reconciliation pass; `restore` is true until one has succeeded (the first after a start). */
-  pass(target: ReconcileTarget, restore: boolean): Promise<Mismatch[]>;
+  /** Wait before asking again about submits a later run found unknown (they may have been on their way). */
+  inFlightGraceMs: number;
+  /** One reconciliation pass; `firstRun` until one has succeeded after the start. */
+  pass(target: ReconcileTarget, state: { firstRun: boolean; unknownSince: Map<string, number> }): Promise<Mismatch[]>;
 }
 
 /** A thrown error's own words, short: venue adapters say plainly what failed (and never put keys in a message). */
@@ -33,6 +35,8 @@ export class AccountRun {
   /** Runs and the trader's decisions on this account, one at a time. */
   #tail: Promise<unknown> = Promise.resolve();
   #restored = false;
+  readonly #unknownSince = new Map<string, number>();
+  #recheck: ReturnType<typeof setTimeout> | null = null;
   #losses = 0;
   #attempt = 0;
   #retry: ReturnType<typeof setTimeout> | null = null;
@@ -103,6 +107,7 @@ export class AccountRun {
   stop(): void {
     this.#stopped = true;
     this.#clearRetry();
+    if (this.#recheck) clearTimeout(this.#recheck);
   }
 
   #begin(trigger: ReconcileTrigger): Promise<AccountReconciliation> {
@@ -119,13 +124,14 @@ export class AccountRun {
     this.#set('reconciling', null);
     const losses = this.#losses;
     try {
-      const mismatches = await this.#deps.pass(this.target, !this.#restored);
+      const mismatches = await this.#deps.pass(this.target, { firstRun: !this.#restored, unknownSince: this.#unknownSince });
       this.#restored = true;
       if (this.#losses !== losses) throw new Error('the connection to the venue was lost during the reconciliation');
       this.#mismatches = mismatches;
       this.#attempt = 0;
       this.#lastFinishedAt = this.#deps.clock.now();
       this.#set('ready', null);
+      if (this.#unknownSince.size > 0) this.#scheduleRecheck();
       if (mismatches.length > 0) this.#deps.logger.warn('Reconciliation found differences for the trader to settle', { accountId: this.target.accountId, trigger, mismatches: mismatches.length });
     } catch (error) {
       this.#deps.logger.warn('Reconciliation failed; it will be tried again', { accountId: this.target.accountId, trigger, error: reasonOf(error) });
@@ -153,6 +159,16 @@ export class AccountRun {
       void this.request('retry');
     }, delay);
     this.#retry.unref?.();
+  }
+
+  /** Submits the venue did not know yet are asked about again once their grace has passed. */
+  #scheduleRecheck(): void {
+    if (this.#stopped || this.#recheck) return;
+    this.#recheck = setTimeout(() => {
+      this.#recheck = null;
+      void this.request('retry');
+    }, this.#deps.inFlightGraceMs);
+    this.#recheck.unref?.();
   }
 
   #clearRetry(): void {

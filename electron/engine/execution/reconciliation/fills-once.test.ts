@@ -30,7 +30,7 @@ describe('missed fills are booked exactly once', () => {
     const s = await accepted();
     s.venue.setView(view({ clientOrderId: ORDER, side: 'BUY', qty: 1, price: 100 }, 'filled', [fill(ORDER, 1, 0.3, 100), fill(ORDER, 2, 0.7, 99)]));
     s.venue.setHoldings({ balances: [{ currency: 'BTC', total: 1, free: 1 }] });
-    const options = { db: s.db, clock: manualClock(), logger: silentLogger, unknownGraceMs: 0, fillsMarginMs: 60_000, sleep: async () => undefined, restore: false };
+    const options = { db: s.db, clock: manualClock(), logger: silentLogger, unknownGraceMs: 0, fillsMarginMs: 60_000, sleep: async () => undefined, firstRun: false };
     await Promise.all([reconcileAccount(s.target, options), reconcileAccount(s.target, options)]);
     const ledger = await ledgerOf(s);
     expect(ledger).toMatchObject({ order: { status: 'FILLED', filledQty: 1 }, fills: [`${ORDER}-f1`, `${ORDER}-f2`], applied: 2, position: 1 });

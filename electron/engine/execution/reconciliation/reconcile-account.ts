@@ -27,8 +27,18 @@ export interface PassOptions {
   /** Fills are caught up from the last one we hold minus this much (clock skew, fills stamped out of order). */
   fillsMarginMs: number;
   sleep(ms: number): Promise<void>;
-  /** At the first run after a start, an in-process venue gets back the open orders we hold. */
-  restore: boolean;
+  /**
+   * The first run since the engine started: an in-process venue gets back the open orders we hold,
+   * and no submit of this process can be on its way (bots wait for this run), so a submit the venue
+   * does not know after the grace never arrived.
+   */
+  firstRun: boolean;
+  /**
+   * In later runs a submit may be on its way while we ask: one the venue does not know is noted
+   * here (id -> wall time first seen) and rejected only once unknown for `inFlightGraceMs`.
+   */
+  unknownSince?: Map<string, number>;
+  inFlightGraceMs?: number;
 }
 
 const isOpen = (order: Order) => OPEN_STATUSES.includes(order.status);
@@ -43,7 +53,7 @@ export async function reconcileAccount(target: ReconcileTarget, options: PassOpt
   const { db } = options;
   const { accountId, venue } = target;
   const held = await openOrdersOf(db, accountId);
-  if (options.restore) target.restore?.(held);
+  if (options.firstRun) target.restore?.(held);
   const bots = await botsOf(db, accountId);
   const mismatches: Mismatch[] = [];
 
@@ -53,8 +63,9 @@ export async function reconcileAccount(target: ReconcileTarget, options: PassOpt
     if (snapshot) await applySnapshot(target, order.clientOrderId, snapshot, options);
     else unknown.push(order);
   }
-  const askAgain = !venue.inProcess && unknown.some((o) => o.status === 'PENDING_SUBMIT');
+  const askAgain = options.firstRun && !venue.inProcess && unknown.some((o) => o.status === 'PENDING_SUBMIT');
   if (askAgain && options.unknownGraceMs > 0) await options.sleep(options.unknownGraceMs);
+  const stillUnknown = new Set<string>();
   for (const order of unknown) {
     const late = askAgain && order.status === 'PENDING_SUBMIT' ? await fetchChecked(target, order) : null;
     if (late) {
@@ -64,10 +75,15 @@ export async function reconcileAccount(target: ReconcileTarget, options: PassOpt
     // A live report may have settled it while we asked.
     const current = await findOrder(db, order.clientOrderId);
     if (!current || !isOpen(current)) continue;
+    if (mayBeOnItsWay(current, venue.inProcess, options)) {
+      stillUnknown.add(current.clientOrderId);
+      continue;
+    }
     const event = missingOrderEvent(current, venue.inProcess);
     if (event) await target.orders.recordEvent(current.clientOrderId, event);
     else mismatches.push(unknownOrder(accountId, current, [current.botId]));
   }
+  for (const id of options.unknownSince?.keys() ?? []) if (!stillUnknown.has(id)) options.unknownSince?.delete(id);
 
   await catchUpFills(target, options);
   mismatches.push(...(await strayOpenOrders(target, options, bots)));
@@ -77,6 +93,15 @@ export async function reconcileAccount(target: ReconcileTarget, options: PassOpt
     mismatches.push(...holdingMismatches({ accountId, holdings: await holdingsOf(db, accountId), bots, positions, balances, instruments: venue.instruments() }));
   }
   return mismatches;
+}
+
+/** A later run's unknown submit, not yet unknown for the grace: left to its reply or the next run. */
+function mayBeOnItsWay(order: Order, inProcess: boolean, options: PassOptions): boolean {
+  if (options.firstRun || inProcess || order.status !== 'PENDING_SUBMIT' || !options.unknownSince) return false;
+  const now = options.clock.now();
+  const since = options.unknownSince.get(order.clientOrderId) ?? now;
+  options.unknownSince.set(order.clientOrderId, since);
+  return now - since < (options.inFlightGraceMs ?? 0);
 }
 
 async function fetchChecked(target: ReconcileTarget, order: Order): Promise<VenueOrderSnapshot | null> {

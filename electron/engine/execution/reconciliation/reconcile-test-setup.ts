@@ -37,13 +37,14 @@ export function view(order: Pick<Order, 'clientOrderId' | 'side' | 'qty' | 'pric
 }
 
 /** One session of the app on a database file: a fresh venue connection and order manager, as after a restart. */
-export async function session(file: string, venue = new ScriptedVenue(ACCOUNT)) {
+export async function session(file: string, venue = new ScriptedVenue(ACCOUNT), inFlightGraceMs = 60_000) {
   const { db, close } = await openDatabase(file);
   const orders = new OrderManager({ db, venue, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
   await orders.loadPositions();
   const target: ReconcileTarget = { accountId: ACCOUNT, venue, orders, lastPrice: () => 100 };
-  const reconciler = new Reconciler({ db, clock: manualClock(), logger: silentLogger, retryFirstMs: 5, retryMaxMs: 20, unknownGraceMs: 0 });
-  return { db, close: async () => { reconciler.stop(); await close(); }, venue, orders, target, reconciler };
+  const wallClock = manualClock();
+  const reconciler = new Reconciler({ db, clock: wallClock, logger: silentLogger, retryFirstMs: 5, retryMaxMs: 20, unknownGraceMs: 0, inFlightGraceMs });
+  return { db, close: async () => { reconciler.stop(); await close(); }, venue, orders, target, reconciler, wallClock };
 }
 
 export const databaseFile = () => join(tempDir(), 'reconcile.sqlite');

@@ -19,6 +19,8 @@ export interface ReconcilerDeps {
   retryFirstMs?: number;
   retryMaxMs?: number;
   unknownGraceMs?: number;
+  /** After the first run, a submit the venue does not know is rejected only once unknown this long. */
+  inFlightGraceMs?: number;
   fillsMarginMs?: number;
 }
 
@@ -38,13 +40,13 @@ export class Reconciler {
   readonly #deps: Required<ReconcilerDeps>;
 
   constructor(deps: ReconcilerDeps) {
-    this.#deps = { retryFirstMs: 1_000, retryMaxMs: 60_000, unknownGraceMs: 3_000, fillsMarginMs: 10 * 60_000, ...deps };
+    this.#deps = { retryFirstMs: 1_000, retryMaxMs: 60_000, unknownGraceMs: 3_000, inFlightGraceMs: 60_000, fillsMarginMs: 10 * 60_000, ...deps };
   }
 
   /** Takes on an account and starts its first reconciliation; resolves when that run has ended (ready or failed). */
   register(target: ReconcileTarget): Promise<AccountReconciliation> {
     if (this.#accounts.has(target.accountId)) throw new Error(`Account ${target.accountId} is already reconciled`);
-    const account = new AccountRun(target, { ...this.#deps, pass: (t, restore) => this.#pass(t, restore) });
+    const account = new AccountRun(target, { ...this.#deps, pass: (t, state) => this.#pass(t, state) });
     this.#accounts.set(target.accountId, account);
     target.venue.onEvent((event) => this.#onVenueEvent(account, event));
     const run = account.request('start');
@@ -108,9 +110,9 @@ export class Reconciler {
     for (const account of this.#accounts.values()) account.stop();
   }
 
-  #pass(target: ReconcileTarget, restore: boolean): Promise<Mismatch[]> {
-    const { db, clock, logger, unknownGraceMs, fillsMarginMs } = this.#deps;
-    return reconcileAccount(target, { db, clock, logger, unknownGraceMs, fillsMarginMs, sleep, restore });
+  #pass(target: ReconcileTarget, state: { firstRun: boolean; unknownSince: Map<string, number> }): Promise<Mismatch[]> {
+    const { db, clock, logger, unknownGraceMs, inFlightGraceMs, fillsMarginMs } = this.#deps;
+    return reconcileAccount(target, { db, clock, logger, unknownGraceMs, inFlightGraceMs, fillsMarginMs, sleep, ...state });
   }
 
   #registration(accountId: string, signal?: AbortSignal): Promise<void> {
