@@ -175,7 +175,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     logger,
     stop: async () => {
       await webhooks.stop();
-      reconciliation.stop();
+      await reconciliation.stop();
       // Writes held for a full disk give up now (what they carried is recovered at the next start).
       storage.close();
       await intake.drained();

@@ -104,10 +104,12 @@ export class AccountRun {
     return result;
   }
 
-  stop(): void {
+  /** No more runs; resolves once the one under way (if any) has finished writing. */
+  stop(): Promise<void> {
     this.#stopped = true;
     this.#clearRetry();
     if (this.#recheck) clearTimeout(this.#recheck);
+    return this.#tail.then(() => undefined);
   }
 
   #begin(trigger: ReconcileTrigger): Promise<AccountReconciliation> {

@@ -52,7 +52,7 @@ describe('the paper account through the generic reconciler', () => {
     // Waking later does not put a filled order back (restore is for the first run only).
     await after.reconciler.reconcileAll('wake');
     expect(await after.venue.openOrders()).toEqual([]);
-    after.reconciler.stop();
+    await after.reconciler.stop();
     await after.close();
   });
 });

@@ -111,3 +111,24 @@ describe('a trigger on a ready account', () => {
     await s.close();
   });
 });
+
+describe('stopping', () => {
+  it('waits for the run under way (nothing writes after the database closes) and starts no other', async () => {
+    const s = await session(databaseFile());
+    let release!: () => void;
+    s.venue.beforeAnswer = () => new Promise<void>((resolve) => (release = resolve));
+    const start = s.reconciler.register(s.target);
+    await flush();
+    const stopping = settled(s.reconciler.stop());
+    void s.reconciler.reconcileAll('wake');
+    await flush();
+    expect(stopping.done).toBe(false);
+    s.venue.beforeAnswer = () => undefined;
+    release();
+    await start;
+    await flush();
+    expect(stopping.done).toBe(true);
+    expect(s.venue.asked.filter((q) => q === 'openOrders')).toHaveLength(1);
+    await s.close();
+  });
+});

@@ -44,7 +44,7 @@ export async function session(file: string, venue = new ScriptedVenue(ACCOUNT), 
   const target: ReconcileTarget = { accountId: ACCOUNT, venue, orders, lastPrice: () => 100 };
   const wallClock = manualClock();
   const reconciler = new Reconciler({ db, clock: wallClock, logger: silentLogger, retryFirstMs: 5, retryMaxMs: 20, unknownGraceMs: 0, inFlightGraceMs });
-  return { db, close: async () => { reconciler.stop(); await close(); }, venue, orders, target, reconciler, wallClock };
+  return { db, close: async () => { await reconciler.stop(); await close(); }, venue, orders, target, reconciler, wallClock };
 }
 
 export const databaseFile = () => join(tempDir(), 'reconcile.sqlite');

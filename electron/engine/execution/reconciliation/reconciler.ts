@@ -55,10 +55,11 @@ export class Reconciler {
     return run;
   }
 
-  /** The account was removed: no more runs or retries. */
-  unregister(accountId: string): void {
-    this.#accounts.get(accountId)?.stop();
+  /** The account was removed: no more runs or retries; resolves once a run under way has finished. */
+  async unregister(accountId: string): Promise<void> {
+    const account = this.#accounts.get(accountId);
     this.#accounts.delete(accountId);
+    await account?.stop();
   }
 
   reconcile(accountId: string, trigger: ReconcileTrigger): Promise<Result<AccountReconciliation>> {
@@ -105,9 +106,9 @@ export class Reconciler {
     return ok(await account.request('decision'));
   }
 
-  /** Stops retries (the engine is stopping); a run under way finishes on its own. */
-  stop(): void {
-    for (const account of this.#accounts.values()) account.stop();
+  /** Stops retries (the engine is stopping) and waits for the runs under way, so none writes after the database closes. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.#accounts.values()].map((account) => account.stop()));
   }
 
   #pass(target: ReconcileTarget, state: { firstRun: boolean; unknownSince: Map<string, number> }): Promise<Mismatch[]> {
