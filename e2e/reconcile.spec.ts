@@ -22,13 +22,13 @@ function leaveOrderTheVenueForgot(dataDir: string, botId: string): void {
 test('the Reconcile screen lists what the venue does not know after a restart, and the trader marks it closed', async ({ page }, testInfo) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-'));
   let host = await startServe(dataDir);
-  const bot = await api(host.url).createBot({ name: 'Reconciled' });
+  const bot = await api(host.url).createBot({ name: 'Left behind' });
   await host.stop();
   leaveOrderTheVenueForgot(dataDir, bot.id);
   host = await startServe(dataDir);
   try {
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Reconcile' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Reconcile', exact: true }).click();
     const paper = page.getByRole('region', { name: 'Reconciliation of paper' });
     await expect(paper.getByTestId('reconcile-state')).toContainText('Reconciled at');
     const row = paper.getByTestId('mismatch-unknown_order:sr-e2e-forgotten');
