@@ -6,7 +6,8 @@ import { BotRuntime } from './bots/bot-runtime.ts';
 import { BotService } from './bots/bot-service.ts';
 import { EventBus } from './event-bus.ts';
 import { OrderManager } from './execution/order-manager.ts';
-import { reconcilePaperOrders } from './execution/reconcile-paper.ts';
+import { paperTarget } from './execution/reconcile-paper.ts';
+import { Reconciler } from './execution/reconciliation/reconciler.ts';
 import { SIMULATED_INSTRUMENTS } from './market/instruments.ts';
 import { type MarketListener, SimulatedMarket, type SimulatedMarketOptions } from './market/simulated-market.ts';
 import { openDatabase } from './persistence/open-database.ts';
@@ -109,7 +110,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
   const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage });
   await orders.loadPositions();
-  await reconcilePaperOrders(db, orders, venue);
+  // Wall time: retries of an account that could not be reconciled are paced in real seconds.
+  const reconciliation = new Reconciler({ db, clock, logger });
+  await reconciliation.register(paperTarget(orders, venue, lastPrice));
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
   const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage });
   await protections.load();
@@ -160,6 +163,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     webhooks,
     accounts,
     candleRetention,
+    reconciliation,
   };
   equity.start();
   candleRetention.start();
@@ -173,6 +177,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     logger,
     stop: async () => {
       await webhooks.stop();
+      await reconciliation.stop();
       // Writes held for a full disk give up now (what they carried is recovered at the next start).
       storage.close();
       await intake.drained();

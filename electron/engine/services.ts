@@ -6,6 +6,7 @@ import type { WebhookService } from './alerts/webhook-service.ts';
 import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { OrderManager } from './execution/order-manager.ts';
+import type { Reconciler } from './execution/reconciliation/reconciler.ts';
 import type { LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
@@ -31,4 +32,6 @@ export interface EngineServices {
   /** How much simulated market history is kept, and its pruning. */
   candleRetention: CandleRetentionService;
   accounts: AccountService;
+  /** Each account's reconciliation with its venue: bots place no new order on an account until it is ready. */
+  reconciliation: Reconciler;
 }

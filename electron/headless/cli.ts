@@ -6,6 +6,7 @@ import { classifyStartupError, startupFailureReport, type StartupFailure } from 
 import { consoleLogger } from '../engine/ports/logger.ts';
 import { newAccessToken } from './access-token.ts';
 import { parseCliOptions } from './cli-options.ts';
+import { watchClockJumps } from './clock-jump.ts';
 import { startHeadlessServer } from './server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,10 +51,19 @@ async function main(): Promise<void> {
   const webhooks = engine.services.webhooks.status();
   console.log(webhooks.url ? `TradingView webhook listener: ${webhooks.url}` : `TradingView webhook listener is off: ${webhooks.error}`);
 
+  // A server that slept (or whose clock was set) may have missed fills: every account is reconciled again.
+  const stopWatchingClock = watchClockJumps({
+    onJump: (gapMs) => {
+      console.log(`The wall clock jumped ${Math.round(gapMs / 1000)} s (the machine slept or its clock was set): reconciling every account`);
+      void engine.services.reconciliation.reconcileAll('clock_jump');
+    },
+  });
+
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    stopWatchingClock();
     await server.close();
     await engine.stop();
     process.exit(0);

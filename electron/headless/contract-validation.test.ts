@@ -60,6 +60,15 @@ const MALFORMED: Record<string, unknown[]> = {
     { accountId: 'paper', startingBalances: [{ currency: 'DOGE', amount: 1 }] },
   ],
   'accounts.reset': [{}, { accountId: 'a b' }],
+  'reconcile.list': ['x'],
+  'reconcile.run': [{}, { accountId: 'a b' }, { accountId: huge }],
+  'reconcile.resolve': [
+    { accountId: 'paper' },
+    { accountId: 'paper', mismatchId: '', action: 'adopt' },
+    { accountId: 'paper', mismatchId: 'x', action: 'explode' },
+    { accountId: 'paper', mismatchId: huge, action: 'cancel' },
+    { accountId: 'paper', mismatchId: 'x', action: 'adopt', botId: huge },
+  ],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

@@ -9,6 +9,8 @@ export interface EngineProcess {
   started: Promise<EngineStarted>;
   /** Gives a renderer's port to the engine, which serves the contract on it. */
   handOver(port: MessagePortMain): void;
+  /** Tells the engine the computer woke from sleep (it reconciles every account with its venue). */
+  wake(): void;
   /** Asks the engine to stop cleanly and waits for its process to end; kills it after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
   /** Called when the engine process ends without being asked to. */
@@ -35,6 +37,9 @@ export function engineProcess(child: EngineChild): EngineProcess {
   return {
     started,
     handOver: (port) => send({ type: 'connect' }, [port]),
+    wake: () => {
+      if (!exited && !stopping) send({ type: 'wake' });
+    },
     stop: async (timeoutMs = 15_000) => {
       if (exited) return;
       stopping = true;

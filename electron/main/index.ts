@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxSyncOptions, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxSyncOptions, powerMonitor, protocol, session, shell, utilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyStartupError, type StartupFailure } from '../engine/host/startup-failure.ts';
@@ -9,6 +9,7 @@ import { openLogFile } from './log-file.ts';
 import { applicationMenuTemplate } from './menu.ts';
 import { guardNavigation } from './navigation-guard.ts';
 import { denyUnusedPermissions } from './permissions.ts';
+import { reconcileOnResume } from './power-resume.ts';
 import { relayPortsToEngine } from './rpc-bridge.ts';
 import { windowOptions } from './window-options.ts';
 
@@ -74,6 +75,7 @@ async function start(paths: { dataDir: string; logFile: string }, log: ReturnTyp
     void quitWith(engineStoppedDialog(code, paths), paths.logFile);
   });
   relayPortsToEngine(ipcMain, (port) => running.handOver(port));
+  reconcileOnResume(powerMonitor, running, (message) => log.logger.info(message));
   await openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();

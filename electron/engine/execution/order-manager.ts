@@ -217,6 +217,38 @@ export class OrderManager {
     }
   }
 
+  /**
+   * Takes into the ledger an order the venue holds under our id prefix that has no row here (the
+   * trader's decision after a reconciliation): its first history entry says why, then `events`
+   * (the venue's view of it) apply as for any order. An order already stored is returned as it is.
+   */
+  async adopt(order: Order, why: string, events: readonly OrderEventInput[]): Promise<Order> {
+    const adopted = await this.#inTransaction(async (trx) => {
+      const existing = await findOrder(trx, order.clientOrderId);
+      if (existing) return existing;
+      await insertOrder(trx, order);
+      await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: why, tsEvent: order.tsInit, tsInit: this.#clock.now() });
+      return this.#applyAll(trx, order.clientOrderId, events);
+    });
+    this.#announce(adopted);
+    return adopted;
+  }
+
+  /**
+   * Moves a bot's position by `delta` (signed) at `px` without an order, audited with `why`: the
+   * trader's decision when a reconciliation found the venue holding another amount than the ledger.
+   */
+  async adjustPosition(botId: string, symbol: string, delta: number, px: number, why: string): Promise<void> {
+    if (!Number.isFinite(delta) || delta === 0 || !Number.isFinite(px) || px <= 0) throw new Error(`Bad position adjustment ${delta} @ ${px}`);
+    await this.#inTransaction(async (trx) => {
+      const ts = this.#clock.now();
+      await this.#bookPosition(trx, botId, symbol, { side: delta > 0 ? 'BUY' : 'SELL', qty: Math.abs(delta), px, fee: 0, ts });
+      await appendAudit(trx, ts, { action: 'position.adjust', entity: 'position', entityId: `${botId}:${symbol}`, detail: { delta, px, why } });
+    });
+    this.#bus.emit('change', { topic: 'positions', botId });
+    this.#bus.emit('change', { topic: 'trades', botId });
+  }
+
   /** Applies one event to a stored order (restart reconciliation, tests). */
   recordEvent(clientOrderId: string, event: OrderEventInput): Promise<Order> {
     return this.#applyAndAnnounce(clientOrderId, [event]);

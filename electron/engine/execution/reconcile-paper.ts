@@ -1,25 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../persistence/database.ts';
-import { listOrdersByStatus } from '../persistence/orders.repository.ts';
+import { systemClock } from '../ports/clock.ts';
+import { silentLogger } from '../ports/logger.ts';
 import type { PaperVenue } from '../venues/paper/paper-venue.ts';
-import type { OrderManager } from './order-manager.ts';
-import { OPEN_STATUSES } from './order-state.ts';
+import { reconcileAccount } from './reconciliation/reconcile-account.ts';
+import type { ReconcileOrders, ReconcileTarget } from './reconciliation/target.ts';
 
 /**
- * Brings the paper venue back in line with the ledger after a restart. The simulator keeps no
- * state of its own: resting limit orders are put back; an order still PENDING_SUBMIT never reached
- * it (the paper venue answers in the same transaction), so it is rejected with the reason said
- * plainly; a cancel that was requested is completed.
+ * The paper account as the reconciler sees it. The simulator keeps no state of its own: at start
+ * the resting limit orders are put back; then the generic rules apply: an order still
+ * PENDING_SUBMIT never reached it (the paper venue answers in the same transaction), so it is
+ * rejected with the reason said plainly; a cancel that was requested is completed.
  */
-export async function reconcilePaperOrders(db: Kysely<Database>, orders: OrderManager, venue: PaperVenue): Promise<void> {
-  const open = (await listOrdersByStatus(db, OPEN_STATUSES)).filter((o) => o.venue === venue.id);
-  for (const order of open) {
-    if (order.status === 'PENDING_SUBMIT') {
-      await orders.recordEvent(order.clientOrderId, { kind: 'rejected', reason: 'The app stopped before the order reached the venue' });
-    } else if (order.status === 'PENDING_CANCEL') {
-      await orders.recordEvent(order.clientOrderId, { kind: 'canceled', reason: 'The cancel was completed when the app restarted' });
-    } else if (order.type === 'LIMIT' && order.price !== null) {
-      venue.restoreResting([{ ...order, price: order.price, qty: order.qty - order.filledQty }]);
-    }
-  }
+export function paperTarget(orders: ReconcileOrders, venue: PaperVenue, lastPrice: (symbol: string) => number | null): ReconcileTarget {
+  return {
+    accountId: venue.id,
+    venue,
+    orders,
+    lastPrice,
+    restore: (open) => {
+      const resting = open.filter((o) => (o.status === 'ACCEPTED' || o.status === 'PARTIALLY_FILLED') && o.type === 'LIMIT' && o.price !== null);
+      venue.restoreResting(resting.map((o) => ({ ...o, price: o.price as number, qty: o.qty - o.filledQty })));
+    },
+  };
+}
+
+/** One start-up reconciliation of the paper account, without the reconciler's retries (tests that restart by hand). */
+export async function reconcilePaperOrders(db: Kysely<Database>, orders: ReconcileOrders, venue: PaperVenue): Promise<void> {
+  const target = paperTarget(orders, venue, (symbol) => venue.lastPrice(symbol));
+  await reconcileAccount(target, { db, clock: systemClock, logger: silentLogger, unknownGraceMs: 0, fillsMarginMs: 0, sleep: async () => undefined, firstRun: true });
 }

@@ -73,6 +73,9 @@ export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Pro
           if (stopping) port.close();
           else serve(port);
         }
+      } else if (message.type === 'wake' && !stopping) {
+        engine.logger.info('The computer woke from sleep: reconciling every account');
+        void engine.services.reconciliation.reconcileAll('wake');
       } else if (message.type === 'stop' && !stopping) {
         stopping = true;
         void engine
@@ -101,5 +104,5 @@ export function nodePortChannel(port: Pick<MessagePort, 'on' | 'postMessage'>): 
 
 export function isToEngineHost(value: unknown): value is ToEngineHost {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'connect' || type === 'stop';
+  return type === 'connect' || type === 'stop' || type === 'wake';
 }

@@ -6,7 +6,8 @@ import type { StartupFailure } from './startup-failure.ts';
  * engine host say to each other. The contract itself never runs here: `connect` hands over a port
  * from a renderer, and the engine serves the contract on it directly.
  */
-export type ToEngineHost = { type: 'connect' } | { type: 'stop' };
+/** `wake`: the computer woke from sleep; every account is reconciled with its venue again. */
+export type ToEngineHost = { type: 'connect' } | { type: 'stop' } | { type: 'wake' };
 
 export type FromEngineHost =
   | { type: 'ready'; pid: number; webhookUrl: string | null; webhookError: string | null }

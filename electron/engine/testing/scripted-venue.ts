@@ -1,4 +1,5 @@
 import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { fail, ok } from '../../../shared/errors.ts';
 import type { CancelResult, OrderRef, OrderRequest, SubmitResult, Venue, VenueBalance, VenueEvent, VenueFill, VenueOrderSnapshot, VenuePosition } from '../venues/venue.ts';
 
 interface Deferred<T> {
@@ -18,13 +19,25 @@ function deferred<T>(): { promise: Promise<T>; handle: Deferred<T> } {
  * test can play any ordering a real exchange's REST replies and user-data stream can produce.
  */
 export class ScriptedVenue implements Venue {
-  readonly id = 'scripted';
+  readonly id: string;
   readonly inProcess = false;
   readonly submitted: OrderRequest[] = [];
+  /** Every question a reconciliation asked, in order (`fetchOrder:<id>`, `openOrders`, ...). */
+  readonly asked: string[] = [];
+  /** Runs before each question is answered: a test delivers a live report there, or fails the question. */
+  beforeAnswer: (question: string) => void | Promise<void> = () => undefined;
   readonly #listeners: ((event: VenueEvent) => void)[] = [];
   readonly #submits = new Map<string, Deferred<SubmitResult>>();
   readonly #cancels = new Map<string, Deferred<CancelResult>>();
   readonly #views = new Map<string, VenueOrderSnapshot>();
+  #positions: VenuePosition[] = [];
+  #balances: VenueBalance[] = [];
+  #down: string | null = null;
+  #autoCancel = false;
+
+  constructor(id = 'scripted') {
+    this.id = id;
+  }
 
   instruments(): Instrument[] {
     return [];
@@ -38,30 +51,36 @@ export class ScriptedVenue implements Venue {
   }
 
   cancel({ clientOrderId }: OrderRef): Promise<CancelResult> {
+    if (this.#autoCancel) return Promise.resolve(this.#cancelNow(clientOrderId));
     const { promise, handle } = deferred<CancelResult>();
     this.#cancels.set(clientOrderId, handle);
     return promise;
   }
 
   async fetchOrder({ clientOrderId }: OrderRef): Promise<VenueOrderSnapshot | null> {
+    await this.#ask(`fetchOrder:${clientOrderId}`);
     return this.#views.get(clientOrderId) ?? null;
   }
 
   async openOrders(): Promise<VenueOrderSnapshot[]> {
+    await this.#ask('openOrders');
     return [...this.#views.values()].filter((view) => view.status === 'open');
   }
 
   async fillsSince(since: number, symbols: readonly string[]): Promise<VenueFill[]> {
+    await this.#ask('fillsSince');
     const ofSymbols = [...this.#views.values()].filter((view) => symbols.includes(view.symbol));
     return ofSymbols.flatMap((view) => view.fills).filter((fill) => fill.ts >= since).sort((a, b) => a.ts - b.ts);
   }
 
   async balances(): Promise<VenueBalance[]> {
-    return [];
+    await this.#ask('balances');
+    return this.#balances;
   }
 
   async positions(): Promise<VenuePosition[]> {
-    return [];
+    await this.#ask('positions');
+    return this.#positions;
   }
 
   async close(): Promise<void> {}
@@ -75,6 +94,21 @@ export class ScriptedVenue implements Venue {
   /** What the venue will answer when asked about the order later (reconciliation). */
   setView(snapshot: VenueOrderSnapshot): void {
     this.#views.set(snapshot.clientOrderId, snapshot);
+  }
+
+  setHoldings(holdings: { positions?: VenuePosition[]; balances?: VenueBalance[] }): void {
+    this.#positions = holdings.positions ?? this.#positions;
+    this.#balances = holdings.balances ?? this.#balances;
+  }
+
+  /** While down (a reason given) every question fails as a lost connection does; null brings it back. */
+  setDown(reason: string | null): void {
+    this.#down = reason;
+  }
+
+  /** From now on a cancel is answered at once: the order's view becomes canceled, or the venue refuses one it does not hold open. */
+  answerCancelsAtOnce(): void {
+    this.#autoCancel = true;
   }
 
   hasPendingCancel(clientOrderId: string): boolean {
@@ -95,6 +129,19 @@ export class ScriptedVenue implements Venue {
 
   report(event: VenueEvent): void {
     for (const listener of this.#listeners) listener(event);
+  }
+
+  async #ask(question: string): Promise<void> {
+    this.asked.push(question);
+    await this.beforeAnswer(question);
+    if (this.#down !== null) throw new Error(this.#down);
+  }
+
+  #cancelNow(clientOrderId: string): CancelResult {
+    const view = this.#views.get(clientOrderId);
+    if (!view || view.status !== 'open') return fail('REFUSED', 'Unknown order sent');
+    this.#views.set(clientOrderId, { ...view, status: 'canceled' });
+    return ok(null);
   }
 
   #take<T>(pending: Map<string, Deferred<T>>, clientOrderId: string): Deferred<T> {
