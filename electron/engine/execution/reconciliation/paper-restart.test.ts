@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../../venues/venue-registry.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../event-bus.ts';
@@ -20,7 +21,7 @@ async function paperSession(file: string) {
   const { db, close } = await openDatabase(file);
   const venue = new PaperVenue([SOL], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
   venue.markPrice('SOL/USDT', 100);
-  const orders = new OrderManager({ db, venue, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
   await orders.loadPositions();
   const reconciler = new Reconciler({ db, clock: manualClock(), logger: silentLogger });
   return { db, venue, orders, reconciler, close };

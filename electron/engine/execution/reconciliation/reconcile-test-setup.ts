@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../../venues/venue-registry.ts';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ok } from '../../../../shared/errors.ts';
@@ -39,7 +40,7 @@ export function view(order: Pick<Order, 'clientOrderId' | 'side' | 'qty' | 'pric
 /** One session of the app on a database file: a fresh venue connection and order manager, as after a restart. */
 export async function session(file: string, venue = new ScriptedVenue(ACCOUNT), inFlightGraceMs = 60_000) {
   const { db, close } = await openDatabase(file);
-  const orders = new OrderManager({ db, venue, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([[ACCOUNT, venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
   await orders.loadPositions();
   const target: ReconcileTarget = { accountId: ACCOUNT, venue, orders, lastPrice: () => 100 };
   const wallClock = manualClock();
