@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CandleRetentionService } from './market/candle-retention.ts';
 import type { Instrument } from '../../shared/domain/instrument.ts';
 import type { AccountService } from './accounts/account-service.ts';
+import type { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import type { WebhookService } from './alerts/webhook-service.ts';
 import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -31,4 +32,6 @@ export interface EngineServices {
   /** How much simulated market history is kept, and its pruning. */
   candleRetention: CandleRetentionService;
   accounts: AccountService;
+  /** Exchange accounts and their keys (in the OS keychain, or the headless host's environment). */
+  exchangeAccounts: ExchangeAccountService;
 }

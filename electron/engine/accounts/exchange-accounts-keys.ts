@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { CredentialsSchema } from '../../../shared/domain/account.ts';
+import { fail, ok, type Result } from '../../../shared/errors.ts';
+import type { Database } from '../persistence/database.ts';
+import { readSetting, writeSetting } from '../persistence/settings.repository.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { SecretStore } from '../ports/secret-store.ts';
+import type { Credentials } from '../venues/exchange.ts';
+
+const NAMESPACE_SETTING = 'secrets.namespace';
+
+/**
+ * An account's keys in the secret store, one entry per account holding every field. Each write
+ * goes under a new reference (`<namespace>/<accountId>/<random>`) and the old entry is removed only
+ * after the database points at the new one, so a crash between steps never leaves an account
+ * pointing at nothing; the entries it leaves without an owner are swept at the next start. The
+ * namespace is this database's own, so two data folders on one machine never sweep each other's.
+ */
+export class AccountKeys {
+  readonly #secrets: SecretStore;
+  readonly #logger: Logger;
+  #namespace = '';
+
+  constructor(deps: { secrets: SecretStore; logger: Logger }) {
+    this.#secrets = deps.secrets;
+    this.#logger = deps.logger;
+  }
+
+  async init(db: Kysely<Database>): Promise<void> {
+    this.#namespace = await readSetting(db, NAMESPACE_SETTING, z.string().regex(/^[0-9a-f]{16}$/), '');
+    if (this.#namespace) return;
+    this.#namespace = randomBytes(8).toString('hex');
+    await writeSetting(db, NAMESPACE_SETTING, this.#namespace);
+  }
+
+  async store(accountId: string, credentials: Credentials): Promise<Result<string>> {
+    const ref = `${this.#namespace}/${accountId}/${randomBytes(6).toString('hex')}`;
+    const stored = await this.#secrets.set(ref, JSON.stringify(credentials));
+    return stored.ok ? ok(ref) : stored;
+  }
+
+  /** The keys under `ref`: null when the entry is gone (removed by hand in the keychain). */
+  async read(ref: string): Promise<Result<Credentials | null>> {
+    const found = await this.#secrets.get(ref);
+    if (!found.ok || found.value === null) return found.ok ? ok(null) : found;
+    const parsed = CredentialsSchema.safeParse(safeJson(found.value));
+    return parsed.success ? ok(parsed.data as Credentials) : fail('INTERNAL', 'The keys stored for this account cannot be read; enter them again');
+  }
+
+  /** Removes an entry; a failure is logged (by reference, never content) and the next start's sweep retries it. */
+  async forget(ref: string): Promise<void> {
+    const removed = await this.#secrets.delete(ref);
+    if (!removed.ok) this.#logger.warn('A keychain entry could not be removed; it is retried at the next start', { ref });
+  }
+
+  /** Removes this database's entries that no account points at (left by a crash between keychain and database). */
+  async sweep(referenced: ReadonlySet<string>): Promise<number> {
+    const refs = await this.#secrets.references();
+    if (!refs.ok) return 0;
+    const orphans = refs.value.filter((ref) => ref.startsWith(`${this.#namespace}/`) && !referenced.has(ref));
+    for (const ref of orphans) await this.forget(ref);
+    return orphans.length;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
