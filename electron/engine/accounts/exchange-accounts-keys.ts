@@ -16,26 +16,31 @@ const NAMESPACE_SETTING = 'secrets.namespace';
  * goes under a new reference (`<namespace>/<accountId>/<random>`) and the old entry is removed only
  * after the database points at the new one, so a crash between steps never leaves an account
  * pointing at nothing; the entries it leaves without an owner are swept at the next start. The
- * namespace is this database's own, so two data folders on one machine never sweep each other's.
+ * namespace is this database's own, so two data folders on one machine never sweep each other's;
+ * it is made at the first write, so a database that never stored keys never asks the keychain.
  */
 export class AccountKeys {
+  readonly #db: Kysely<Database>;
   readonly #secrets: SecretStore;
   readonly #logger: Logger;
   #namespace = '';
 
-  constructor(deps: { secrets: SecretStore; logger: Logger }) {
+  constructor(deps: { db: Kysely<Database>; secrets: SecretStore; logger: Logger }) {
+    this.#db = deps.db;
     this.#secrets = deps.secrets;
     this.#logger = deps.logger;
   }
 
-  async init(db: Kysely<Database>): Promise<void> {
-    this.#namespace = await readSetting(db, NAMESPACE_SETTING, z.string().regex(/^[0-9a-f]{16}$/), '');
-    if (this.#namespace) return;
-    this.#namespace = randomBytes(8).toString('hex');
-    await writeSetting(db, NAMESPACE_SETTING, this.#namespace);
+  async init(): Promise<void> {
+    this.#namespace = await readSetting(this.#db, NAMESPACE_SETTING, z.string().regex(/^[0-9a-f]{16}$/), '');
   }
 
   async store(accountId: string, credentials: Credentials): Promise<Result<string>> {
+    if (!this.#namespace) {
+      const namespace = randomBytes(8).toString('hex');
+      await writeSetting(this.#db, NAMESPACE_SETTING, namespace);
+      this.#namespace = namespace;
+    }
     const ref = `${this.#namespace}/${accountId}/${randomBytes(6).toString('hex')}`;
     const stored = await this.#secrets.set(ref, JSON.stringify(credentials));
     return stored.ok ? ok(ref) : stored;
@@ -57,6 +62,7 @@ export class AccountKeys {
 
   /** Removes this database's entries that no account points at (left by a crash between keychain and database). */
   async sweep(referenced: ReadonlySet<string>): Promise<number> {
+    if (!this.#namespace) return 0;
     const refs = await this.#secrets.references();
     if (!refs.ok) return 0;
     const orphans = refs.value.filter((ref) => ref.startsWith(`${this.#namespace}/`) && !referenced.has(ref));

@@ -42,12 +42,12 @@ export class ExchangeAccountService {
 
   constructor(deps: ExchangeAccountDeps) {
     this.#d = deps;
-    this.#keys = new AccountKeys({ secrets: deps.secrets, logger: deps.logger });
+    this.#keys = new AccountKeys({ db: deps.db, secrets: deps.secrets, logger: deps.logger });
   }
 
   /** Before the API serves: this database's keychain namespace, and the entries a crash left behind are removed. */
   async init(): Promise<void> {
-    await this.#keys.init(this.#d.db);
+    await this.#keys.init();
     const referenced = new Set((await listExchangeAccounts(this.#d.db)).flatMap((row) => (row.secretRef ? [row.secretRef] : [])));
     const swept = await this.#keys.sweep(referenced);
     if (swept > 0) this.#d.logger.info('Removed keychain entries no account uses', { entries: swept });

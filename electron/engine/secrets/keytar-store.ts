@@ -55,7 +55,8 @@ export class KeytarSecretStore implements SecretStore {
       return ok(await run(await this.#load()));
     } catch (error) {
       // keytar's text names the cause (no D-Bus session, a locked collection), never the secret.
-      this.#logger.warn('The keychain refused', { operation, reason: error instanceof Error ? error.message : String(error) });
+      // A status probe is asked often (the accounts page) and its answer is shown: it is not logged.
+      if (operation !== 'probe') this.#logger.warn('The keychain refused', { operation, reason: error instanceof Error ? error.message : String(error) });
       return fail('UNAVAILABLE', keychainProblem(error), undefined, { keychain: false });
     }
   }
