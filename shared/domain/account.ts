@@ -98,7 +98,7 @@ export const ExchangeIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, 
 export const AccountLabelSchema = z.string().trim().min(1, 'Label is required').max(80, 'At most 80 characters');
 
 /** One exchange ccxt supports, as the accounts page lists it. */
-export const ExchangeInfoSchema = z.object({ id: z.string(), name: z.string(), credentials: z.array(z.string()), hasSandbox: z.boolean() });
+export const ExchangeInfoSchema = z.object({ id: z.string(), name: z.string(), credentials: z.array(z.string().max(32)), hasSandbox: z.boolean() });
 export type ExchangeInfoView = z.infer<typeof ExchangeInfoSchema>;
 
 /** Where an account's keys come from; `missing` when neither the keychain nor the environment has them now. */
@@ -111,10 +111,12 @@ export const ExchangeAccountSchema = z.object({
   label: z.string(),
   sandbox: z.boolean(),
   currency: z.string(),
-  options: z.record(z.string(), z.unknown()),
+  /** Checked on the way out as on the way in: an answer that would carry a credential key fails instead. */
+  options: CcxtOptionsSchema,
   configured: z.boolean(),
   keySource: KeySourceSchema,
-  apiKeyLast4: z.string().nullable(),
+  /** At most 4 characters, so no answer can carry more of a key even by mistake. */
+  apiKeyLast4: z.string().max(4).nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
