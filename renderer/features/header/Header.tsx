@@ -13,6 +13,8 @@ export function Header() {
   );
 }
 
+const PAGE_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts' } as const;
+
 function HeaderBar() {
   const status = useStatusStore((s) => s.status);
   const { view, show } = useViewStore();
@@ -20,9 +22,9 @@ function HeaderBar() {
     <header className="header">
       <div className="brand">StoxRobot</div>
       <nav className="tabs" aria-label="Pages">
-        {(['bots', 'webhooks'] as const).map((v) => (
+        {(['bots', 'webhooks', 'accounts'] as const).map((v) => (
           <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
-            {v === 'bots' ? 'Bots' : 'Webhooks'}
+            {PAGE_NAMES[v]}
           </button>
         ))}
       </nav>
