@@ -79,7 +79,12 @@ function AccountRow({ account, exchangeName }: { account: ExchangeAccount; excha
       </td>
       <td>
         {exchangeName}
-        {account.sandbox && <span className="status paused"> testnet</span>}
+        {account.sandbox && (
+          <>
+            {' '}
+            <span className="status paused">testnet</span>
+          </>
+        )}
       </td>
       <td data-testid="account-keys">
         {account.configured ? `Configured${account.apiKeyLast4 ? ` · API key …${account.apiKeyLast4}` : ''} · ` : ''}
