@@ -57,7 +57,8 @@ const exchangeAccountsContract = {
   exchangeAccounts: oc.route({ method: 'GET', path: '/accounts/exchange' }).input(z.object({}).optional()).output(z.array(ExchangeAccountSchema)),
   create: oc.route({ method: 'POST', path: '/accounts/exchange' }).input(NewExchangeAccountSchema).output(ExchangeAccountSchema),
   update: oc.route({ method: 'PATCH', path: '/accounts/exchange/{accountId}' }).input(ExchangeAccountPatchSchema.extend({ accountId: AccountIdSchema })).output(ExchangeAccountSchema),
-  remove: oc.route({ method: 'DELETE', path: '/accounts/exchange/{accountId}' }).input(byId).output(z.object({ accountId: z.string() })),
+  /** `keysLeftInKeychain`: the keychain could not remove the keys now (locked); they are removed at a later start. */
+  remove: oc.route({ method: 'DELETE', path: '/accounts/exchange/{accountId}' }).input(byId).output(z.object({ accountId: z.string(), keysLeftInKeychain: z.boolean() })),
   testConnection: oc.route({ method: 'POST', path: '/accounts/exchange/test' }).input(ConnectionTestRequestSchema).output(ConnectionTestSchema),
 };
 

@@ -54,10 +54,11 @@ export class AccountKeys {
     return parsed.success ? ok(parsed.data as Credentials) : fail('INTERNAL', 'The keys stored for this account cannot be read; enter them again');
   }
 
-  /** Removes an entry; a failure is logged (by reference, never content) and the next start's sweep retries it. */
-  async forget(ref: string): Promise<void> {
+  /** Removes an entry; a failure is logged (by reference, never content), the next start's sweep retries it, and false is returned. */
+  async forget(ref: string): Promise<boolean> {
     const removed = await this.#secrets.delete(ref);
     if (!removed.ok) this.#logger.warn('A keychain entry could not be removed; it is retried at the next start', { ref });
+    return removed.ok;
   }
 
   /** Removes this database's entries that no account points at (left by a crash between keychain and database). */

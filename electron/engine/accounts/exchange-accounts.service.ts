@@ -11,6 +11,7 @@ import type { EnvironmentCredentials } from '../secrets/environment-credentials.
 import { redact } from '../secrets/redact.ts';
 import type { Credentials, ExchangeAccountConfig, ExchangeConnector, ExchangeInfo } from '../venues/exchange.ts';
 import { environmentComplete, exchangeNamed, lastFour, requiredCredentials, sandboxAllowed } from './exchange-accounts-checks.ts';
+import { findAccount } from './accounts.repository.ts';
 import { AccountKeys } from './exchange-accounts-keys.ts';
 import { botsOnAccount, deleteExchangeAccount, type ExchangeAccountRow, findExchangeAccount, insertExchangeAccount, listExchangeAccounts, updateExchangeAccount } from './exchange-accounts.repository.ts';
 
@@ -105,7 +106,7 @@ export class ExchangeAccountService {
       if (!exchange.ok) return exchange;
       const checked = sandboxAllowed(exchange.value, input.sandbox);
       if (!checked.ok) return checked;
-      if (await findExchangeAccount(this.#d.db, input.accountId)) return this.#taken(input.accountId);
+      if (await findAccount(this.#d.db, input.accountId)) return this.#taken(input.accountId);
       const keys = await this.#keysFor(exchange.value, input.accountId, input.credentials);
       if (!keys.ok) return keys;
       try {
@@ -157,7 +158,8 @@ export class ExchangeAccountService {
     });
   }
 
-  remove(accountId: string): Promise<Result<{ accountId: string }>> {
+  /** `keysLeftInKeychain`: the keychain refused the removal just now; the entry is removed at a later start. */
+  remove(accountId: string): Promise<Result<{ accountId: string; keysLeftInKeychain: boolean }>> {
     return this.#serial(async () => {
       const outcome = await this.#d.db.transaction().execute(async (trx): Promise<Result<ExchangeAccountRow>> => {
         const row = await findExchangeAccount(trx, accountId);
@@ -169,10 +171,11 @@ export class ExchangeAccountService {
         return ok(row);
       });
       if (!outcome.ok) return outcome;
-      if (outcome.value.secretRef) await this.#keys.forget(outcome.value.secretRef);
-      this.#d.logger.info('Exchange account removed', { accountId });
+      const ref = outcome.value.secretRef;
+      const keysLeftInKeychain = ref !== null && !(await this.#keys.forget(ref));
+      this.#d.logger.info('Exchange account removed', { accountId, keysLeftInKeychain });
       this.#emit({ accountId, change: 'removed' });
-      return ok({ accountId });
+      return ok({ accountId, keysLeftInKeychain });
     });
   }
 

@@ -112,7 +112,7 @@ describe('exchange accounts with keys in a real keychain', () => {
     expect(await keychainRefs(f)).toHaveLength(1);
 
     await f.db.updateTable('bots').set({ deletedAt: 1 }).where('id', '=', 'b1').execute();
-    expect(await f.service.remove('binance-main')).toEqual({ ok: true, value: { accountId: 'binance-main' } });
+    expect(await f.service.remove('binance-main')).toEqual({ ok: true, value: { accountId: 'binance-main', keysLeftInKeychain: false } });
     expect(await rowsOf(f)).toEqual({ accounts: [{ id: 'paper', kind: 'paper' }], exchange: [] });
     expect(await keychainRefs(f)).toEqual([]);
     expect(await f.service.remove('binance-main')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -176,10 +176,16 @@ describe('exchange accounts with keys in a real keychain', () => {
   // Last in this file: the keyring stays locked afterwards.
   it('with the keyring locked: refuses to create with the one message, writes nothing to SQLite, paper stays', async () => {
     const f = await exchangeFixture();
+    await f.service.create(binanceAccount('before-lock'));
     await keyring.lock();
     expect(await f.service.keychain()).toEqual({ usable: false, message: expect.stringContaining('No usable keychain: the keyring is locked.'), environmentAccounts: [] });
     const refused = await f.service.create(binanceAccount());
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('Paper trading works; exchange keys cannot be stored') } });
+    expect((await rowsOf(f)).accounts).toEqual([{ id: 'before-lock', kind: 'exchange' }, { id: 'paper', kind: 'paper' }]);
+    // Keys kept before the lock read as unreachable, not as lost.
+    expect(await f.service.credentials('before-lock')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('the keyring is locked') } });
+    // Removing still works; the trader is told the keys stay in the locked keychain until a later start.
+    expect(await f.service.remove('before-lock')).toEqual({ ok: true, value: { accountId: 'before-lock', keysLeftInKeychain: true } });
     expect(await rowsOf(f)).toEqual({ accounts: [{ id: 'paper', kind: 'paper' }], exchange: [] });
     expect(JSON.stringify(f.logger.entries)).not.toContain(FAKE_KEY);
     await f.close();

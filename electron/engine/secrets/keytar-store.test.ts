@@ -52,13 +52,12 @@ describe('the keytar secret store against a real gnome-keyring', () => {
     expect(set?.error?.message).toContain('there is no default ("login") keyring');
   });
 
-  it('with a locked keyring, says so (a locked keyring still answers reads, with nothing)', async () => {
+  it('with a locked keyring, says so for every operation (keytar itself answers reads and deletes with "nothing there")', async () => {
     keyring = await startKeyring({ unlock: true });
     await inChild(keyring.env, [['set', 'ns/a/1', 'kept-before-lock']]);
     await keyring.lock();
-    const [status, set, get] = await inChild(keyring.env, [['status'], ['set', 'ns/a/2', 'secret-value'], ['get', 'ns/a/1']]);
+    const [status, set, get, removed] = await inChild(keyring.env, [['status'], ['set', 'ns/a/2', 'secret-value'], ['get', 'ns/a/1'], ['delete', 'ns/a/1']]);
     expect(status?.value).toEqual({ usable: false, message: expect.stringMatching(ONE_MESSAGE) });
-    expect(set?.error?.message).toContain('the keyring is locked');
-    expect(get).toEqual({ ok: true, value: null });
+    for (const refused of [set, get, removed]) expect(refused).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('No usable keychain: the keyring is locked.'), details: { keychain: false } } });
   });
 });

@@ -33,21 +33,32 @@ export class KeytarSecretStore implements SecretStore {
     return probe.ok ? { usable: true } : { usable: false, message: probe.error.message };
   }
 
-  get(ref: string): Promise<Result<string | null>> {
-    return this.#call('read', (k) => k.getPassword(this.#service, ref));
+  async get(ref: string): Promise<Result<string | null>> {
+    const found = await this.#call('read', (k) => k.getPassword(this.#service, ref));
+    return found.ok && found.value === null ? this.#unlessUnusable(found) : found;
   }
 
   set(ref: string, secret: string): Promise<Result<void>> {
     return this.#call('write', (k) => k.setPassword(this.#service, ref, secret));
   }
 
-  delete(ref: string): Promise<Result<boolean>> {
-    return this.#call('delete', (k) => k.deletePassword(this.#service, ref));
+  async delete(ref: string): Promise<Result<boolean>> {
+    const removed = await this.#call('delete', (k) => k.deletePassword(this.#service, ref));
+    return removed.ok && !removed.value ? this.#unlessUnusable(removed) : removed;
   }
 
   async references(): Promise<Result<string[]>> {
     const found = await this.#call('list', (k) => k.findCredentials(this.#service));
     return found.ok ? ok(found.value.map((c) => c.account).filter((ref) => ref !== PROBE_REF)) : found;
+  }
+
+  /**
+   * A locked keyring answers "nothing there" to reads and deletes instead of refusing them; taken
+   * at its word, a locked keychain would look like lost keys, or a removal that never happened.
+   */
+  async #unlessUnusable<T>(answer: Result<T>): Promise<Result<T>> {
+    const status = await this.status();
+    return status.usable ? answer : fail('UNAVAILABLE', status.message, undefined, { keychain: false });
   }
 
   async #call<T>(operation: string, run: (keytar: Keytar) => Promise<T>): Promise<Result<T>> {

@@ -67,7 +67,8 @@ function AccountRow({ account, exchangeName }: { account: ExchangeAccount; excha
   async function confirmRemove() {
     if (!confirm(`Remove the account ${account.label} (${account.id})? Its keys are deleted from the keychain too.`)) return;
     try {
-      await remove(account.id);
+      // The row is gone with the account, so the page says it.
+      if (await remove(account.id)) alert(`Account ${account.id} was removed, but the keychain is locked: its keys are deleted from it the next time StoxRobot starts with the keychain unlocked.`);
     } catch (error) {
       setProblem(errorMessage(error));
     }

@@ -10,7 +10,8 @@ interface ExchangeAccountsState {
   editing: string | 'new' | null;
   refresh(): Promise<void>;
   edit(target: string | 'new' | null): void;
-  remove(accountId: string): Promise<void>;
+  /** True when the keychain kept the keys for now (locked): they go at a later start. */
+  remove(accountId: string): Promise<boolean>;
 }
 
 /** Exchange accounts (keys shown only as configured and their last 4 characters), the exchanges to pick from, and the keychain's state. */
@@ -29,7 +30,8 @@ export const useExchangeAccountsStore = create<ExchangeAccountsState>((set, get)
   },
   edit: (editing) => set({ editing }),
   async remove(accountId) {
-    await client.accounts.remove({ accountId });
+    const { keysLeftInKeychain } = await client.accounts.remove({ accountId });
     await get().refresh();
+    return keysLeftInKeychain;
   },
 }));
