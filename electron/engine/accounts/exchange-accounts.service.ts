@@ -8,9 +8,9 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SecretStore } from '../ports/secret-store.ts';
 import type { EnvironmentCredentials } from '../secrets/environment-credentials.ts';
-import { redact } from '../secrets/redact.ts';
 import type { Credentials, ExchangeAccountConfig, ExchangeConnector, ExchangeInfo } from '../venues/exchange.ts';
 import { environmentComplete, exchangeNamed, lastFour, requiredCredentials, sandboxAllowed } from './exchange-accounts-checks.ts';
+import { testConnection } from './exchange-connection-test.ts';
 import { findAccount } from './accounts.repository.ts';
 import { AccountKeys } from './exchange-accounts-keys.ts';
 import { botsOnAccount, deleteExchangeAccount, type ExchangeAccountRow, findExchangeAccount, insertExchangeAccount, listExchangeAccounts, updateExchangeAccount } from './exchange-accounts.repository.ts';
@@ -181,29 +181,9 @@ export class ExchangeAccountService {
 
   /** Loads markets and the balance with the given settings; the exchange's own error comes back plainly, with any key in it blanked. */
   async testConnection(request: ConnectionTestRequest): Promise<Result<ConnectionTest>> {
-    const target = await this.#testTarget(request);
-    if (!target.ok) return target;
-    const { config, credentials } = target.value;
-    const tested = await this.#d.exchanges.testConnection(config, credentials);
-    if (!tested.ok) {
-      const { code, message, issues, details } = tested.error;
-      const cleanDetails = details && Object.fromEntries(Object.entries(details).map(([k, v]) => [k, typeof v === 'string' ? redact(v, credentials) : v]));
-      return fail(code, redact(message, credentials), issues?.map((i) => ({ ...i, message: redact(i.message, credentials) })), cleanDetails);
-    }
-    return ok({ markets: tested.value.markets, balances: tested.value.balances.map(({ currency, total, free }) => ({ currency, total, free })) });
-  }
-
-  async #testTarget(request: ConnectionTestRequest): Promise<Result<{ config: ExchangeAccountConfig; credentials: Credentials }>> {
     const saved = 'accountId' in request ? await findExchangeAccount(this.#d.db, request.accountId) : undefined;
     if ('accountId' in request && !saved) return noAccount(request.accountId);
-    const base = saved ? configOf(saved) : { accountId: 'draft', exchangeId: 'exchangeId' in request ? request.exchangeId : '', sandbox: false, options: {} };
-    const config = { ...base, ...(request.sandbox !== undefined ? { sandbox: request.sandbox } : {}), ...(request.options !== undefined ? { options: request.options } : {}) };
-    const exchange = exchangeNamed(await this.catalogue(), config.exchangeId);
-    if (!exchange.ok) return exchange;
-    const checked = sandboxAllowed(exchange.value, config.sandbox);
-    if (!checked.ok) return checked;
-    const credentials = request.credentials ? requiredCredentials(exchange.value, request.credentials) : await this.credentials(config.accountId);
-    return credentials.ok ? ok({ config, credentials: credentials.value }) : credentials;
+    return testConnection(request, saved && configOf(saved), { exchanges: this.#d.exchanges, catalogue: await this.catalogue(), savedCredentials: (id) => this.credentials(id) });
   }
 
   /** Given keys go to the keychain (refused plainly when it is unusable); none given means the host's environment must have them. */
@@ -264,6 +244,6 @@ export class ExchangeAccountService {
   }
 }
 
-function configOf(row: ExchangeAccountRow): ExchangeAccountConfig {
+export function configOf(row: ExchangeAccountRow): ExchangeAccountConfig {
   return { accountId: row.accountId, exchangeId: row.exchangeId, sandbox: row.sandbox === 1, options: JSON.parse(row.optionsJson) as Record<string, unknown> };
 }
