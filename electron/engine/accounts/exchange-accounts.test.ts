@@ -1,9 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBot } from '../persistence/bots.repository.ts';
+import { openDatabase } from '../persistence/open-database.ts';
+import { EnvironmentCredentials } from '../secrets/environment-credentials.ts';
+import { KeytarSecretStore } from '../secrets/keytar-store.ts';
 import { startKeyring, type TestKeyring } from '../testing/keyring.ts';
+import { recordingLogger } from '../testing/recording-logger.ts';
+import { manualClock, tempDir } from '../testing/temp-dir.ts';
+import { ExchangeAccountService } from './exchange-accounts.service.ts';
 import { botNamed } from './testing/account-fixture.ts';
-import { binanceAccount, exchangeFixture, FAKE_KEY, FAKE_PASSPHRASE, FAKE_SECRET } from './testing/exchange-fixture.ts';
+import { binanceAccount, exchangeFixture, FAKE_KEY, FAKE_PASSPHRASE, FAKE_SECRET, TestExchanges } from './testing/exchange-fixture.ts';
+
+const CRASH_CHILD = fileURLToPath(new URL('./testing/crash-after-keychain-write.ts', import.meta.url));
 
 // One real gnome-keyring for this file. libsecret reads the bus address when it first connects,
 // which is after this (keytar is loaded on first use, and Vitest runs each file in a fresh process).
@@ -171,6 +182,23 @@ describe('exchange accounts with keys in a real keychain', () => {
     await f.service.init();
     expect((await keychainRefs(f)).sort()).toEqual(['0123456789abcdef/other-folder/abcdef012345', row?.secretRef].sort());
     await f.close();
+  });
+
+  it('after a kill -9 between the keychain write and the database write, the next start removes the orphaned keys', async () => {
+    const file = join(tempDir(), 'crash.sqlite');
+    const service = `StoxRobot-crash-${process.pid}`;
+    const child = spawnSync(process.execPath, [CRASH_CHILD, file, service], { env: keyring.env, timeout: 30_000 });
+    expect(child.signal).toBe('SIGKILL');
+    const logger = recordingLogger();
+    const secrets = new KeytarSecretStore({ logger, service });
+    expect(await secrets.references()).toMatchObject({ ok: true, value: [expect.stringMatching(/\/crashed\//)] });
+    const { db, close } = await openDatabase(file);
+    expect(await db.selectFrom('accounts').select('id').execute()).toEqual([{ id: 'paper' }]);
+    const restarted = new ExchangeAccountService({ db, secrets, environment: new EnvironmentCredentials({}), exchanges: new TestExchanges(), clock: manualClock(), logger });
+    await restarted.init();
+    expect(await secrets.references()).toEqual({ ok: true, value: [] });
+    expect(logger.entries.map((e) => [e.message, e.fields])).toEqual([['Removed keychain entries no account uses', { entries: 1 }]]);
+    await close();
   });
 
   // Last in this file: the keyring stays locked afterwards.
