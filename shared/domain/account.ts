@@ -63,7 +63,7 @@ export const CredentialsSchema = z.partialRecord(z.enum(CREDENTIAL_FIELDS), z.st
 export const MAX_OPTIONS_BYTES = 16 * 1024;
 const MAX_OPTIONS_DEPTH = 16;
 /** Object keys that could carry a key inside the options (compared without - and _). */
-const CREDENTIAL_KEY = /apikey|secret|password|passphrase|privatekey|walletaddress|^(uid|login|twofa|token|accountid)$/i;
+const CREDENTIAL_KEY = /apikey|secret|password|passphrase|privatekey|walletaddress|authorization|^(uid|login|twofa|token|accountid|cookie)$/i;
 /** Keys that reach an object's prototype when ccxt deep-merges the options into its own. */
 const PROTOTYPE_KEY = /^(__proto__|constructor|prototype)$/;
 

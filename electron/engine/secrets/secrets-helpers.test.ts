@@ -37,7 +37,7 @@ describe('redaction', () => {
 });
 
 describe('ccxt options', () => {
-  const key = fc.constantFrom(...CREDENTIAL_FIELDS, 'api_key', 'API-KEY', 'secretKey', 'X-Secret', 'passphrase', '__proto__', 'constructor');
+  const key = fc.constantFrom(...CREDENTIAL_FIELDS, 'api_key', 'API-KEY', 'secretKey', 'X-Secret', 'passphrase', 'Authorization', '__proto__', 'constructor');
   const value = fc.jsonValue({ maxDepth: 3 });
 
   it('refuses a credential key at any depth, whatever surrounds it', () => {
