@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^node_modules/ccxt/' },
     },
     {
+      name: 'keytar-only-in-secrets',
+      comment: 'keytar is archived upstream: it stays behind the SecretStore port, in one place.',
+      severity: 'error',
+      from: { pathNot: '^electron/engine/secrets/' },
+      to: { path: '^node_modules/keytar/' },
+    },
+    {
       name: 'headless-no-electron',
       severity: 'error',
       from: { path: '^electron/headless/' },

@@ -11,6 +11,7 @@ import { useStatusStore } from './stores/status-store.ts';
 import { useViewStore } from './stores/view-store.ts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
 import { ReconcilePage } from './features/reconcile/ReconcilePage.tsx';
+import { ExchangeAccountsPage } from './features/accounts/ExchangeAccountsPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -39,7 +40,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>

@@ -34,6 +34,12 @@ import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
+import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
+import { unwiredExchanges } from './accounts/exchange-accounts-unwired.ts';
+import type { SecretStore } from './ports/secret-store.ts';
+import { EnvironmentCredentials } from './secrets/environment-credentials.ts';
+import { KeytarSecretStore } from './secrets/keytar-store.ts';
+import type { ExchangeConnector } from './venues/exchange.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -51,6 +57,12 @@ export interface EngineDeps {
   storageProbeMs?: number;
   /** Connection limits and timeouts of the webhook listener (tests use short ones). */
   webhookLimits?: Partial<ListenerLimits>;
+  /** Where exchange keys are kept (default: the OS keychain through keytar). */
+  secrets?: SecretStore;
+  /** Exchanges (the ccxt connector); without one, no exchange is listed. */
+  exchanges?: ExchangeConnector;
+  /** Variables exchange keys may be read from at start on a host without a keychain (default: process.env). */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Engine {
@@ -141,6 +153,16 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
 
+  const exchangeAccounts = new ExchangeAccountService({
+    db,
+    secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
+    environment: new EnvironmentCredentials(deps.environment ?? process.env),
+    exchanges: deps.exchanges ?? unwiredExchanges,
+    clock,
+    logger,
+  });
+  await exchangeAccounts.init();
+
   const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
   const services: EngineServices = {
     version: pkg.version,
@@ -162,6 +184,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     levels: (botId, symbol) => protections.get(botId, symbol),
     webhooks,
     accounts,
+    exchangeAccounts,
     candleRetention,
     reconciliation,
   };

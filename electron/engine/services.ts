@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CandleRetentionService } from './market/candle-retention.ts';
 import type { Instrument } from '../../shared/domain/instrument.ts';
 import type { AccountService } from './accounts/account-service.ts';
+import type { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import type { WebhookService } from './alerts/webhook-service.ts';
 import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -34,4 +35,6 @@ export interface EngineServices {
   accounts: AccountService;
   /** Each account's reconciliation with its venue: bots place no new order on an account until it is ready. */
   reconciliation: Reconciler;
+  /** Exchange accounts and their keys (in the OS keychain, or the headless host's environment). */
+  exchangeAccounts: ExchangeAccountService;
 }

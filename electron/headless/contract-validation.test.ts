@@ -5,6 +5,8 @@ import { startTestHost } from './testing/test-host.ts';
 const huge = 'x'.repeat(100_000);
 const goodBot = { name: 'ok', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 }, orderQty: 0.01, account: 'paper' };
 
+const goodExchangeAccount = { accountId: 'ex-1', exchangeId: 'binance', label: 'Main', credentials: { apiKey: 'key-123456', secret: 's' } };
+
 /** For every procedure: inputs of the wrong type, with fields missing, or absurdly large. */
 const MALFORMED: Record<string, unknown[]> = {
   'bots.list': ['nope', 42, []],
@@ -69,6 +71,24 @@ const MALFORMED: Record<string, unknown[]> = {
     { accountId: 'paper', mismatchId: huge, action: 'cancel' },
     { accountId: 'paper', mismatchId: 'x', action: 'adopt', botId: huge },
   ],
+  'accounts.exchanges': ['x'],
+  'accounts.keychain': [7],
+  'accounts.exchangeAccounts': ['x'],
+  'accounts.create': [
+    {},
+    { ...goodExchangeAccount, accountId: 'a b' },
+    { ...goodExchangeAccount, exchangeId: huge },
+    { ...goodExchangeAccount, label: '' },
+    { ...goodExchangeAccount, options: [] },
+    { ...goodExchangeAccount, options: { a: huge } },
+    { ...goodExchangeAccount, options: { nested: { apiKey: 'k' } } },
+    { ...goodExchangeAccount, credentials: { apiKey: huge, secret: 's' } },
+    { ...goodExchangeAccount, credentials: { apiKey: 'k', nonsense: 's' } },
+    { ...goodExchangeAccount, sandbox: 'yes' },
+  ],
+  'accounts.update': [{}, { accountId: 'x', options: 'text' }, { accountId: 'x', credentials: { secret: 7 } }],
+  'accounts.remove': [{}, { accountId: huge }],
+  'accounts.testConnection': [{}, { exchangeId: 'binance' }, { exchangeId: 'binance', credentials: { apiKey: huge } }, { accountId: 'x', options: [] }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

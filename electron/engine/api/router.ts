@@ -13,6 +13,7 @@ import { coalescingStream } from './coalescing-stream.ts';
 import { reconcileRouter } from './reconcile.ts';
 import { storageGuard } from './storage-guard.ts';
 import { unwrap } from './errors.ts';
+import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
@@ -100,6 +101,7 @@ export const router = os.router({
     sendTest: os.webhooks.sendTest.handler(async ({ input, context: { engine } }) => unwrap(await engine.webhooks.sendTest(input.message))),
   },
   accounts: {
+    ...exchangeAccountHandlers,
     list: os.accounts.list.handler(({ context: { engine } }) => engine.accounts.list()),
     equity: os.accounts.equity.handler(async ({ input: { accountId, ...range }, context: { engine } }) => unwrap(await engine.accounts.series(accountId, range))),
     configure: os.accounts.configure.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.configure(input.accountId, input.startingBalances))),

@@ -230,6 +230,20 @@ export interface AccountEquityTable {
   equity: number;
 }
 
+/** An exchange account's settings; its keys are in the OS keychain under `secretRef`, never here. */
+export interface ExchangeAccountsTable {
+  accountId: string;
+  exchangeId: string;
+  label: string;
+  sandbox: 0 | 1;
+  optionsJson: string;
+  /** The keychain entry holding the keys; null when the host reads them from its environment. */
+  secretRef: string | null;
+  apiKeyLast4: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -251,4 +265,5 @@ export interface Database {
   accountStartingBalances: AccountStartingBalancesTable;
   accountEntries: AccountEntriesTable;
   accountEquity: AccountEquityTable;
+  exchangeAccounts: ExchangeAccountsTable;
 }
