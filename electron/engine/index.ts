@@ -32,6 +32,7 @@ import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
+import { NO_EXCHANGES, SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -49,6 +50,8 @@ export interface EngineDeps {
   storageProbeMs?: number;
   /** Connection limits and timeouts of the webhook listener (tests use short ones). */
   webhookLimits?: Partial<ListenerLimits>;
+  /** Exchanges' public data for symbol discovery; none without it (the offline default). */
+  publicData?: PublicDataSource;
 }
 
 export interface Engine {
@@ -137,6 +140,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await webhooks.start(deps.webhook ?? {});
 
   const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
+  const symbols = new SymbolService({ db, clock, source: deps.publicData ?? NO_EXCHANGES, onChange: () => bus.emit('change', { topic: 'market' }) });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),
@@ -158,6 +162,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     webhooks,
     accounts,
     candleRetention,
+    symbols,
   };
   equity.start();
   candleRetention.start();
@@ -178,6 +183,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       candleRetention.stop();
+      await symbols.close();
       await close();
     },
   };

@@ -10,6 +10,7 @@ import type { LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
+import type { SymbolService } from './market/symbols/symbol-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -31,4 +32,6 @@ export interface EngineServices {
   /** How much simulated market history is kept, and its pruning. */
   candleRetention: CandleRetentionService;
   accounts: AccountService;
+  /** Symbol discovery on exchanges' public data, and the symbols enabled per exchange. */
+  symbols: SymbolService;
 }

@@ -3,6 +3,7 @@ import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
+import { symbolsContract } from './symbols.ts';
 import { webhooksContract } from './webhooks.ts';
 
 /** The one typed contract between the engine and every client (renderer, REST, scripts). */
@@ -16,5 +17,6 @@ export const contract = {
   engine: engineContract,
   webhooks: webhooksContract,
   accounts: accountsContract,
+  symbols: symbolsContract,
 };
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { candlesBefore } from '../persistence/candles.repository.ts';
 import { closeBotPositions } from '../bots/close-positions.ts';
 import { coalescingStream } from './coalescing-stream.ts';
 import { storageGuard } from './storage-guard.ts';
+import { symbolsRouter } from './symbols-handlers.ts';
 import { unwrap } from './errors.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 
@@ -104,4 +105,5 @@ export const router = os.router({
     configure: os.accounts.configure.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.configure(input.accountId, input.startingBalances))),
     reset: os.accounts.reset.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.reset(input.accountId))),
   },
+  symbols: symbolsRouter,
 });

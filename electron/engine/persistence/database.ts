@@ -230,6 +230,22 @@ export interface AccountEquityTable {
   equity: number;
 }
 
+/** A symbol enabled (or once enabled) on an exchange, with its market rules and risk multiplier. */
+export interface ExchangeSymbolsTable {
+  exchangeId: string;
+  symbol: string;
+  base: string;
+  quote: string;
+  type: 'spot' | 'swap';
+  tickSize: number;
+  stepSize: number;
+  minNotional: number;
+  minQty: number;
+  riskMultiplier: number;
+  enabled: 0 | 1;
+  updatedAt: number;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -251,4 +267,5 @@ export interface Database {
   accountStartingBalances: AccountStartingBalancesTable;
   accountEntries: AccountEntriesTable;
   accountEquity: AccountEquityTable;
+  exchangeSymbols: ExchangeSymbolsTable;
 }
