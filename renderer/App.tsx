@@ -10,6 +10,7 @@ import { followEngine } from './stores/live-updates.ts';
 import { useStatusStore } from './stores/status-store.ts';
 import { useViewStore } from './stores/view-store.ts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
+import { SymbolsPage } from './features/symbols/SymbolsPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -38,7 +39,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'webhooks' ? <WebhooksPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>

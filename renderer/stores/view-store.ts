@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'bots' | 'webhooks';
+export type View = 'bots' | 'webhooks' | 'symbols';
 
 export const useViewStore = create<{ view: View; show(view: View): void }>((set) => ({
   view: 'bots',

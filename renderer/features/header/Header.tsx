@@ -4,6 +4,8 @@ import { Money } from '../ledger/Money.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
+const PAGE_NAMES = { bots: 'Bots', webhooks: 'Webhooks', symbols: 'Symbols' } as const;
+
 export function Header() {
   return (
     <>
@@ -20,9 +22,9 @@ function HeaderBar() {
     <header className="header">
       <div className="brand">StoxRobot</div>
       <nav className="tabs" aria-label="Pages">
-        {(['bots', 'webhooks'] as const).map((v) => (
+        {(['bots', 'webhooks', 'symbols'] as const).map((v) => (
           <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
-            {v === 'bots' ? 'Bots' : 'Webhooks'}
+            {PAGE_NAMES[v]}
           </button>
         ))}
       </nav>
