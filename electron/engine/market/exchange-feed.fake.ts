@@ -18,6 +18,8 @@ export interface FakeCandlesOptions {
   garbage?: ReadonlyMap<number, Partial<Candle>>;
   /** Whether a page comes back newest first. */
   reversed?: boolean;
+  /** Symbols the exchange has no bars for (delisted): every page is empty. */
+  silent?: ReadonlySet<string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function fakeCandles(clock: { now(): number }, symbols: readonly string[]
     await new Promise((resolve) => setImmediate(resolve));
     inFlight -= 1;
     if (options.down?.(now)) return fail('UNAVAILABLE', 'binance did not answer (connection refused)');
+    if (options.silent?.has(symbol)) return ok([]);
     const index = symbols.indexOf(symbol);
     const formingTs = Math.floor(now / BAR_MS) * BAR_MS;
     const bars: Candle[] = [];

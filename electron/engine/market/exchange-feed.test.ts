@@ -161,6 +161,16 @@ describe('exchange feed', () => {
     await f.close();
   });
 
+  it('does not let a symbol the exchange has no bars for take the turns of the others', async () => {
+    const f = await setup(['DEAD/USDT', 'BTC/USDT'], { silent: new Set(['DEAD/USDT']) });
+    await f.runUntil(T0 + 3 * BAR_MS + 30_000);
+    expect(f.closed('BTC/USDT')).toEqual(minutes(T0, T0 + 2 * BAR_MS));
+    const dead = f.exchange.requests.filter((r) => r.symbol === 'DEAD/USDT').length;
+    // Once per poll interval (10 s) over 3.5 minutes, not once per request slot (100 ms).
+    expect(dead).toBeLessThanOrEqual(3.5 * 6 + 1);
+    await f.close();
+  });
+
   it('continues the stored series after a restart: bars closed while it was stopped are stored, not sent to the bots', async () => {
     const file = join(tempDir(), 'restart.sqlite');
     const first = await setup(['BTC/USDT'], {}, {}, file);

@@ -116,7 +116,11 @@ export class ExchangeFeed {
 
   /** Follows these symbols from now on: new ones continue their stored series, dropped ones stop. */
   setSymbols(symbols: readonly string[]): void {
-    for (const symbol of this.#series.keys()) if (!symbols.includes(symbol)) this.#series.delete(symbol);
+    for (const symbol of this.#series.keys()) {
+      if (symbols.includes(symbol)) continue;
+      this.#series.delete(symbol);
+      this.#lastPrice.delete(symbol);
+    }
     for (const symbol of symbols) {
       if (this.#series.has(symbol)) continue;
       this.#series.set(symbol, { symbol, key: { venue: this.#options.venue, symbol, timeframe: '1m' }, lastClosedTs: undefined, forming: null, dueAt: 0, lastRefused: '' });
@@ -184,8 +188,10 @@ export class ExchangeFeed {
     await this.#emitForming(series, page.bars[closedBars.length] ?? null);
     // A full page that moved the series on may have more behind it: asked for next, spacing still kept.
     const more = answer.value.length >= this.#options.pageLimit && advanced;
+    // Asked again right after the forming bar closes; a series with no bar due soon (quiet or delisted)
+    // waits the poll interval, so it cannot take every turn from the others.
     const closesAt = (series.forming?.ts ?? (series.lastClosedTs ?? now) + BAR_MS) + BAR_MS + 1_000;
-    series.dueAt = more ? now : Math.min(now + this.#options.pollMs, closesAt);
+    series.dueAt = more ? now : closesAt > now ? Math.min(now + this.#options.pollMs, closesAt) : now + this.#options.pollMs;
   }
 
   /** Stores the closed bars, then sends the live ones in order; null when they could not be stored (asked for again later). */
