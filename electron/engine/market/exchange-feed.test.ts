@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CandleUpdate } from '../../../shared/domain/candle.ts';
-import { candlesBefore } from '../persistence/candles.repository.ts';
+import { candlesBefore, insertCandles } from '../persistence/candles.repository.ts';
 import { openDatabase } from '../persistence/open-database.ts';
 import { recordingLogger } from '../testing/recording-logger.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
@@ -162,7 +162,12 @@ describe('exchange feed', () => {
   });
 
   it('does not let a symbol the exchange has no bars for take the turns of the others', async () => {
-    const f = await setup(['DEAD/USDT', 'BTC/USDT'], { silent: new Set(['DEAD/USDT']) });
+    // Its stored series ended long ago (delisted): every bar after it is "due" already.
+    const file = join(tempDir(), 'dead.sqlite');
+    const before = await openDatabase(file);
+    await insertCandles(before.db, [{ venue: 'binance', symbol: 'DEAD/USDT', timeframe: '1m', ...barAt(T0 - 60 * BAR_MS) }]);
+    await before.close();
+    const f = await setup(['DEAD/USDT', 'BTC/USDT'], { silent: new Set(['DEAD/USDT']) }, {}, file);
     await f.runUntil(T0 + 3 * BAR_MS + 30_000);
     expect(f.closed('BTC/USDT')).toEqual(minutes(T0, T0 + 2 * BAR_MS));
     const dead = f.exchange.requests.filter((r) => r.symbol === 'DEAD/USDT').length;
