@@ -8,21 +8,24 @@ import { recordingLogger } from '../testing/recording-logger.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { createCcxtConnector } from '../venues/ccxt/connector.ts';
 import { fakeBinanceOptions, startFakeBinance, type FakeBinance } from '../venues/ccxt/testing/fake-binance/index.ts';
-import type { PublicMarketData } from '../venues/exchange.ts';
+import type { ExchangeConnector, PublicMarketData } from '../venues/exchange.ts';
 import { BAR_MS } from './exchange-feed-bars.ts';
 import { ExchangeFeed } from './exchange-feed.ts';
 import { instrumentOf } from './symbols/instrument-of.ts';
+import { publicDataFromConnector } from './symbols/connector-source.ts';
 import { SymbolService } from './symbols/symbol-service.ts';
 
 // The real ccxt Binance client, through the connector's public data, against the fake Binance server.
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 let fake: FakeBinance;
+let connector: ExchangeConnector;
 let data: PublicMarketData;
 const clock = manualClock(T0 + 30_000);
 
 beforeEach(async () => {
   fake = await startFakeBinance({ now: () => clock.now() });
-  data = createCcxtConnector({ logger: silentLogger }).publicData({ exchangeId: 'binance', sandbox: false, options: await fakeBinanceOptions(fake.url) });
+  connector = createCcxtConnector({ logger: silentLogger });
+  data = connector.publicData({ exchangeId: 'binance', sandbox: false, options: await fakeBinanceOptions(fake.url) });
 });
 afterEach(async () => {
   await data.close();
@@ -34,7 +37,8 @@ const minutes = (from: number, to: number) => Array.from({ length: (to - from) /
 describe('symbols and the live feed through ccxt against the fake Binance', () => {
   it('discovers active USDT markets by volume, enables them with the exchange’s rules, and refuses an inactive one', async () => {
     const { db, close } = await openDatabase(join(tempDir(), 'symbols.sqlite'));
-    const service = new SymbolService({ db, clock, source: { exchanges: async () => ['binance'], open: () => data } });
+    const service = new SymbolService({ db, clock, source: publicDataFromConnector(connector, await fakeBinanceOptions(fake.url)) });
+    expect(await service.exchanges()).toContain('binance');
     const page = await service.discover('binance', { quote: 'USDT', types: ['spot'], minQuoteVolume24h: 0, activeOnly: true }, { by: 'volume', direction: 'desc' }, { offset: 0, limit: 10 });
     expect(page.ok && page.value.markets.map((m) => [m.symbol, m.quoteVolume24h])).toEqual([['BTC/USDT', 20_000 * 50_000], ['ETH/USDT', 1_000 * 3_000]]);
     const enabled = await service.enable('binance', ['BTC/USDT', 'ETH/BTC'], 0.5);
@@ -44,7 +48,7 @@ describe('symbols and the live feed through ccxt against the fake Binance', () =
     ]);
     const inactive = await service.enable('binance', ['LUNA/USDT']);
     expect(!inactive.ok && inactive.error.message).toContain('LUNA/USDT is not trading on binance (inactive)');
-    const markets = await data.markets();
+    const markets = await connector.publicData({ exchangeId: 'binance', sandbox: false, options: await fakeBinanceOptions(fake.url) }).markets();
     const btc = markets.ok ? markets.value.find((m) => m.symbol === 'BTC/USDT') : undefined;
     expect(btc && instrumentOf('paper', btc)).toEqual({ ok: true, value: { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.00001, minNotional: 5 } });
     await service.close();
