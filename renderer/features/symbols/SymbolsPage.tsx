@@ -44,7 +44,7 @@ function ExchangePicker({ exchanges, current }: { exchanges: string[]; current: 
     if (draft.trim()) useSymbolsStore.getState().setExchange(draft);
   };
   return (
-    <form className="row" onSubmit={submit} aria-label="Exchange">
+    <form className="row" onSubmit={submit} aria-label="Pick an exchange">
       <div className="field">
         <label htmlFor="symbols-exchange">Exchange</label>
         <input id="symbols-exchange" list="symbols-exchanges" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="binance" maxLength={32} />

@@ -61,7 +61,8 @@ export const useSymbolsStore = create<SymbolsState>((set, get) => ({
     try {
       const exchanges = await client.symbols.exchanges();
       set({ exchanges });
-      if (!get().exchangeId && exchanges[0]) get().setExchange(exchanges[0]);
+      // With one exchange there is nothing to pick; among ccxt's hundred the trader names one.
+      if (!get().exchangeId && exchanges.length === 1 && exchanges[0]) get().setExchange(exchanges[0]);
     } catch (error) {
       set({ error: errorMessage(error) });
     }
@@ -76,7 +77,10 @@ export const useSymbolsStore = create<SymbolsState>((set, get) => ({
   },
   sortBy(by) {
     const { sort } = get();
-    set({ sort: { by, direction: sort.by === by && sort.direction === 'desc' ? 'asc' : 'desc' }, offset: 0 });
+    // A new column starts in its natural order (names A to Z, volumes largest first); a second click flips it.
+    const natural = by === 'symbol' ? 'asc' : 'desc';
+    const flipped = sort.direction === 'asc' ? 'desc' : 'asc';
+    set({ sort: { by, direction: sort.by === by ? flipped : natural }, offset: 0 });
     void get().refresh();
   },
   goTo(offset) {
