@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { CandleUpdate } from '../../../shared/domain/candle.ts';
 import { candlesBefore, insertCandles } from '../persistence/candles.repository.ts';
@@ -158,6 +159,20 @@ describe('exchange feed', () => {
     const starts = f.exchange.requests.map((r) => r.at);
     expect(Math.min(...starts.slice(1).map((at, i) => at - (starts[i] ?? 0)))).toBeGreaterThanOrEqual(100);
     for (const symbol of symbols) expect(f.closed(symbol)).toEqual(minutes(T0, T0 + 2 * BAR_MS));
+    await f.close();
+  });
+
+  it('holds closed bars it cannot store (a full disk) and sends them once, in order, when the disk takes writes again', async () => {
+    const f = await setup(['BTC/USDT'], {}, { pollMs: 10_000 });
+    await f.runUntil(T0 + 2 * BAR_MS + 30_000);
+    await sql`create trigger refuse_candles before insert on candles begin select raise(abort, 'database or disk is full'); end`.execute(f.db);
+    await f.runUntil(T0 + 5 * BAR_MS + 30_000);
+    expect(f.closed('BTC/USDT')).toEqual(minutes(T0, T0 + BAR_MS));
+    await sql`drop trigger refuse_candles`.execute(f.db);
+    await f.runUntil(T0 + 7 * BAR_MS + 30_000);
+    expect(f.closed('BTC/USDT')).toEqual(minutes(T0, T0 + 6 * BAR_MS));
+    expect((await f.stored('BTC/USDT')).map((c) => c.ts)).toEqual(minutes(T0 - 5 * BAR_MS, T0 + 6 * BAR_MS));
+    expect(f.logger.entries.some((e) => e.message.startsWith('Closed bars could not be stored'))).toBe(true);
     await f.close();
   });
 

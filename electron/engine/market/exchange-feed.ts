@@ -10,6 +10,17 @@ import type { PublicMarketData } from '../venues/exchange.ts';
 import { BAR_MS, backoffDelay, checkPage, closedCount, type BackoffOptions } from './exchange-feed-bars.ts';
 import type { MarketListener } from './simulated-market.ts';
 
+/** What the engine asks of a market, simulated or live: index.ts can wire either one. */
+export interface MarketFeed {
+  init(): Promise<void>;
+  subscribe(listener: MarketListener): () => void;
+  /** The time fills are stamped with: simulated time, or wall time for a live market. */
+  readonly clock: Clock;
+  lastPrice(symbol: string): number | null;
+  start(): void;
+  stop(): Promise<void>;
+}
+
 export interface ExchangeFeedOptions {
   /** The venue the bars are stored under (candles are keyed venue + symbol + timeframe + ts). */
   venue: string;
@@ -73,7 +84,7 @@ export interface ExchangeFeedDeps {
  * simulated market — forming bars, then each closed bar once, in order, stored first — and fills
  * any gap after an outage from where the stored series ends, so a reconnect never skips a bar.
  */
-export class ExchangeFeed {
+export class ExchangeFeed implements MarketFeed {
   readonly #series = new Map<string, FeedSeries>();
   readonly #listeners = new Set<MarketListener>();
   readonly #lastPrice = new Map<string, number>();
@@ -129,8 +140,9 @@ export class ExchangeFeed {
 
   start(): void {
     if (this.#running) return;
-    // Bars that closed before now are history (stored only); later ones, gap fills included, reach the bots.
-    this.#liveFrom = this.#deps.clock.now();
+    // Bars that closed before the first start are history (stored only); later ones, gap fills after
+    // an outage or a stop and start included, reach the bots.
+    if (this.#liveFrom === Number.POSITIVE_INFINITY) this.#liveFrom = this.#deps.clock.now();
     const stop = new AbortController();
     const loop = this.#run(stop.signal).catch((error: unknown) => this.#deps.logger.error('The exchange feed stopped', { exchange: this.#deps.data.exchangeId, error }));
     this.#running = { stop, loop };
