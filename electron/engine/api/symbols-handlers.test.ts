@@ -10,7 +10,9 @@ const TOKEN = 'symbols-test-token-0123456789';
 const market = (symbol: string, quote = 'USDT'): ExchangeMarket => ({ symbol, base: symbol.split('/')[0] ?? '', quote, type: 'spot', active: true, tickSize: 0.01, stepSize: 0.001, minNotional: 5, minQty: 0.001 });
 const data: PublicMarketData = {
   exchangeId: 'binance',
-  markets: async () => ok([market('BTC/USDT'), market('ETH/USDT'), market('ETH/BTC', 'BTC')]),
+  // Odd markets an exchange may list: a symbol longer than the contract carries, a NaN tick size, a NaN minimum.
+  markets: async () =>
+    ok([market('BTC/USDT'), market('ETH/USDT'), market('ETH/BTC', 'BTC'), market(`${'X'.repeat(40)}/USDT`), { ...market('NAN/USDT'), tickSize: Number.NaN }, { ...market('ODD/USDT'), minNotional: Number.NaN }]),
   tickers: async () => ok([{ symbol: 'BTC/USDT', last: 65000, quoteVolume24h: 2e9 }, { symbol: 'ETH/USDT', last: 3200, quoteVolume24h: 1e9 }]),
   candles: async () => ok([]),
   close: async () => undefined,
@@ -41,7 +43,7 @@ describe('symbols over the REST API', () => {
     expect((await call('GET', '/symbols/exchanges')).body).toEqual(['binance']);
     const found = await call('POST', '/symbols/discover', { exchangeId: 'binance', filters: { quote: 'usdt', types: ['spot'] } });
     expect(found.status).toBe(200);
-    expect((found.body.markets as { symbol: string }[]).map((m) => m.symbol)).toEqual(['BTC/USDT', 'ETH/USDT']);
+    expect((found.body.markets as { symbol: string; minNotional: number }[]).map((m) => [m.symbol, m.minNotional])).toEqual([['BTC/USDT', 5], ['ETH/USDT', 5], ['ODD/USDT', 0]]);
     const enabled = await call('POST', '/symbols/binance/enable', { symbols: ['BTC/USDT', 'ETH/USDT'], riskMultiplier: 1.5 });
     expect(enabled.status).toBe(200);
     expect((await call('PUT', '/symbols/binance/risk-multiplier', { symbol: 'ETH/USDT', riskMultiplier: 10 })).status).toBe(200);

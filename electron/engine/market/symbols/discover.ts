@@ -1,4 +1,5 @@
 import type { DiscoveredMarket, SymbolFilters, SymbolSort } from '../../../../shared/domain/symbol.ts';
+import { MAX_SYMBOL_LENGTH } from '../../../../shared/domain/limits.ts';
 import type { ExchangeMarket, ExchangeTicker } from '../../venues/exchange.ts';
 
 /** What we keep per symbol: whether it is enabled, and its risk multiplier (kept while disabled). */
@@ -9,6 +10,13 @@ export interface SymbolSetting {
 
 /** An exchange's number we can use: finite and not negative; anything else is as if it said nothing. */
 const usable = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
+
+/**
+ * Whether we could trade the market at all: a symbol our contract carries, and increments to round
+ * to. One odd market from an exchange must not break the whole list.
+ */
+const tradable = (market: ExchangeMarket) =>
+  market.symbol.length > 0 && market.symbol.length <= MAX_SYMBOL_LENGTH && Number.isFinite(market.tickSize) && market.tickSize > 0 && Number.isFinite(market.stepSize) && market.stepSize > 0;
 
 /** Whether one market passes every filter. A market whose 24 h volume is unknown passes only a zero minimum. */
 export function matchesFilters(market: ExchangeMarket, quoteVolume24h: number | null, filters: SymbolFilters): boolean {
@@ -33,7 +41,7 @@ function compare(sort: SymbolSort): (a: DiscoveredMarket, b: DiscoveredMarket) =
   };
 }
 
-/** The exchange's markets that pass the filters, with their 24 h activity and our settings, sorted. */
+/** The exchange's tradable markets that pass the filters, with their 24 h activity and our settings, sorted. */
 export function discoverMarkets(
   markets: readonly ExchangeMarket[],
   tickers: readonly ExchangeTicker[],
@@ -44,13 +52,16 @@ export function discoverMarkets(
   const tickerOf = new Map(tickers.map((t) => [t.symbol, t]));
   const found: DiscoveredMarket[] = [];
   for (const market of markets) {
+    if (!tradable(market)) continue;
     const ticker = tickerOf.get(market.symbol);
     const quoteVolume24h = usable(ticker?.quoteVolume24h);
     if (!matchesFilters(market, quoteVolume24h, filters)) continue;
     const setting = settings.get(market.symbol);
     const { symbol, base, quote, type, active, tickSize, stepSize, minNotional, minQty } = market;
     found.push({
-      symbol, base, quote, type, active, tickSize, stepSize, minNotional, minQty,
+      symbol, base, quote, type, active, tickSize, stepSize,
+      minNotional: usable(minNotional) ?? 0,
+      minQty: usable(minQty) ?? 0,
       last: usable(ticker?.last),
       quoteVolume24h,
       enabled: setting?.enabled ?? false,
