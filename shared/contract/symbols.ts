@@ -28,7 +28,7 @@ export const symbolsContract = {
         limit: queryInt(1, 500).default(100),
       }),
     )
-    .output(z.object({ total: z.number().int(), markets: z.array(DiscoveredMarketSchema) })),
+    .output(z.object({ total: z.number().int(), markets: z.array(DiscoveredMarketSchema), notice: z.string().nullable() })),
   list: oc.route({ method: 'GET', path: '/symbols/{exchangeId}' }).input(byExchange).output(z.array(EnabledSymbolSchema)),
   enable: oc
     .route({ method: 'POST', path: '/symbols/{exchangeId}/enable' })

@@ -100,7 +100,7 @@ export const useSymbolsStore = create<SymbolsState>((set, get) => ({
         offset,
         limit: PAGE_SIZE,
       });
-      set({ total: page.total, markets: page.markets, error: null });
+      set({ total: page.total, markets: page.markets, error: page.notice });
     } catch (error) {
       set({ error: errorMessage(error), markets: [], total: 0 });
     } finally {

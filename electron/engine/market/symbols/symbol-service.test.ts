@@ -18,14 +18,15 @@ const MARKETS = [market('BTC/USDT'), market('ETH/USDT'), market('SOL/USDT'), mar
 function fakeData(markets = MARKETS) {
   const calls = { markets: 0, tickers: 0 };
   let down = false;
+  let tickersDown = false;
   const data: PublicMarketData = {
     exchangeId: 'binance',
     markets: async () => (calls.markets++, down ? fail('UNAVAILABLE', 'binance did not answer') : ok(markets)),
-    tickers: async () => (calls.tickers++, ok(markets.map((m, i) => ({ symbol: m.symbol, last: 1, quoteVolume24h: 1000 * (i + 1) })))),
+    tickers: async () => (calls.tickers++, tickersDown ? fail('REFUSED', 'okx does not list all tickers at once') : ok(markets.map((m, i) => ({ symbol: m.symbol, last: 1, quoteVolume24h: 1000 * (i + 1) })))),
     candles: async () => ok([]),
     close: async () => undefined,
   };
-  return { data, calls, setDown: (value: boolean) => (down = value) };
+  return { data, calls, setDown: (value: boolean) => (down = value), setTickersDown: (value: boolean) => (tickersDown = value) };
 }
 
 async function setup() {
@@ -75,6 +76,17 @@ describe('symbol service on real SQLite', () => {
     // The same for a NaN multiplier arriving past validation: stored as NULL, refused.
     await expect(enableSymbols(db, 'binance', [{ symbol: 'ETH/USDT', ...rules }, { symbol: 'SOL/USDT', ...rules, riskMultiplier: Number.NaN }], 1)).rejects.toThrow();
     expect((await sql<{ n: number }>`select count(*) as n from exchange_symbols`.execute(db)).rows[0]?.n).toBe(1);
+    await close();
+  });
+
+  it('lists markets with unknown volumes, and says so, when the exchange gives no tickers', async () => {
+    const { service, fake, close } = await setup();
+    fake.setTickersDown(true);
+    const page = await service.discover('binance', { types: ['spot'], minQuoteVolume24h: 0, activeOnly: true }, { by: 'volume', direction: 'desc' }, { offset: 0, limit: 10 });
+    expect(page.ok && [page.value.markets.map((m) => [m.symbol, m.quoteVolume24h]), page.value.notice]).toEqual([
+      [['BTC/USDT', null], ['ETH/USDT', null], ['SOL/USDT', null]],
+      '24 h volumes and prices are unknown: okx does not list all tickers at once',
+    ]);
     await close();
   });
 

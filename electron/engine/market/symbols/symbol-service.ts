@@ -32,6 +32,8 @@ interface Exchange {
 export interface SymbolPage {
   total: number;
   markets: DiscoveredMarket[];
+  /** Said when part of the answer is missing (the exchange gave no volumes). */
+  notice: string | null;
 }
 
 const MARKETS_TTL_MS = 5 * 60_000;
@@ -61,9 +63,10 @@ export class SymbolService {
     if (!exchange.ok) return exchange;
     const [markets, tickers] = await Promise.all([exchange.value.markets.get(), exchange.value.tickers.get()]);
     if (!markets.ok) return markets;
-    if (!tickers.ok) return tickers;
-    const found = discoverMarkets(markets.value, tickers.value, await symbolSettings(this.#db, exchangeId), filters, sort);
-    return ok({ total: found.length, markets: found.slice(page.offset, page.offset + page.limit) });
+    // Markets without their volumes are still worth listing (some exchanges refuse all tickers at once).
+    const notice = tickers.ok ? null : `24 h volumes and prices are unknown: ${tickers.error.message}`;
+    const found = discoverMarkets(markets.value, tickers.ok ? tickers.value : [], await symbolSettings(this.#db, exchangeId), filters, sort);
+    return ok({ total: found.length, markets: found.slice(page.offset, page.offset + page.limit), notice });
   }
 
   list(exchangeId: string): Promise<EnabledSymbol[]> {
