@@ -9,12 +9,13 @@ import { recordingLogger } from '../testing/recording-logger.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { BAR_MS, backoffDelay, checkPage } from './exchange-feed-bars.ts';
 import { barAt, fakeCandles, type FakeCandlesOptions } from './exchange-feed.fake.ts';
-import { ExchangeFeed, type ExchangeFeedOptions } from './exchange-feed.ts';
+import { ExchangeFeed, type ExchangeFeedOptions, type FeedStatus } from './exchange-feed.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 /** A feed on a real SQLite file and a fake exchange, run in test time: each wait moves the clock. */
 async function setup(symbols: readonly string[], fake: FakeCandlesOptions = {}, options: Partial<ExchangeFeedOptions> = {}, file = join(tempDir(), 'feed.sqlite')) {
+  const statuses: FeedStatus[] = [];
   const opened = await openDatabase(file);
   const clock = manualClock(T0 + 30_000);
   const exchange = fakeCandles(clock, symbols, T0 - 100 * BAR_MS, fake);
@@ -25,7 +26,7 @@ async function setup(symbols: readonly string[], fake: FakeCandlesOptions = {}, 
     clock.advance(ms);
     await new Promise((resolve) => setImmediate(resolve));
   };
-  const feed = new ExchangeFeed({ db: opened.db, data: exchange.data, clock, logger, wait, random: () => 0.5 }, { venue: 'binance', symbols, historyBars: 5, pollMs: 10_000, requestSpacingMs: 100, ...options });
+  const feed = new ExchangeFeed({ db: opened.db, data: exchange.data, clock, logger, wait, random: () => 0.5, onStatusChange: (s) => statuses.push(s) }, { venue: 'binance', symbols, historyBars: 5, pollMs: 10_000, requestSpacingMs: 100, ...options });
   const updates: CandleUpdate[] = [];
   feed.subscribe((u) => void updates.push(u));
   await feed.init();
@@ -37,7 +38,7 @@ async function setup(symbols: readonly string[], fake: FakeCandlesOptions = {}, 
   };
   const closed = (symbol: string) => updates.filter((u) => u.closed && u.symbol === symbol).map((u) => u.candle.ts);
   const stored = (symbol: string) => candlesBefore(opened.db, { venue: 'binance', symbol, timeframe: '1m' }, 10_000);
-  return { ...opened, clock, exchange, waits, logger, feed, updates, runUntil, closed, stored };
+  return { ...opened, clock, exchange, waits, logger, feed, updates, runUntil, closed, stored, statuses };
 }
 
 /** Open times of every minute from `from` to `to`, inclusive. */
@@ -83,6 +84,7 @@ describe('exchange feed', () => {
     expect(f.logger.entries.filter((e) => e.message.startsWith('Lost the exchange feed'))).toHaveLength(1);
     expect(f.logger.entries.filter((e) => e.message.startsWith('Exchange feed back'))).toHaveLength(1);
     expect(f.feed.status).toEqual({ connected: true, failures: 0, lastError: null });
+    expect(f.statuses).toEqual([{ connected: false, failures: 1, lastError: 'binance did not answer (connection refused)' }, { connected: true, failures: 0, lastError: null }]);
     await f.close();
   });
 

@@ -76,11 +76,14 @@ export interface ExchangeFeedDeps {
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** A closed bar that could not be stored (a full disk): it is asked for again later, never skipped. */
   onStoreError?: (error: unknown) => void;
+  /** Told when the exchange is lost or back, e.g. to show the trader a banner. */
+  onStatusChange?: (status: FeedStatus) => void;
 }
 
 /**
- * Live 1-minute bars of one exchange's symbols through its public REST API (`fetchOHLCV` polling:
- * `watchOHLCV` needs a websocket this build cannot count on). It sends the same updates as the
+ * Live 1-minute bars of one exchange's symbols through its public REST API. ccxt's `watchOHLCV`
+ * (a websocket) cannot be reached offline nor tested against our REST fake, so this polls
+ * `fetchOHLCV` at the timeframe's pace, the fallback the issue allows. It sends the same updates as the
  * simulated market — forming bars, then each closed bar once, in order, stored first — and fills
  * any gap after an outage from where the stored series ends, so a reconnect never skips a bar.
  */
@@ -88,7 +91,7 @@ export class ExchangeFeed implements MarketFeed {
   readonly #series = new Map<string, FeedSeries>();
   readonly #listeners = new Set<MarketListener>();
   readonly #lastPrice = new Map<string, number>();
-  readonly #deps: Required<Omit<ExchangeFeedDeps, 'onStoreError'>> & Pick<ExchangeFeedDeps, 'onStoreError'>;
+  readonly #deps: Required<Omit<ExchangeFeedDeps, 'onStoreError' | 'onStatusChange'>> & Pick<ExchangeFeedDeps, 'onStoreError' | 'onStatusChange'>;
   readonly #options: ExchangeFeedOptions;
   #status: FeedStatus = { connected: true, failures: 0, lastError: null };
   #retryAt = 0;
@@ -251,6 +254,7 @@ export class ExchangeFeed implements MarketFeed {
     this.#retryAt = this.#deps.clock.now() + waitMs;
     if (failures === 1) this.#deps.logger.warn('Lost the exchange feed; retrying with growing waits', { exchange: this.#deps.data.exchangeId, reason: message, retryInMs: waitMs });
     this.#status = { connected: false, failures, lastError: message };
+    if (failures === 1) this.#deps.onStatusChange?.(this.status);
   }
 
   #reconnected(): void {
@@ -258,6 +262,7 @@ export class ExchangeFeed implements MarketFeed {
     this.#deps.logger.info('Exchange feed back; filling the missed bars from where each series ends', { exchange: this.#deps.data.exchangeId, failedRequests: this.#status.failures });
     this.#status = { connected: true, failures: 0, lastError: null };
     this.#retryAt = 0;
+    this.#deps.onStatusChange?.(this.status);
   }
 
   #logRefused(series: FeedSeries, refused: { ts: number; reason: string }[]): void {
