@@ -20,6 +20,8 @@ export interface FakeCandlesOptions {
   reversed?: boolean;
   /** Symbols the exchange has no bars for (delisted): every page is empty. */
   silent?: ReadonlySet<string>;
+  /** Symbols the exchange refuses (it answers, with an error about the symbol). */
+  refused?: ReadonlySet<string>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function fakeCandles(clock: { now(): number }, symbols: readonly string[]
     inFlight -= 1;
     if (options.down?.(now)) return fail('UNAVAILABLE', 'binance did not answer (connection refused)');
     if (options.silent?.has(symbol)) return ok([]);
+    if (options.refused?.has(symbol)) return fail('REFUSED', `binance does not list ${symbol}`);
     const index = symbols.indexOf(symbol);
     const formingTs = Math.floor(now / BAR_MS) * BAR_MS;
     const bars: Candle[] = [];

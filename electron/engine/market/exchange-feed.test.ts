@@ -193,6 +193,18 @@ describe('exchange feed', () => {
     await f.close();
   });
 
+  it('follows the other symbols when the exchange refuses one (delisted), asking it ever less often', async () => {
+    const f = await setup(['GONE/USDT', 'BTC/USDT'], { refused: new Set(['GONE/USDT']) }, { backoff: { initialMs: 1_000, maxMs: 120_000 } });
+    await f.runUntil(T0 + 10 * BAR_MS + 30_000);
+    expect(f.closed('BTC/USDT')).toEqual(minutes(T0, T0 + 9 * BAR_MS));
+    expect(f.feed.status.connected).toBe(true);
+    const asked = f.exchange.requests.filter((r) => r.symbol === 'GONE/USDT').map((r) => r.at);
+    // 10 s, 20 s, 40 s, 80 s, then every 120 s (the cap).
+    expect(asked.slice(1).map((at, i) => at - (asked[i] ?? 0)).slice(0, 6)).toEqual([10_000, 20_000, 40_000, 80_000, 120_000, 120_000]);
+    expect(f.logger.entries.filter((e) => e.message === 'binance refused the bars of GONE/USDT; the other symbols go on')).toHaveLength(1);
+    await f.close();
+  });
+
   it('continues the stored series after a restart: bars closed while it was stopped are stored, not sent to the bots', async () => {
     const file = join(tempDir(), 'restart.sqlite');
     const first = await setup(['BTC/USDT'], {}, {}, file);

@@ -7,7 +7,10 @@ import type { Database } from '../persistence/database.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { PublicMarketData } from '../venues/exchange.ts';
-import { BAR_MS, backoffDelay, checkPage, closedCount, type BackoffOptions } from './exchange-feed-bars.ts';
+import { BAR_MS, checkPage, closedCount, type BackoffOptions } from './exchange-feed-bars.ts';
+import { FeedConnection, type FeedStatus } from './exchange-feed-connection.ts';
+
+export type { FeedStatus } from './exchange-feed-connection.ts';
 import type { MarketListener } from './simulated-market.ts';
 
 /** What the engine asks of a market, simulated or live: index.ts can wire either one. */
@@ -47,13 +50,6 @@ export const DEFAULT_FEED_OPTIONS: Omit<ExchangeFeedOptions, 'venue' | 'symbols'
   closeGraceMs: 5_000,
 };
 
-export interface FeedStatus {
-  connected: boolean;
-  /** Requests failed in a row; the next one waits longer after each. */
-  failures: number;
-  lastError: string | null;
-}
-
 interface FeedSeries {
   symbol: string;
   key: SeriesKey;
@@ -63,6 +59,8 @@ interface FeedSeries {
   dueAt: number;
   /** The refusals last logged: a forming bar refused on every poll is logged once, not every 10 s. */
   lastRefused: string;
+  /** Requests for this symbol the exchange refused in a row (a delisted symbol): it is asked ever less often. */
+  refusals: number;
 }
 
 export interface ExchangeFeedDeps {
@@ -93,8 +91,7 @@ export class ExchangeFeed implements MarketFeed {
   readonly #lastPrice = new Map<string, number>();
   readonly #deps: Required<Omit<ExchangeFeedDeps, 'onStoreError' | 'onStatusChange'>> & Pick<ExchangeFeedDeps, 'onStoreError' | 'onStatusChange'>;
   readonly #options: ExchangeFeedOptions;
-  #status: FeedStatus = { connected: true, failures: 0, lastError: null };
-  #retryAt = 0;
+  readonly #connection: FeedConnection;
   #lastRequestAt = Number.NEGATIVE_INFINITY;
   #liveFrom = Number.POSITIVE_INFINITY;
   #running: { stop: AbortController; loop: Promise<void> } | null = null;
@@ -102,6 +99,8 @@ export class ExchangeFeed implements MarketFeed {
   constructor(deps: ExchangeFeedDeps, options: Partial<ExchangeFeedOptions> & Pick<ExchangeFeedOptions, 'venue' | 'symbols'>) {
     this.#deps = { random: Math.random, wait: delay, ...deps };
     this.#options = { ...DEFAULT_FEED_OPTIONS, ...options };
+    const { clock, logger, random, onStatusChange } = this.#deps;
+    this.#connection = new FeedConnection({ exchangeId: deps.data.exchangeId, clock, logger, random, backoff: this.#options.backoff, ...(onStatusChange ? { onStatusChange } : {}) });
     this.setSymbols(options.symbols);
   }
 
@@ -111,7 +110,7 @@ export class ExchangeFeed implements MarketFeed {
   }
 
   get status(): FeedStatus {
-    return { ...this.#status };
+    return this.#connection.status;
   }
 
   /** Reads where each stored series ends, so `lastPrice` answers before the exchange does. */
@@ -137,7 +136,7 @@ export class ExchangeFeed implements MarketFeed {
     }
     for (const symbol of symbols) {
       if (this.#series.has(symbol)) continue;
-      this.#series.set(symbol, { symbol, key: { venue: this.#options.venue, symbol, timeframe: '1m' }, lastClosedTs: undefined, forming: null, dueAt: 0, lastRefused: '' });
+      this.#series.set(symbol, { symbol, key: { venue: this.#options.venue, symbol, timeframe: '1m' }, lastClosedTs: undefined, forming: null, dueAt: 0, lastRefused: '', refusals: 0 });
     }
   }
 
@@ -162,7 +161,7 @@ export class ExchangeFeed implements MarketFeed {
     while (!signal.aborted) {
       const now = this.#deps.clock.now();
       const series = this.#nextDue();
-      const startAt = Math.max(series?.dueAt ?? now + this.#options.pollMs, this.#lastRequestAt + this.#options.requestSpacingMs, this.#retryAt);
+      const startAt = Math.max(series?.dueAt ?? now + this.#options.pollMs, this.#lastRequestAt + this.#options.requestSpacingMs, this.#connection.retryAt);
       if (!series || startAt > now) {
         await this.#deps.wait(Math.max(startAt - now, 1), signal);
         continue;
@@ -193,8 +192,10 @@ export class ExchangeFeed implements MarketFeed {
     const answer: Result<Candle[]> = await this.#deps.data
       .candles(series.symbol, '1m', since, this.#options.pageLimit)
       .catch((error: unknown) => fail('UNAVAILABLE', error instanceof Error ? error.message : String(error)));
-    if (!answer.ok) return this.#failed(answer.error.message, Number(answer.error.details?.retryAfterMs ?? 0) || 0);
-    this.#reconnected();
+    if (!answer.ok && answer.error.code === 'UNAVAILABLE') return this.#connection.failed(answer.error.message, Number(answer.error.details?.retryAfterMs ?? 0) || 0);
+    this.#connection.answered();
+    if (!answer.ok) return this.#refused(series, answer.error.message);
+    series.refusals = 0;
     const page = checkPage(answer.value, since, this.#deps.clock.now());
     this.#logRefused(series, page.refused);
     const closedBars = page.bars.slice(0, closedCount(page.bars, this.#deps.clock.now(), this.#options.closeGraceMs));
@@ -248,21 +249,15 @@ export class ExchangeFeed implements MarketFeed {
     }
   }
 
-  #failed(message: string, retryAfterMs: number): void {
-    const failures = this.#status.failures + 1;
-    const waitMs = backoffDelay(failures, this.#options.backoff, this.#deps.random, retryAfterMs);
-    this.#retryAt = this.#deps.clock.now() + waitMs;
-    if (failures === 1) this.#deps.logger.warn('Lost the exchange feed; retrying with growing waits', { exchange: this.#deps.data.exchangeId, reason: message, retryInMs: waitMs });
-    this.#status = { connected: false, failures, lastError: message };
-    if (failures === 1) this.#deps.onStatusChange?.(this.status);
-  }
-
-  #reconnected(): void {
-    if (this.#status.connected) return;
-    this.#deps.logger.info('Exchange feed back; filling the missed bars from where each series ends', { exchange: this.#deps.data.exchangeId, failedRequests: this.#status.failures });
-    this.#status = { connected: true, failures: 0, lastError: null };
-    this.#retryAt = 0;
-    this.#deps.onStatusChange?.(this.status);
+  /**
+   * The exchange answered but refused this symbol (delisted, renamed): the others go on, and this one
+   * is asked again after twice the wait each time, up to the backoff cap.
+   */
+  #refused(series: FeedSeries, message: string): void {
+    series.refusals += 1;
+    const waitMs = Math.min(this.#options.backoff.maxMs, this.#options.pollMs * 2 ** Math.min(series.refusals - 1, 20));
+    series.dueAt = this.#deps.clock.now() + waitMs;
+    if (series.refusals === 1) this.#deps.logger.warn(`${this.#deps.data.exchangeId} refused the bars of ${series.symbol}; the other symbols go on`, { exchange: this.#deps.data.exchangeId, symbol: series.symbol, reason: message, retryInMs: waitMs });
   }
 
   #logRefused(series: FeedSeries, refused: { ts: number; reason: string }[]): void {
