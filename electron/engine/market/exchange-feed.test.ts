@@ -178,6 +178,23 @@ describe('exchange feed', () => {
     await f.close();
   });
 
+  it('goes on when a poll throws outright (an adapter bug), asking that symbol again later', async () => {
+    const f = await setup(['BTC/USDT']);
+    const candles = f.exchange.data.candles;
+    let thrown = 0;
+    f.exchange.data.candles = (...args) => {
+      if (f.clock.now() >= T0 + BAR_MS && thrown < 3) {
+        thrown += 1;
+        throw new TypeError('Cannot read properties of undefined');
+      }
+      return candles(...args);
+    };
+    await f.runUntil(T0 + 4 * BAR_MS + 30_000);
+    expect(thrown).toBe(3);
+    expect(f.closed('BTC/USDT')).toEqual(minutes(T0, T0 + 3 * BAR_MS));
+    await f.close();
+  });
+
   it('does not let a symbol the exchange has no bars for take the turns of the others', async () => {
     // Its stored series ended long ago (delisted): every bar after it is "due" already.
     const file = join(tempDir(), 'dead.sqlite');

@@ -167,7 +167,13 @@ export class ExchangeFeed implements MarketFeed {
         continue;
       }
       this.#lastRequestAt = now;
-      await this.#poll(series);
+      try {
+        await this.#poll(series);
+      } catch (error) {
+        // A bug or an unreadable database must not end the feed for every symbol: this one waits a turn.
+        series.dueAt = now + this.#options.pollMs;
+        this.#deps.logger.error('Following a symbol failed; it is asked again later', { exchange: this.#deps.data.exchangeId, symbol: series.symbol, error });
+      }
     }
   }
 
