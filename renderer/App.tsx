@@ -12,6 +12,7 @@ import { useViewStore } from './stores/view-store.ts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage.tsx';
 import { ReconcilePage } from './features/reconcile/ReconcilePage.tsx';
 import { ExchangeAccountsPage } from './features/accounts/ExchangeAccountsPage.tsx';
+import { SymbolsPage } from './features/symbols/SymbolsPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -40,7 +41,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>

@@ -40,6 +40,7 @@ import type { SecretStore } from './ports/secret-store.ts';
 import { EnvironmentCredentials } from './secrets/environment-credentials.ts';
 import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import type { ExchangeConnector } from './venues/exchange.ts';
+import { NO_EXCHANGES, SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -63,6 +64,8 @@ export interface EngineDeps {
   exchanges?: ExchangeConnector;
   /** Variables exchange keys may be read from at start on a host without a keychain (default: process.env). */
   environment?: Readonly<Record<string, string | undefined>>;
+  /** Exchanges' public data for symbol discovery; none without it (the offline default). */
+  publicData?: PublicDataSource;
 }
 
 export interface Engine {
@@ -164,6 +167,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await exchangeAccounts.init();
 
   const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
+  const symbols = new SymbolService({ db, clock, source: deps.publicData ?? NO_EXCHANGES, onChange: () => bus.emit('change', { topic: 'market' }) });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),
@@ -187,6 +191,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     exchangeAccounts,
     candleRetention,
     reconciliation,
+    symbols,
   };
   equity.start();
   candleRetention.start();
@@ -208,6 +213,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       candleRetention.stop();
+      await symbols.close();
       await close();
     },
   };

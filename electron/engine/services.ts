@@ -12,6 +12,7 @@ import type { LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
+import type { SymbolService } from './market/symbols/symbol-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -37,4 +38,6 @@ export interface EngineServices {
   reconciliation: Reconciler;
   /** Exchange accounts and their keys (in the OS keychain, or the headless host's environment). */
   exchangeAccounts: ExchangeAccountService;
+  /** Symbol discovery on exchanges' public data, and the symbols enabled per exchange. */
+  symbols: SymbolService;
 }

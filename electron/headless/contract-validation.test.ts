@@ -89,6 +89,12 @@ const MALFORMED: Record<string, unknown[]> = {
   'accounts.update': [{}, { accountId: 'x', options: 'text' }, { accountId: 'x', credentials: { secret: 7 } }],
   'accounts.remove': [{}, { accountId: huge }],
   'accounts.testConnection': [{}, { exchangeId: 'binance' }, { exchangeId: 'binance', credentials: { apiKey: huge } }, { accountId: 'x', options: [] }],
+  'symbols.exchanges': ['x'],
+  'symbols.discover': [{}, { exchangeId: 'Binance!' }, { exchangeId: huge }, { exchangeId: 'binance', filters: { types: [] } }, { exchangeId: 'binance', filters: { types: ['option'] } }, { exchangeId: 'binance', filters: { minQuoteVolume24h: -1 } }, { exchangeId: 'binance', filters: { quote: 'usdt; drop' } }, { exchangeId: 'binance', limit: 10_000 }, { exchangeId: 'binance', sort: { by: 'price' } }],
+  'symbols.list': [{}, { exchangeId: '../etc' }],
+  'symbols.enable': [{ exchangeId: 'binance', symbols: [] }, { exchangeId: 'binance', symbols: ['BTC/USDT', 'BTC/USDT'] }, { exchangeId: 'binance', symbols: [huge] }, { exchangeId: 'binance', symbols: Array.from({ length: 501 }, (_, i) => `C${i}/USDT`) }, { exchangeId: 'binance', symbols: ['BTC/USDT'], riskMultiplier: 0 }],
+  'symbols.disable': [{ exchangeId: 'binance' }, { exchangeId: 'binance', symbols: 'BTC/USDT' }],
+  'symbols.setRiskMultiplier': [{ exchangeId: 'binance', symbol: 'BTC/USDT' }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: 0 }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: 10.5 }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: -1 }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: Number.POSITIVE_INFINITY }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

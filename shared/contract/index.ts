@@ -4,6 +4,7 @@ import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
 import { reconcileContract } from './reconcile.ts';
+import { symbolsContract } from './symbols.ts';
 import { webhooksContract } from './webhooks.ts';
 
 /** The one typed contract between the engine and every client (renderer, REST, scripts). */
@@ -18,5 +19,6 @@ export const contract = {
   webhooks: webhooksContract,
   accounts: accountsContract,
   reconcile: reconcileContract,
+  symbols: symbolsContract,
 };
 export type Contract = typeof contract;

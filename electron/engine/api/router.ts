@@ -12,6 +12,7 @@ import { closeBotPositions } from '../bots/close-positions.ts';
 import { coalescingStream } from './coalescing-stream.ts';
 import { reconcileRouter } from './reconcile.ts';
 import { storageGuard } from './storage-guard.ts';
+import { symbolsRouter } from './symbols-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { fail, ok } from '../../../shared/errors.ts';
@@ -108,4 +109,5 @@ export const router = os.router({
     reset: os.accounts.reset.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.reset(input.accountId))),
   },
   reconcile: reconcileRouter,
+  symbols: symbolsRouter,
 });

@@ -244,6 +244,22 @@ export interface ExchangeAccountsTable {
   updatedAt: number;
 }
 
+/** A symbol enabled (or once enabled) on an exchange, with its market rules and risk multiplier. */
+export interface ExchangeSymbolsTable {
+  exchangeId: string;
+  symbol: string;
+  base: string;
+  quote: string;
+  type: 'spot' | 'swap';
+  tickSize: number;
+  stepSize: number;
+  minNotional: number;
+  minQty: number;
+  riskMultiplier: number;
+  enabled: 0 | 1;
+  updatedAt: number;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -266,4 +282,5 @@ export interface Database {
   accountEntries: AccountEntriesTable;
   accountEquity: AccountEquityTable;
   exchangeAccounts: ExchangeAccountsTable;
+  exchangeSymbols: ExchangeSymbolsTable;
 }

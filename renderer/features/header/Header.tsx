@@ -4,7 +4,7 @@ import { Money } from '../ledger/Money.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
-const TAB_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts', reconcile: 'Reconcile' } as const;
+const TAB_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts', symbols: 'Symbols', reconcile: 'Reconcile' } as const;
 
 export function Header() {
   return (
@@ -22,7 +22,7 @@ function HeaderBar() {
     <header className="header">
       <div className="brand">StoxRobot</div>
       <nav className="tabs" aria-label="Pages">
-        {(['bots', 'webhooks', 'accounts', 'reconcile'] as const).map((v) => (
+        {(['bots', 'webhooks', 'accounts', 'symbols', 'reconcile'] as const).map((v) => (
           <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
             {TAB_NAMES[v]}
           </button>

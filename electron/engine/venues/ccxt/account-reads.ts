@@ -1,0 +1,67 @@
+import type { Trade } from 'ccxt';
+import type { VenueBalance, VenueFill, VenuePosition } from '../venue.ts';
+import type { Attempt, ExchangeCalls } from './exchange-calls.ts';
+import { isOurs, toFill, uniqueTrades } from './mapping.ts';
+
+const PAGE = 1000;
+
+export async function readBalances(calls: ExchangeCalls): Promise<Attempt<VenueBalance[]>> {
+  const balance = await calls.withRetry('the balance', (ex) => ex.fetchBalance());
+  if (!balance.ok) return balance;
+  const totals = (balance.value.total ?? {}) as unknown as Record<string, number | undefined>;
+  const free = (balance.value.free ?? {}) as unknown as Record<string, number | undefined>;
+  const held = Object.entries(totals).filter(([, total]) => Number(total) !== 0 && Number.isFinite(Number(total)));
+  return { ok: true, value: held.map(([currency, total]) => ({ currency, total: Number(total), free: Number(free[currency] ?? 0) })) };
+}
+
+export async function readPositions(calls: ExchangeCalls): Promise<Attempt<VenuePosition[]>> {
+  if (!calls.exchange.has.fetchPositions) return { ok: true, value: [] };
+  const positions = await calls.withRetry('the positions', (ex) => ex.fetchPositions());
+  if (!positions.ok) return positions;
+  const open = positions.value.filter((p) => p.symbol && Number(p.contracts ?? 0) !== 0);
+  return {
+    ok: true,
+    value: open.map((p) => ({
+      symbol: String(p.symbol),
+      qty: (p.side === 'short' ? -1 : 1) * Math.abs(Number(p.contracts)) * Number(p.contractSize ?? 1),
+      avgPxOpen: p.entryPrice === undefined ? null : Number(p.entryPrice),
+    })),
+  };
+}
+
+/** One symbol's trades from `since`, paged by time (never ccxt's parallel `paginate`). */
+async function tradesSince(calls: ExchangeCalls, symbol: string, since: number): Promise<Attempt<Trade[]>> {
+  const all: Trade[] = [];
+  for (let cursor = since; ; ) {
+    const page = await calls.withRetry(`the fills on ${symbol}`, (ex) => ex.fetchMyTrades(symbol, cursor, PAGE));
+    if (!page.ok) return page;
+    all.push(...page.value);
+    const last = Number(page.value.at(-1)?.timestamp ?? cursor);
+    if (page.value.length < PAGE) return { ok: true, value: uniqueTrades(all) };
+    cursor = last > cursor ? last : cursor + 1;
+  }
+}
+
+/**
+ * Our fills on these symbols since a time, oldest first. A trade names the exchange's order id; the
+ * order (looked up once per id, cached in `clientIds`) names ours: trades of orders that are not ours are left out.
+ */
+export async function readFillsSince(calls: ExchangeCalls, since: number, symbols: readonly string[], clientIds = new Map<string, string | null>()): Promise<Attempt<VenueFill[]>> {
+  const fills: VenueFill[] = [];
+  for (const symbol of symbols) {
+    const trades = await tradesSince(calls, symbol, since);
+    if (!trades.ok) return trades;
+    const quote = calls.exchange.markets?.[symbol]?.quote;
+    for (const trade of trades.value) {
+      const orderId = String(trade.order);
+      if (!clientIds.has(orderId)) {
+        const order = await calls.withRetry(`the order ${orderId}`, (ex) => ex.fetchOrder(orderId, symbol));
+        if (!order.ok) return order;
+        clientIds.set(orderId, isOurs(order.value.clientOrderId) ? order.value.clientOrderId : null);
+      }
+      const clientOrderId = clientIds.get(orderId);
+      if (clientOrderId) fills.push(toFill(trade, clientOrderId, quote));
+    }
+  }
+  return { ok: true, value: fills.sort((a, b) => a.ts - b.ts) };
+}

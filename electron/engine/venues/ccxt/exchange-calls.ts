@@ -1,0 +1,70 @@
+import type { Exchange } from 'ccxt';
+import type { DomainError } from '../../../../shared/errors.ts';
+import { delay } from '../../../../shared/delay.ts';
+import type { Logger } from '../../ports/logger.ts';
+import type { Credentials } from '../exchange.ts';
+import { classifyFailure, type ExchangeFailure } from './classify.ts';
+import { toDomainError } from './translate.ts';
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: ExchangeFailure; error: DomainError };
+
+export interface CallsDeps {
+  exchange: Exchange;
+  credentials: Credentials;
+  logger: Logger;
+  /** Told when the keys were refused (the venue reports `auth_failed`). */
+  onAuthFailed?: (reason: string) => void;
+  /** Back-off of retried reads and cancels: attempts after the first, and the first pause (doubling). */
+  retries?: number;
+  backoffMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Every ccxt call goes through here: a ccxt error becomes an Attempt failure in our terms (logged
+ * with the redacted message only: never the error object, whose properties can hold the request);
+ * any other error is a bug and is thrown.
+ */
+export class ExchangeCalls {
+  readonly exchange: Exchange;
+  readonly #deps: CallsDeps;
+
+  constructor(deps: CallsDeps) {
+    this.exchange = deps.exchange;
+    this.#deps = deps;
+  }
+
+  get rateLimitMs(): number {
+    return Number(this.exchange.rateLimit) || 0;
+  }
+
+  async attempt<T>(action: string, call: (exchange: Exchange) => Promise<T>): Promise<Attempt<T>> {
+    try {
+      return { ok: true, value: await call(this.exchange) };
+    } catch (error) {
+      const failure = classifyFailure(error);
+      if (!failure) throw error;
+      const domain = toDomainError(failure, { exchange: this.exchange.name ?? this.exchange.id, action, rateLimitMs: this.rateLimitMs, credentials: this.#deps.credentials });
+      this.#deps.logger.warn('Exchange call failed', { exchange: this.exchange.id, action, kind: failure.kind, exchangeCode: failure.exchangeCode, message: domain.message });
+      if (failure.kind === 'auth') this.#deps.onAuthFailed?.(domain.message);
+      return { ok: false, failure, error: domain };
+    }
+  }
+
+  /**
+   * For reads and cancels only (never an order submit): a temporary or rate-limited failure is
+   * tried again after a doubling pause, at least as long as the exchange asked.
+   */
+  async withRetry<T>(action: string, call: (exchange: Exchange) => Promise<T>): Promise<Attempt<T>> {
+    const retries = this.#deps.retries ?? 3;
+    let pause = this.#deps.backoffMs ?? 500;
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await this.attempt(action, call);
+      const retryable = !result.ok && (result.failure.kind === 'temporary' || result.failure.kind === 'rate_limited');
+      if (!retryable || attempt >= retries || this.#deps.signal?.aborted) return result;
+      const asked = Number(result.error.details?.retryAfterMs ?? 0);
+      await delay(Math.max(pause, asked), this.#deps.signal);
+      pause *= 2;
+    }
+  }
+}

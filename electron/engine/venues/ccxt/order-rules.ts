@@ -1,0 +1,47 @@
+import type { Exchange, Market } from 'ccxt';
+import { fail, ok, type Result } from '../../../../shared/errors.ts';
+import type { OrderRequest } from '../venue.ts';
+
+export interface PreparedOrder {
+  market: Market;
+  amount: number;
+  price: number | undefined;
+  params: Record<string, unknown>;
+}
+
+const text = (n: number) => (Number.isFinite(n) ? String(n) : String(n));
+
+/**
+ * The order as the exchange will accept it: quantity cut to the market's step and price rounded to
+ * its tick (ccxt's own precision functions), minimums checked before anything is sent, our client
+ * id always attached (without it ccxt invents one we could never look up after a timeout).
+ */
+export function prepareOrder(exchange: Exchange, order: OrderRequest): Result<PreparedOrder> {
+  const market = exchange.markets?.[order.symbol];
+  const where = exchange.name ?? exchange.id;
+  if (!market) return fail('REFUSED', `${where} has no market ${order.symbol}`);
+  if (market.active === false) return fail('REFUSED', `${order.symbol} is not trading on ${where} at the moment`);
+  if (!(order.qty > 0) || !Number.isFinite(order.qty)) return fail('REFUSED', `The quantity must be a positive number, not ${String(order.qty)}`);
+  const limit = order.type === 'LIMIT';
+  if (limit && (order.price === null || !(order.price > 0) || !Number.isFinite(order.price))) return fail('REFUSED', `A limit order needs a positive price, not ${String(order.price)}`);
+  let amount: number;
+  let price: number | undefined;
+  try {
+    amount = Number(exchange.amountToPrecision(order.symbol, order.qty));
+    price = limit ? Number(exchange.priceToPrecision(order.symbol, order.price as number)) : undefined;
+  } catch {
+    return fail('REFUSED', `${order.qty} ${market.base} is smaller than ${where}'s quantity step ${market.precision.amount} ${market.base} for ${order.symbol}`);
+  }
+  const minQty = market.limits.amount?.min;
+  if (!(amount > 0) || (minQty !== undefined && amount < minQty)) {
+    return fail('REFUSED', `${amount} ${market.base} is below ${where}'s minimum quantity of ${minQty ?? market.precision.amount} ${market.base} for ${order.symbol}`);
+  }
+  const minCost = market.limits.cost?.min;
+  // A market order's value is checked by the exchange: we do not know its fill price here.
+  if (price !== undefined && minCost !== undefined && amount * price < minCost) {
+    return fail('REFUSED', `The order is worth ${(amount * price).toFixed(8).replace(/\.?0+$/, '')} ${market.quote}, below ${where}'s minimum of ${minCost} ${market.quote} for ${order.symbol}`);
+  }
+  const params: Record<string, unknown> = { clientOrderId: order.clientOrderId };
+  if (order.reduceOnly && market.contract) params.reduceOnly = true;
+  return ok({ market, amount, price, params });
+}
