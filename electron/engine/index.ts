@@ -40,6 +40,7 @@ import type { SecretStore } from './ports/secret-store.ts';
 import { EnvironmentCredentials } from './secrets/environment-credentials.ts';
 import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import type { ExchangeConnector } from './venues/exchange.ts';
+import { ExchangeVenues } from './accounts/exchange-venues.ts';
 import { NO_EXCHANGES, SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 
 export interface EngineDeps {
@@ -123,7 +124,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const gate = new LedgerAccountGate({ market: accountMarket, equity });
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
   const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
-  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage });
+  // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId) => reconciliation.admission(accountId) });
   await orders.loadPositions();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
@@ -144,6 +146,32 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   }
 
   const bots = new BotService({ db, runtime, orders, venues, lastPrice, bus, clock });
+  const exchanges = deps.exchanges ?? unwiredExchanges;
+  const exchangeAccounts = new ExchangeAccountService({
+    db,
+    secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
+    environment: new EnvironmentCredentials(deps.environment ?? process.env),
+    exchanges,
+    clock,
+    logger,
+  });
+  await exchangeAccounts.init();
+  const pauseOnRefusedKeys = async (accountId: string, reason: string) => {
+    const paused = await bots.pauseAccount(accountId, reason).catch((error: unknown) => logger.error('Could not pause the bots of an account whose keys were refused', { accountId, error }));
+    logger.error('The exchange refused the account’s API keys: its bots are paused until the keys are fixed', { accountId, reason, paused });
+  };
+  const exchangeVenues = new ExchangeVenues({
+    accounts: exchangeAccounts,
+    connector: exchanges,
+    venues,
+    reconciliation,
+    orders,
+    lastPrice,
+    logger,
+    onAuthFailed: (accountId, reason) => void pauseOnRefusedKeys(accountId, reason),
+  });
+  // Before the bots resume and recovered alerts act: their accounts' venues are open (or known not to be).
+  await exchangeVenues.start();
   await bots.resumeAll();
 
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
@@ -155,16 +183,6 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const recovered = await intake.recover();
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
-
-  const exchangeAccounts = new ExchangeAccountService({
-    db,
-    secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
-    environment: new EnvironmentCredentials(deps.environment ?? process.env),
-    exchanges: deps.exchanges ?? unwiredExchanges,
-    clock,
-    logger,
-  });
-  await exchangeAccounts.init();
 
   const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
   const symbols = new SymbolService({ db, clock, source: deps.publicData ?? NO_EXCHANGES, onChange: () => bus.emit('change', { topic: 'market' }) });
@@ -205,6 +223,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     logger,
     stop: async () => {
       await webhooks.stop();
+      await exchangeVenues.stop();
       await reconciliation.stop();
       // Writes held for a full disk give up now (what they carried is recovered at the next start).
       storage.close();

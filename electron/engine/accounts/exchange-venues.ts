@@ -49,7 +49,7 @@ export class ExchangeVenues {
 
   /** Opens every account's venue; resolves when each has been tried once (connected or not). */
   async start(): Promise<void> {
-    await Promise.all((await this.#deps.accounts.list()).map((account) => this.#enqueue(account.accountId, () => this.#open(account.accountId))));
+    await Promise.all((await this.#deps.accounts.list()).map(({ id }) => this.#enqueue(id, () => this.#open(id))));
   }
 
   states(): ExchangeVenueState[] {

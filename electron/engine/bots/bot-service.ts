@@ -101,6 +101,21 @@ export class BotService {
     return ok(bot);
   }
 
+  /**
+   * Pauses every running bot of an account (the exchange refused its keys): it keeps its
+   * indicators but places nothing until the trader fixes the keys and starts it again.
+   */
+  async pauseAccount(accountId: string, reason: string): Promise<string[]> {
+    const running = (await listBots(this.#db)).filter((bot) => bot.account === accountId && bot.status === 'running');
+    const now = this.#clock.now();
+    for (const bot of running) {
+      await this.#audited(now, 'bot.paused', bot.id, { from: bot.status, reason }, (trx) => setBotStatus(trx, bot.id, 'paused', now));
+      await this.#attach({ ...bot, status: 'paused', updatedAt: now });
+      this.#changed(bot.id);
+    }
+    return running.map((bot) => bot.id);
+  }
+
   /** Puts every bot that was running or paused when the app stopped back on the market. */
   async resumeAll(): Promise<void> {
     for (const bot of await listBots(this.#db)) if (bot.status !== 'stopped') await this.#attach(bot);
