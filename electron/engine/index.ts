@@ -210,6 +210,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     candleRetention,
     reconciliation,
     symbols,
+    venues,
+    exchangeVenues,
   };
   equity.start();
   candleRetention.start();

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { ExchangeVenues } from './accounts/exchange-venues.ts';
+import type { VenueRegistry } from './venues/venue-registry.ts';
 import type { CandleRetentionService } from './market/candle-retention.ts';
 import type { Instrument } from '../../shared/domain/instrument.ts';
 import type { AccountService } from './accounts/account-service.ts';
@@ -40,4 +42,8 @@ export interface EngineServices {
   exchangeAccounts: ExchangeAccountService;
   /** Symbol discovery on exchanges' public data, and the symbols enabled per exchange. */
   symbols: SymbolService;
+  /** The venue of every connected account (paper and exchange). */
+  venues: VenueRegistry;
+  /** Whether each exchange account's venue is open. */
+  exchangeVenues: ExchangeVenues;
 }

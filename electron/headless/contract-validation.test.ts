@@ -71,6 +71,8 @@ const MALFORMED: Record<string, unknown[]> = {
     { accountId: 'paper', mismatchId: huge, action: 'cancel' },
     { accountId: 'paper', mismatchId: 'x', action: 'adopt', botId: huge },
   ],
+  'accounts.instruments': [{}, { accountId: 'a b' }, { accountId: huge }],
+  'accounts.connections': ['x'],
   'accounts.exchanges': ['x'],
   'accounts.keychain': [7],
   'accounts.exchangeAccounts': ['x'],

@@ -15,10 +15,20 @@ import {
   KeychainStatusSchema,
   StartingBalanceSchema,
 } from '../domain/account.ts';
+import { InstrumentSchema } from '../domain/instrument.ts';
 import { MAX_LIST_LIMIT } from '../domain/limits.ts';
 import { queryInt } from './query.ts';
 
 const byId = z.object({ accountId: AccountIdSchema });
+
+export const ExchangeConnectionSchema = z.object({
+  accountId: z.string(),
+  connected: z.boolean(),
+  /** What the last attempt to connect met, in plain words; null when connected. */
+  problem: z.string().nullable(),
+  /** When the next attempt is due (epoch ms); null when none is scheduled (connected, or the keys were refused). */
+  retryAt: z.number().nullable(),
+});
 /** Market time in milliseconds, as the equity series is recorded. */
 const timestamp = z.preprocess((v) => (typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : v), z.number().int().min(0).max(8.64e15));
 
@@ -54,6 +64,10 @@ export type ConnectionTestRequest = z.infer<typeof ConnectionTestRequestSchema>;
 const exchangeAccountsContract = {
   exchanges: oc.route({ method: 'GET', path: '/accounts/exchanges' }).input(z.object({}).optional()).output(z.array(ExchangeInfoSchema)),
   keychain: oc.route({ method: 'GET', path: '/accounts/keychain' }).input(z.object({}).optional()).output(KeychainStatusSchema),
+  /** What the account's venue trades, with its precision and minimums; UNAVAILABLE while the account is not connected. */
+  instruments: oc.route({ method: 'GET', path: '/accounts/{accountId}/instruments' }).input(byId).output(z.array(InstrumentSchema)),
+  /** Whether each exchange account's venue is open, and what the last attempt met. */
+  connections: oc.route({ method: 'GET', path: '/accounts/exchange/connections' }).input(z.object({}).optional()).output(z.array(ExchangeConnectionSchema)),
   exchangeAccounts: oc.route({ method: 'GET', path: '/accounts/exchange' }).input(z.object({}).optional()).output(z.array(ExchangeAccountSchema)),
   create: oc.route({ method: 'POST', path: '/accounts/exchange' }).input(NewExchangeAccountSchema).output(ExchangeAccountSchema),
   update: oc.route({ method: 'PATCH', path: '/accounts/exchange/{accountId}' }).input(ExchangeAccountPatchSchema.extend({ accountId: AccountIdSchema })).output(ExchangeAccountSchema),

@@ -15,6 +15,7 @@ import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
+import { accountVenueHandlers } from './account-venues.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
@@ -103,6 +104,7 @@ export const router = os.router({
   },
   accounts: {
     ...exchangeAccountHandlers,
+    ...accountVenueHandlers,
     list: os.accounts.list.handler(({ context: { engine } }) => engine.accounts.list()),
     equity: os.accounts.equity.handler(async ({ input: { accountId, ...range }, context: { engine } }) => unwrap(await engine.accounts.series(accountId, range))),
     configure: os.accounts.configure.handler(async ({ input, context: { engine } }) => unwrap(await engine.accounts.configure(input.accountId, input.startingBalances))),
