@@ -15,7 +15,9 @@ export async function readBalances(calls: ExchangeCalls): Promise<Attempt<VenueB
 }
 
 export async function readPositions(calls: ExchangeCalls): Promise<Attempt<VenuePosition[]>> {
-  if (!calls.exchange.has.fetchPositions) return { ok: true, value: [] };
+  // A spot-only account holds no positions: asking would reach the exchange's futures API for nothing.
+  const trades = Object.values(calls.exchange.markets ?? {}).some((m) => m?.contract);
+  if (!calls.exchange.has.fetchPositions || !trades) return { ok: true, value: [] };
   const positions = await calls.withRetry('the positions', (ex) => ex.fetchPositions());
   if (!positions.ok) return positions;
   const open = positions.value.filter((p) => p.symbol && Number(p.contracts ?? 0) !== 0);
