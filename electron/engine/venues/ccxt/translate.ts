@@ -36,7 +36,7 @@ export function toDomainError(failure: ExchangeFailure, ctx: FailureContext): Do
     case 'temporary':
       return withDetails({ code: 'UNAVAILABLE', message: `${ctx.exchange} did not answer about ${ctx.action}${said || ' (no reply or a server fault)'}; it may work in a moment` }, code);
     case 'auth':
-      return withDetails({ code: 'REFUSED', message: `${ctx.exchange} refused the API keys${why}. Check the key, its permissions and its IP allow-list` }, { auth: true, ...code });
+      return withDetails({ code: 'REFUSED', message: `${ctx.exchange} refused the API keys${why.replace(/\.$/, '')}. Check the key, its permissions and its IP allow-list` }, { auth: true, ...code });
     case 'not_found':
       return withDetails({ code: 'REFUSED', message: `${ctx.exchange} has no open order matching ${ctx.action}${said}` }, { notFound: true, ...code });
     case 'duplicate':
