@@ -61,6 +61,10 @@ export async function startFakeBinance(options: { keys?: FakeKeys; now?: () => n
       const retryAfter = { 'retry-after': String(fault.retryAfterSec ?? 1) };
       return send(res, fault.kind === 'banned' ? 418 : 429, { code: -1003, msg: 'Too many requests; current limit of IP is 6000 request weight per 1 MINUTE.' }, retryAfter);
     }
+    if (fault?.kind === 'html_error') {
+      res.writeHead(fault.status ?? 401, { 'content-type': 'text/html' });
+      return void res.end('<html><body>Request blocked</body></html>');
+    }
     if (fault?.kind === 'server_error') return send(res, 500, { code: -1000, msg: 'An unknown error occurred while processing the request.' });
     let status = 200;
     let body: unknown;
