@@ -9,6 +9,7 @@ import { type FakeKeys, verifySigned } from './signing.ts';
 export interface FakeRequest {
   /** `METHOD /api/v3/path`, the host segment of the rewritten URL removed. */
   endpoint: string;
+  /** Arrival time in epoch ms with sub-millisecond precision (for spacing measurements). */
   ts: number;
 }
 
@@ -53,7 +54,7 @@ export async function startFakeBinance(options: { keys?: FakeKeys; now?: () => n
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const endpoint = `${req.method ?? 'GET'} ${stripHost(url.pathname)}`;
-    requests.push({ endpoint, ts: now() });
+    requests.push({ endpoint, ts: performance.timeOrigin + performance.now() });
     const rawBody = await readBody(req);
     const fault = faults.take(endpoint);
     if (fault?.kind === 'drop') return void req.socket.destroy();
