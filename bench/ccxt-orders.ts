@@ -3,7 +3,7 @@ import { createCcxtConnector } from '../electron/engine/venues/ccxt/connector.ts
 import { subscribe } from 'node:diagnostics_channel';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { fakeBinanceOptions } from '../electron/engine/venues/ccxt/testing/fake-binance/ccxt-options.ts';
+import { binanceRateLimit, fakeBinanceOptions } from '../electron/engine/venues/ccxt/testing/fake-binance/ccxt-options.ts';
 import type { FakeRequest } from '../electron/engine/venues/ccxt/testing/fake-binance/server.ts';
 import type { Venue } from '../electron/engine/venues/venue.ts';
 
@@ -80,22 +80,20 @@ export async function ccxtOrders(): Promise<void> {
   const opened = await connector.openVenue({ accountId: 'bench', exchangeId: 'binance', sandbox: false, options: await fakeBinanceOptions(fake.url, 10_000) }, fake.keys);
   if (!opened.ok) throw new Error(opened.error.message);
   const venue = opened.value;
-  const ccxt = await import('ccxt');
-  const probe = new ccxt.binance();
-  const declared = Number(probe.rateLimit);
-  const cost = (api: 'post' | 'get', path: string) => Number((probe.api as { private: Record<string, Record<string, { cost: number }>> }).private[api]?.[path]?.cost ?? 1);
+  const order = await binanceRateLimit('post', 'order');
+  const account = await binanceRateLimit('get', 'account');
   try {
     for (const concurrency of [1, CONCURRENT]) {
       const [from, sentFrom] = [(await fake.requests()).length, sent.length];
       const rate = await placeAll(venue, `c${concurrency}`, concurrency);
       console.log(`${concurrency} submitter(s): ${rate.toFixed(1)} orders/s`);
-      printSpacing('sent by the venue', sent.slice(sentFrom), 'POST /api/v3/order', declared, cost('post', 'order'));
-      printSpacing('arrived at the fake', (await fake.requests()).slice(from), 'POST /api/v3/order', declared, cost('post', 'order'));
+      printSpacing('sent by the venue', sent.slice(sentFrom), 'POST /api/v3/order', order.rateLimitMs, order.weight);
+      printSpacing('arrived at the fake', (await fake.requests()).slice(from), 'POST /api/v3/order', order.rateLimitMs, order.weight);
     }
     const [from, sentFrom] = [(await fake.requests()).length, sent.length];
     await Promise.all(Array.from({ length: READS }, () => venue.balances()));
-    printSpacing('sent by the venue', sent.slice(sentFrom), 'GET /api/v3/account', declared, cost('get', 'account'));
-    printSpacing('arrived at the fake', (await fake.requests()).slice(from), 'GET /api/v3/account', declared, cost('get', 'account'));
+    printSpacing('sent by the venue', sent.slice(sentFrom), 'GET /api/v3/account', account.rateLimitMs, account.weight);
+    printSpacing('arrived at the fake', (await fake.requests()).slice(from), 'GET /api/v3/account', account.rateLimitMs, account.weight);
   } finally {
     await venue.close();
     await fake.close();
