@@ -123,6 +123,19 @@ describe('ccxt venue on the fake Binance', () => {
     expect(fillsOf(events, 'sr-c2').map((f) => f.qty)).toEqual([0.01]);
   });
 
+  it('a cancel that failed leaves the order watched: a later cancel by the exchange is still reported', async () => {
+    const { venue, events } = await open();
+    await venue.submit({ clientOrderId: 'sr-c3', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
+    fake.fault({ kind: 'server_error', endpoint: 'DELETE /api/v3/order', times: 4 });
+    const reply = await venue.cancel({ clientOrderId: 'sr-c3', symbol: 'BTC/USDT' });
+    expect(reply.ok ? null : reply.error.code).toBe('UNAVAILABLE');
+    const order = fake.book.byClientId('BTCUSDT', 'sr-c3');
+    expect(order?.status).toBe('NEW');
+    if (order) fake.book.cancel(order);
+    await until(() => events.some((e) => e.kind === 'canceled'), 'the cancel report');
+    expect(events).toMatchObject([{ kind: 'canceled', clientOrderId: 'sr-c3', reason: 'Canceled at the exchange' }]);
+  });
+
   it('reports a cancel and an expiry the exchange made on its own', async () => {
     const { venue, events } = await open();
     await venue.submit({ clientOrderId: 'sr-e1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });

@@ -45,7 +45,9 @@ export class ExchangeCalls {
       const failure = classifyFailure(error);
       if (!failure) throw error;
       const domain = toDomainError(failure, { exchange: this.exchange.name ?? this.exchange.id, action, rateLimitMs: this.rateLimitMs, credentials: this.#deps.credentials });
-      this.#deps.logger.warn('Exchange call failed', { exchange: this.exchange.id, action, kind: failure.kind, exchangeCode: failure.exchangeCode, message: domain.message });
+      // "No such order" is the expected answer of most look-ups after a lost reply: not a warning.
+      const log = failure.kind === 'not_found' ? this.#deps.logger.info : this.#deps.logger.warn;
+      log.call(this.#deps.logger, 'Exchange call failed', { exchange: this.exchange.id, action, kind: failure.kind, exchangeCode: failure.exchangeCode, message: domain.message });
       if (failure.kind === 'auth') this.#deps.onAuthFailed?.(domain.message);
       return { ok: false, failure, error: domain };
     }
