@@ -161,6 +161,8 @@ describe('ccxt venue on the fake Binance', () => {
     expect(await venue.fetchOrder({ clientOrderId: 'sr-o2', symbol: 'ETH/USDT' })).toMatchObject({ status: 'filled', qty: 0.1, type: 'MARKET', side: 'BUY' });
     const fills = await venue.fillsSince(t0, ['BTC/USDT', 'ETH/USDT']);
     expect(fills.map((f) => [f.clientOrderId, f.qty])).toEqual([['sr-o1', 0.002], ['sr-o2', 0.1]]);
+    // Three days back: one request per day-long window (Binance's limit), still the same fills.
+    expect(await venue.fillsSince(t0 - 3 * 86_400_000, ['BTC/USDT', 'ETH/USDT'])).toEqual(fills);
   });
 
   it('reads balances and (spot) positions', async () => {

@@ -115,7 +115,7 @@ export class CcxtVenue implements Venue {
   }
 
   fillsSince(since: number, symbols: readonly string[]): Promise<VenueFill[]> {
-    return readFillsSince(this.#calls, since, symbols, this.#clientIds).then(valueOf);
+    return readFillsSince(this.#calls, since, symbols, this.#clientIds, this.#now()).then(valueOf);
   }
 
   balances(): Promise<VenueBalance[]> {

@@ -52,6 +52,14 @@ describe('ccxt connector', () => {
     expect(leaky.ok ? null : leaky.error.code).toBe('INVALID_INPUT');
   });
 
+  it('a market list that failed once is asked again (ccxt would keep the failure), and the venue opens', async () => {
+    fake.fault({ kind: 'server_error', endpoint: 'GET /api/v3/exchangeInfo', times: 1 });
+    const opened = await connector().openVenue(await account(), fake.keys);
+    expect(opened.ok && opened.value.instruments().length).toBe(3);
+    expect(fake.requests.filter((r) => r.endpoint === 'GET /api/v3/exchangeInfo')).toHaveLength(2);
+    if (opened.ok) await opened.value.close();
+  });
+
   it('a refused key on an open venue: auth failure on every call and one auth_failed event', async () => {
     const { venue, events } = await venueOnFake(fake, { credentials: { apiKey: 'WRONG-KEY-123456', secret: 'WRONG-SECRET-654321' }, rateLimit: false });
     const reply = await venue.submit({ clientOrderId: 'sr-auth', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.001, price: null });
