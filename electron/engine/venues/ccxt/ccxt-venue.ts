@@ -65,7 +65,7 @@ export class CcxtVenue implements Venue {
     });
     this.#watch = new OrderWatch(this.#calls, emit, this.#now);
     const probe = () => this.#calls.attempt('the balance', (ex) => ex.fetchBalance());
-    this.#poller = new Poller({ watch: this.#watch, probe, intervalMs: this.#settings.pollMs, emit, now: this.#now, signal: this.#stop.signal, logger: deps.logger });
+    this.#poller = new Poller({ watch: this.#watch, probe, redact: (text) => this.#calls.redact(text), intervalMs: this.#settings.pollMs, emit, now: this.#now, signal: this.#stop.signal, logger: deps.logger });
     this.#poller.start();
   }
 

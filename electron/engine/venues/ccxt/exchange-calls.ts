@@ -4,6 +4,7 @@ import { delay } from '../../../../shared/delay.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { Credentials } from '../exchange.ts';
 import { classifyFailure, type ExchangeFailure } from './classify.ts';
+import { redact } from './redact.ts';
 import { toDomainError } from './translate.ts';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: ExchangeFailure; error: DomainError };
@@ -32,6 +33,11 @@ export class ExchangeCalls {
   constructor(deps: CallsDeps) {
     this.exchange = deps.exchange;
     this.#deps = deps;
+  }
+
+  /** Text made safe to log: this account's keys and any signature cut out. */
+  redact(text: string): string {
+    return redact(text, this.#deps.credentials);
   }
 
   get rateLimitMs(): number {

@@ -23,7 +23,7 @@ describe('Poller: the link to the exchange as it changes', () => {
     let probed = 0;
     const events: VenueEvent[] = [];
     const stop = new AbortController();
-    const poller = new Poller({ watch, probe: async () => (probed++, probes.shift() ?? passed), intervalMs: 5, emit: (e) => events.push(e), now: () => 1, signal: stop.signal, logger: silentLogger });
+    const poller = new Poller({ watch, probe: async () => (probed++, probes.shift() ?? passed), redact: (t) => t, intervalMs: 5, emit: (e) => events.push(e), now: () => 1, signal: stop.signal, logger: silentLogger });
     poller.start();
     while (events.length === 0) await delay(5);
     state.size = 0; // the orders were settled meanwhile: only a probe can tell the link is back
@@ -40,7 +40,7 @@ describe('Poller: the link to the exchange as it changes', () => {
     let probed = 0;
     const events: VenueEvent[] = [];
     const stop = new AbortController();
-    const poller = new Poller({ watch, probe: async () => (probed++, passed), intervalMs: 5, emit: (e) => events.push(e), now: () => 2, signal: stop.signal, logger: silentLogger });
+    const poller = new Poller({ watch, probe: async () => (probed++, passed), redact: (t) => t, intervalMs: 5, emit: (e) => events.push(e), now: () => 2, signal: stop.signal, logger: silentLogger });
     poller.start();
     await delay(30);
     expect(probed).toBe(0);

@@ -3,7 +3,6 @@ import type { Logger } from '../../ports/logger.ts';
 import type { VenueEvent } from '../venue.ts';
 import type { Attempt } from './exchange-calls.ts';
 import type { OrderWatch } from './order-watch.ts';
-import { redact } from './redact.ts';
 
 type LinkState = 'up' | 'lost' | 'auth_failed';
 
@@ -11,6 +10,8 @@ interface PollerDeps {
   watch: OrderWatch;
   /** A signed read, to learn when a lost link is back while no order is watched. */
   probe: () => Promise<Attempt<unknown>>;
+  /** Makes an unexpected error's text safe to log (the account's keys cut out). */
+  redact: (text: string) => string;
   intervalMs: number;
   emit: (event: VenueEvent) => void;
   now: () => number;
@@ -55,7 +56,7 @@ export class Poller {
         if (pass.ok) this.#change('up', null);
         else if (pass.failure.kind !== 'auth') this.#change('lost', pass.error.message);
       } catch (error) {
-        logger.error('Polling the exchange failed unexpectedly', { error: redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) });
+        logger.error('Polling the exchange failed unexpectedly', { error: this.#deps.redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) });
       }
     }
   }
