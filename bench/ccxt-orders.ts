@@ -74,41 +74,6 @@ function printSpacing(where: string, requests: FakeRequest[], endpoint: string, 
   );
 }
 
-async function placeAll(venue: Venue, label: string, concurrency: number): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < ORDERS) {
-      const id = `sr-bench-${label}-${next++}`;
-      const reply = await venue.submit({ clientOrderId: id, symbol: 'BTC/USDT', side: next % 2 ? 'BUY' : 'SELL', type: 'MARKET', qty: 0.001, price: null });
-      if (!reply.ok) throw new Error(`bench order refused: ${reply.error.message}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return ORDERS / ((performance.now() - started) / 1000);
-}
-
-/** When each request's headers left this process (undici's own event), as the fake logs arrivals. */
-function recordSends(): FakeRequest[] {
-  const sent: FakeRequest[] = [];
-  subscribe('undici:client:sendHeaders', (message) => {
-    const { request } = message as { request: { method: string; path: string } };
-    const path = request.path.split('?')[0]?.replace(/^\/[^/]*\.[^/]*(?=\/)/, '') ?? '';
-    sent.push({ endpoint: `${request.method} ${path}`, ts: performance.timeOrigin + performance.now() });
-  });
-  return sent;
-}
-
-/** The venue sends no two requests closer than `rateLimit`; ccxt's weights space heavier ones further (weight x rateLimit). */
-function printSpacing(where: string, requests: FakeRequest[], endpoint: string, declaredMs: number, ccxtCost: number): void {
-  const g = gaps(requests, endpoint);
-  const floor = declaredMs * Math.max(1, ccxtCost);
-  console.log(
-    `  ${endpoint} ${where}: ${g.length + 1} requests, spacing min ${Math.min(...g).toFixed(2)} ms, p50 ${percentile(g, 50).toFixed(2)} ms ` +
-      `vs declared rateLimit ${declaredMs} ms (x ccxt weight ${ccxtCost}, at least 1x = ${floor} ms): ${g.filter((x) => x < floor).length} of ${g.length} gaps below`,
-  );
-}
-
 /** Orders per second through the ccxt venue (rate limiter on, Binance's declared limits) against the fake, and the request spacing the fake measured. */
 export async function ccxtOrders(): Promise<void> {
   console.log(`\n# ccxt venue against the fake Binance (loopback), rate limiter on: ${ORDERS} market orders per run`);
