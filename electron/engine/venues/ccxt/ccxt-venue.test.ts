@@ -64,6 +64,12 @@ describe('ccxt venue on the fake Binance', () => {
     for (const qty of [Number.NaN, Number.POSITIVE_INFINITY, -1, 0]) {
       expect((await venue.submit({ clientOrderId: 'sr-s3', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty, price: null })).ok).toBe(false);
     }
+    const few = await venue.submit({ clientOrderId: 'sr-s8', symbol: 'ETH/USDT', side: 'BUY', type: 'LIMIT', qty: 0.0005, price: 100_000 });
+    expect(few.ok ? '' : few.error.message).toBe("0.0005 ETH is below Binance's minimum quantity of 0.001 ETH for ETH/USDT");
+    const penny = await venue.submit({ clientOrderId: 'sr-s7', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 1e-9 });
+    expect(penny.ok ? '' : penny.error.message).toBe("The price 1e-9 USDT is below Binance's price step 0.01 USDT for BTC/USDT");
+    const huge = await venue.submit({ clientOrderId: 'sr-s6', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 1e20, price: null });
+    expect(huge.ok ? '' : huge.error.message).toBe("100000000000000000000 BTC is above Binance's maximum quantity of 9000 BTC for BTC/USDT");
     expect((await venue.submit({ clientOrderId: 'sr-s4', symbol: 'LUNA/USDT', side: 'BUY', type: 'MARKET', qty: 100, price: null })).ok).toBe(false);
     expect((await venue.submit({ clientOrderId: 'sr-s5', symbol: 'DOGE/USDT', side: 'BUY', type: 'MARKET', qty: 100, price: null })).ok).toBe(false);
     expect(fake.requests.length).toBe(before);
