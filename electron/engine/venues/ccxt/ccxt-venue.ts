@@ -48,6 +48,7 @@ export class CcxtVenue implements Venue {
   readonly #now: () => number;
   /** The exchange's order id → ours (null: not our order), learnt by fillsSince. */
   readonly #clientIds = new Map<string, string | null>();
+  #instruments: Instrument[] | null = null;
 
   constructor(deps: { accountId: string; exchange: Exchange; credentials: Credentials; logger: Logger; settings?: Partial<CcxtVenueSettings>; now?: () => number }) {
     this.id = deps.accountId;
@@ -69,8 +70,10 @@ export class CcxtVenue implements Venue {
     this.#poller.start();
   }
 
+  /** Built once from the markets loaded when the venue opened (thousands on a large exchange, asked per order). */
   instruments(): Instrument[] {
-    return instrumentsOf(this.id, this.#calls.exchange);
+    this.#instruments ??= instrumentsOf(this.id, this.#calls.exchange);
+    return this.#instruments;
   }
 
   submit(order: OrderRequest): Promise<SubmitResult> {
