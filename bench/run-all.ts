@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures; nothing here passes or fails on a timing.
+import { ccxtOrders } from './ccxt-orders.ts';
 import { engineHostLatency } from './engine-host-latency.ts';
 import { engineThroughput } from './engine-throughput.ts';
 import { headlessStartup } from './headless-startup.ts';
@@ -12,4 +13,5 @@ await sqliteCandles();
 await headlessStartup();
 await webhookLoad();
 await liveStreams();
+await ccxtOrders();
 webhookFuzz();

@@ -4,6 +4,9 @@ import type { Attempt, ExchangeCalls } from './exchange-calls.ts';
 import { isOurs, toFill, uniqueTrades } from './mapping.ts';
 
 const PAGE = 1000;
+const WINDOW_MS = 24 * 3_600_000;
+/** Fills older than this are not listed (one request per day of history per symbol); an order's own fills are always found through its look-up. */
+const MAX_LOOKBACK_MS = 30 * WINDOW_MS;
 
 export async function readBalances(calls: ExchangeCalls): Promise<Attempt<VenueBalance[]>> {
   const balance = await calls.withRetry('the balance', (ex) => ex.fetchBalance());
@@ -15,7 +18,9 @@ export async function readBalances(calls: ExchangeCalls): Promise<Attempt<VenueB
 }
 
 export async function readPositions(calls: ExchangeCalls): Promise<Attempt<VenuePosition[]>> {
-  if (!calls.exchange.has.fetchPositions) return { ok: true, value: [] };
+  // A spot-only account holds no positions: asking would reach the exchange's futures API for nothing.
+  const trades = Object.values(calls.exchange.markets ?? {}).some((m) => m?.contract);
+  if (!calls.exchange.has.fetchPositions || !trades) return { ok: true, value: [] };
   const positions = await calls.withRetry('the positions', (ex) => ex.fetchPositions());
   if (!positions.ok) return positions;
   const open = positions.value.filter((p) => p.symbol && Number(p.contracts ?? 0) !== 0);
@@ -29,27 +34,32 @@ export async function readPositions(calls: ExchangeCalls): Promise<Attempt<Venue
   };
 }
 
-/** One symbol's trades from `since`, paged by time (never ccxt's parallel `paginate`). */
-async function tradesSince(calls: ExchangeCalls, symbol: string, since: number): Promise<Attempt<Trade[]>> {
+/**
+ * One symbol's trades from `since` until now, oldest first, each once: windows of a day (Binance
+ * answers at most 24 h per request), each paged by time (never ccxt's parallel `paginate`).
+ */
+async function tradesSince(calls: ExchangeCalls, symbol: string, since: number, now: number): Promise<Attempt<Trade[]>> {
   const all: Trade[] = [];
-  for (let cursor = since; ; ) {
-    const page = await calls.withRetry(`the fills on ${symbol}`, (ex) => ex.fetchMyTrades(symbol, cursor, PAGE));
+  for (let cursor = Math.max(since, now - MAX_LOOKBACK_MS); cursor <= now; ) {
+    const until = Math.min(cursor + WINDOW_MS - 1, now);
+    const page = await calls.withRetry(`the fills on ${symbol}`, (ex) => ex.fetchMyTrades(symbol, cursor, PAGE, { until }));
     if (!page.ok) return page;
     all.push(...page.value);
     const last = Number(page.value.at(-1)?.timestamp ?? cursor);
-    if (page.value.length < PAGE) return { ok: true, value: uniqueTrades(all) };
-    cursor = last > cursor ? last : cursor + 1;
+    // A full page may have more in its window: go on from its last trade (listed again, then deduped).
+    cursor = page.value.length < PAGE ? until + 1 : last > cursor ? last : cursor + 1;
   }
+  return { ok: true, value: uniqueTrades(all) };
 }
 
 /**
  * Our fills on these symbols since a time, oldest first. A trade names the exchange's order id; the
  * order (looked up once per id, cached in `clientIds`) names ours: trades of orders that are not ours are left out.
  */
-export async function readFillsSince(calls: ExchangeCalls, since: number, symbols: readonly string[], clientIds = new Map<string, string | null>()): Promise<Attempt<VenueFill[]>> {
+export async function readFillsSince(calls: ExchangeCalls, since: number, symbols: readonly string[], clientIds: Map<string, string | null>, now: number): Promise<Attempt<VenueFill[]>> {
   const fills: VenueFill[] = [];
   for (const symbol of symbols) {
-    const trades = await tradesSince(calls, symbol, since);
+    const trades = await tradesSince(calls, symbol, since, now);
     if (!trades.ok) return trades;
     const quote = calls.exchange.markets?.[symbol]?.quote;
     for (const trade of trades.value) {

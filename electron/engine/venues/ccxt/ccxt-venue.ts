@@ -48,6 +48,7 @@ export class CcxtVenue implements Venue {
   readonly #now: () => number;
   /** The exchange's order id → ours (null: not our order), learnt by fillsSince. */
   readonly #clientIds = new Map<string, string | null>();
+  #instruments: Instrument[] | null = null;
 
   constructor(deps: { accountId: string; exchange: Exchange; credentials: Credentials; logger: Logger; settings?: Partial<CcxtVenueSettings>; now?: () => number }) {
     this.id = deps.accountId;
@@ -64,12 +65,15 @@ export class CcxtVenue implements Venue {
       onAuthFailed: (reason) => this.#poller.authFailed(reason),
     });
     this.#watch = new OrderWatch(this.#calls, emit, this.#now);
-    this.#poller = new Poller({ watch: this.#watch, intervalMs: this.#settings.pollMs, emit, now: this.#now, signal: this.#stop.signal, logger: deps.logger });
+    const probe = () => this.#calls.attempt('the balance', (ex) => ex.fetchBalance());
+    this.#poller = new Poller({ watch: this.#watch, probe, redact: (text) => this.#calls.redact(text), intervalMs: this.#settings.pollMs, emit, now: this.#now, signal: this.#stop.signal, logger: deps.logger });
     this.#poller.start();
   }
 
+  /** Built once from the markets loaded when the venue opened (thousands on a large exchange, asked per order). */
   instruments(): Instrument[] {
-    return instrumentsOf(this.id, this.#calls.exchange);
+    this.#instruments ??= instrumentsOf(this.id, this.#calls.exchange);
+    return this.#instruments;
   }
 
   submit(order: OrderRequest): Promise<SubmitResult> {
@@ -80,13 +84,14 @@ export class CcxtVenue implements Venue {
   async cancel(order: OrderRef): Promise<CancelResult> {
     const ref = { clientOrderId: order.clientOrderId, symbol: order.symbol };
     this.#watch.watch(ref, []);
-    this.#watch.cancelRequested(ref.clientOrderId);
+    this.#watch.cancelRequested(ref.clientOrderId, true);
     const canceled = await this.#calls.withRetry(`the cancel of ${ref.clientOrderId}`, (ex) => ex.cancelOrder(undefined as unknown as string, ref.symbol, { clientOrderId: ref.clientOrderId }));
     // Whatever the answer (a retried cancel finds the order already gone), the order's own record says what is true.
     const found = await lookupOrder(this.#calls, ref);
     if (found.ok) this.#watch.settle(ref, found.value);
     if (found.ok && found.value?.order.status === 'canceled') return ok(null);
     if (canceled.ok) return ok(null);
+    this.#watch.cancelRequested(ref.clientOrderId, false);
     if (canceled.failure.kind === 'not_found' && found.ok) {
       const state = found.value ? `it is ${found.value.order.status === 'closed' ? 'already filled' : found.value.order.status}` : 'the exchange has no such order';
       return fail('REFUSED', `${this.#calls.exchange.name} did not cancel ${ref.clientOrderId}: ${state}`);
@@ -113,7 +118,7 @@ export class CcxtVenue implements Venue {
   }
 
   fillsSince(since: number, symbols: readonly string[]): Promise<VenueFill[]> {
-    return readFillsSince(this.#calls, since, symbols, this.#clientIds).then(valueOf);
+    return readFillsSince(this.#calls, since, symbols, this.#clientIds, this.#now()).then(valueOf);
   }
 
   balances(): Promise<VenueBalance[]> {

@@ -4,6 +4,7 @@ import { delay } from '../../../../shared/delay.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { Credentials } from '../exchange.ts';
 import { classifyFailure, type ExchangeFailure } from './classify.ts';
+import { redact } from './redact.ts';
 import { toDomainError } from './translate.ts';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: ExchangeFailure; error: DomainError };
@@ -34,6 +35,11 @@ export class ExchangeCalls {
     this.#deps = deps;
   }
 
+  /** Text made safe to log: this account's keys and any signature cut out. */
+  redact(text: string): string {
+    return redact(text, this.#deps.credentials);
+  }
+
   get rateLimitMs(): number {
     return Number(this.exchange.rateLimit) || 0;
   }
@@ -45,7 +51,9 @@ export class ExchangeCalls {
       const failure = classifyFailure(error);
       if (!failure) throw error;
       const domain = toDomainError(failure, { exchange: this.exchange.name ?? this.exchange.id, action, rateLimitMs: this.rateLimitMs, credentials: this.#deps.credentials });
-      this.#deps.logger.warn('Exchange call failed', { exchange: this.exchange.id, action, kind: failure.kind, exchangeCode: failure.exchangeCode, message: domain.message });
+      // "No such order" is the expected answer of most look-ups after a lost reply: not a warning.
+      const log = failure.kind === 'not_found' ? this.#deps.logger.info : this.#deps.logger.warn;
+      log.call(this.#deps.logger, 'Exchange call failed', { exchange: this.exchange.id, action, kind: failure.kind, exchangeCode: failure.exchangeCode, message: domain.message });
       if (failure.kind === 'auth') this.#deps.onAuthFailed?.(domain.message);
       return { ok: false, failure, error: domain };
     }

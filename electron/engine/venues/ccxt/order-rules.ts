@@ -24,18 +24,27 @@ export function prepareOrder(exchange: Exchange, order: OrderRequest): Result<Pr
   if (!(order.qty > 0) || !Number.isFinite(order.qty)) return fail('REFUSED', `The quantity must be a positive number, not ${String(order.qty)}`);
   const limit = order.type === 'LIMIT';
   if (limit && (order.price === null || !(order.price > 0) || !Number.isFinite(order.price))) return fail('REFUSED', `A limit order needs a positive price, not ${String(order.price)}`);
+  // ccxt throws when a value rounds to nothing: said as the step it fell under.
   let amount: number;
   let price: number | undefined;
   try {
     amount = Number(exchange.amountToPrecision(order.symbol, order.qty));
-    price = limit ? Number(exchange.priceToPrecision(order.symbol, order.price as number)) : undefined;
   } catch {
     return fail('REFUSED', `${order.qty} ${market.base} is smaller than ${where}'s quantity step ${market.precision.amount} ${market.base} for ${order.symbol}`);
   }
+  const tooCheap = () => fail('REFUSED', `The price ${order.price} ${market.quote} is below ${where}'s price step ${market.precision.price} ${market.quote} for ${order.symbol}`);
+  try {
+    price = limit ? Number(exchange.priceToPrecision(order.symbol, order.price as number)) : undefined;
+  } catch {
+    return tooCheap();
+  }
+  if (price !== undefined && !(price > 0)) return tooCheap();
   const minQty = market.limits.amount?.min;
   if (!(amount > 0) || (minQty !== undefined && amount < minQty)) {
     return fail('REFUSED', `${amount} ${market.base} is below ${where}'s minimum quantity of ${minQty ?? market.precision.amount} ${market.base} for ${order.symbol}`);
   }
+  const maxQty = market.limits.amount?.max;
+  if (maxQty !== undefined && amount > maxQty) return fail('REFUSED', `${amount} ${market.base} is above ${where}'s maximum quantity of ${maxQty} ${market.base} for ${order.symbol}`);
   const minCost = market.limits.cost?.min;
   // A market order's value is checked by the exchange: we do not know its fill price here.
   if (price !== undefined && minCost !== undefined && amount * price < minCost) {

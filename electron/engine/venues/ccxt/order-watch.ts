@@ -9,7 +9,11 @@ interface Watched {
   reported: Set<string>;
   /** We asked for the cancel: the cancel reply reports it, not a `canceled` event. */
   ownCancel: boolean;
+  /** "No such order" answers in a row: an exchange may list a new order late, so one is not enough to forget it. */
+  misses: number;
 }
+
+const MISSES_BEFORE_FORGETTING = 5;
 
 /**
  * The orders this venue knows are open, polled for fills and for what the exchange did on its own
@@ -33,14 +37,15 @@ export class OrderWatch {
 
   /** Starts watching an open order; `reported` fills were already given to the engine. */
   watch(ref: OrderRef, reported: readonly VenueFill[]): void {
-    const entry = this.#watched.get(ref.clientOrderId) ?? { ref: { clientOrderId: ref.clientOrderId, symbol: ref.symbol }, reported: new Set<string>(), ownCancel: false };
+    const entry = this.#watched.get(ref.clientOrderId) ?? { ref: { clientOrderId: ref.clientOrderId, symbol: ref.symbol }, reported: new Set<string>(), ownCancel: false, misses: 0 };
     for (const fill of reported) entry.reported.add(fill.fillId);
     this.#watched.set(ref.clientOrderId, entry);
   }
 
-  cancelRequested(clientOrderId: string): void {
+  /** Set while our cancel is asked; cleared when the exchange did not cancel (a later cancel of its own is then reported). */
+  cancelRequested(clientOrderId: string, requested: boolean): void {
     const entry = this.#watched.get(clientOrderId);
-    if (entry) entry.ownCancel = true;
+    if (entry) entry.ownCancel = requested;
   }
 
   /** Marks fills as reported and returns those that were not. */
@@ -55,9 +60,14 @@ export class OrderWatch {
    * canceled it ourselves: the cancel reply says so); a finished order is no longer watched.
    */
   settle(ref: OrderRef, found: FoundOrder | null): void {
-    if (!found) return void this.#watched.delete(ref.clientOrderId);
-    if (!this.#watched.has(ref.clientOrderId)) this.watch(ref, []);
-    const ownCancel = this.#watched.get(ref.clientOrderId)?.ownCancel === true;
+    const entry = this.#watched.get(ref.clientOrderId);
+    if (!found) {
+      if (!entry || ++entry.misses >= MISSES_BEFORE_FORGETTING) this.#watched.delete(ref.clientOrderId);
+      return;
+    }
+    if (entry) entry.misses = 0;
+    else this.watch(ref, []);
+    const ownCancel = entry?.ownCancel === true;
     for (const fill of this.fresh(ref.clientOrderId, found.fills)) this.#emit({ kind: 'filled', fill });
     const status = snapshotStatus(found.order);
     // An order whose trades the exchange has not listed in full yet stays watched until they are.

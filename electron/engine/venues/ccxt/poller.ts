@@ -1,13 +1,17 @@
 import { delay } from '../../../../shared/delay.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { VenueEvent } from '../venue.ts';
+import type { Attempt } from './exchange-calls.ts';
 import type { OrderWatch } from './order-watch.ts';
-import { redact } from './redact.ts';
 
 type LinkState = 'up' | 'lost' | 'auth_failed';
 
 interface PollerDeps {
   watch: OrderWatch;
+  /** A signed read, to learn when a lost link is back while no order is watched. */
+  probe: () => Promise<Attempt<unknown>>;
+  /** Makes an unexpected error's text safe to log (the account's keys cut out). */
+  redact: (text: string) => string;
   intervalMs: number;
   emit: (event: VenueEvent) => void;
   now: () => number;
@@ -42,16 +46,17 @@ export class Poller {
   }
 
   async #run(): Promise<void> {
-    const { watch, intervalMs, signal, logger } = this.#deps;
+    const { watch, probe, intervalMs, signal, logger } = this.#deps;
     while (!signal.aborted) {
       await delay(intervalMs, signal);
-      if (signal.aborted || watch.size === 0) continue;
+      const idle = watch.size === 0;
+      if (signal.aborted || (idle && this.#state === 'up')) continue;
       try {
-        const pass = await watch.pollOnce();
+        const pass = idle ? await probe() : await watch.pollOnce();
         if (pass.ok) this.#change('up', null);
         else if (pass.failure.kind !== 'auth') this.#change('lost', pass.error.message);
       } catch (error) {
-        logger.error('Polling the exchange failed unexpectedly', { error: redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) });
+        logger.error('Polling the exchange failed unexpectedly', { error: this.#deps.redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) });
       }
     }
   }

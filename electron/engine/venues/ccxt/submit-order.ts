@@ -30,8 +30,9 @@ interface SubmitDeps {
   signal: AbortSignal;
 }
 
+/** Anything but a fully filled order stays watched: a market order that expired part-filled is reported `expired` by the next poll. */
 function accepted(deps: SubmitDeps, request: OrderRequest, order: Order, fills: VenueFill[]): SubmitResult {
-  if (order.status === 'open' || order.status === undefined) deps.watch.watch(request, fills);
+  if (order.status !== 'closed') deps.watch.watch(request, fills);
   return ok({ venueOrderId: String(order.id), fills });
 }
 
@@ -51,7 +52,8 @@ async function searchWithinGrace(deps: SubmitDeps, request: OrderRequest): Promi
     if (found.ok && found.value) return found.value;
     if (found.ok) notFound += 1;
     if (!found.ok && found.failure.kind === 'auth') return 'unknown';
-    if (deps.now() >= deadline || deps.signal.aborted) return notFound >= deps.timing.minNotFound ? 'absent' : 'unknown';
+    if (deps.signal.aborted) return 'unknown'; // a closing venue sends nothing more
+    if (deps.now() >= deadline) return notFound >= deps.timing.minNotFound ? 'absent' : 'unknown';
     await delay(deps.timing.lookupIntervalMs, deps.signal);
   }
 }

@@ -15,6 +15,9 @@ export interface FailureContext {
 
 const DEFAULT_PAUSE_MS = 1_000;
 
+const withDetails = (error: Omit<DomainError, 'details'>, details: Record<string, number | boolean>): DomainError =>
+  Object.keys(details).length === 0 ? error : { ...error, details };
+
 /**
  * A failure as the engine acts on it: UNAVAILABLE (try later; `retryAfterMs` when rate-limited, at
  * least the exchange's own rate limit), REFUSED (final, with the exchange's reason; `auth: true`
@@ -28,17 +31,17 @@ export function toDomainError(failure: ExchangeFailure, ctx: FailureContext): Do
   switch (failure.kind) {
     case 'rate_limited': {
       const retryAfterMs = Math.max(ctx.rateLimitMs, failure.retryAfterMs ?? DEFAULT_PAUSE_MS);
-      return { code: 'UNAVAILABLE', message: `${ctx.exchange} is limiting our requests${said}; waiting ${(retryAfterMs / 1000).toFixed(1)} s before asking again`, details: { retryAfterMs, rateLimited: true, ...code } };
+      return withDetails({ code: 'UNAVAILABLE', message: `${ctx.exchange} is limiting our requests${said}; waiting ${(retryAfterMs / 1000).toFixed(1)} s before asking again` }, { retryAfterMs, rateLimited: true, ...code });
     }
     case 'temporary':
-      return { code: 'UNAVAILABLE', message: `${ctx.exchange} did not answer about ${ctx.action}${said || ' (no reply or a server fault)'}; it may work in a moment`, details: code };
+      return withDetails({ code: 'UNAVAILABLE', message: `${ctx.exchange} did not answer about ${ctx.action}${said || ' (no reply or a server fault)'}; it may work in a moment` }, code);
     case 'auth':
-      return { code: 'REFUSED', message: `${ctx.exchange} refused the API keys${why}. Check the key, its permissions and its IP allow-list`, details: { auth: true, ...code } };
+      return withDetails({ code: 'REFUSED', message: `${ctx.exchange} refused the API keys${why.replace(/\.$/, '')}. Check the key, its permissions and its IP allow-list` }, { auth: true, ...code });
     case 'not_found':
-      return { code: 'REFUSED', message: `${ctx.exchange} has no open order matching ${ctx.action}${said}`, details: { notFound: true, ...code } };
+      return withDetails({ code: 'REFUSED', message: `${ctx.exchange} has no open order matching ${ctx.action}${said}` }, { notFound: true, ...code });
     case 'duplicate':
-      return { code: 'REFUSED', message: `${ctx.exchange} already holds an open order with the id of ${ctx.action}${said}`, details: code };
+      return withDetails({ code: 'REFUSED', message: `${ctx.exchange} already holds an open order with the id of ${ctx.action}${said}` }, code);
     case 'rejected':
-      return { code: 'REFUSED', message: `${ctx.exchange} refused ${ctx.action}${why}`, details: code };
+      return withDetails({ code: 'REFUSED', message: `${ctx.exchange} refused ${ctx.action}${why}` }, code);
   }
 }

@@ -14,3 +14,11 @@ export async function fakeBinanceOptions(fakeUrl: string, timeoutMs = 2_000): Pr
     options: { fetchMarkets: { types: ['spot'] }, fetchCurrencies: false, fetchMargins: false },
   };
 }
+
+/** ccxt's declared Binance `rateLimit` (ms) and its weight for one private spot endpoint (`post`, `order`): for benchmarks. */
+export async function binanceRateLimit(method: 'get' | 'post' | 'delete', path: string): Promise<{ rateLimitMs: number; weight: number }> {
+  const ccxt = await import('ccxt');
+  const exchange = new ccxt.binance();
+  const api = exchange.api as { private: Record<string, Record<string, { cost?: number } | undefined> | undefined> };
+  return { rateLimitMs: Number(exchange.rateLimit), weight: Number(api.private[method]?.[path]?.cost ?? 1) };
+}

@@ -3,9 +3,10 @@
  * `server_error` 500 {code:-1000}; `timeout_after_accept` handles the request (an order is stored)
  * and never answers, holding the socket; `drop` destroys the socket before handling;
  * `drop_after_accept` handles the request, then destroys the socket; `duplicate_fill` lists
- * every trade twice in a myTrades reply.
+ * every trade twice in a myTrades reply; `html_error` answers `status` with an HTML page (a proxy or
+ * firewall in front of the exchange), which ccxt reports with the full request URL.
  */
-export type FaultKind = 'rate_limit' | 'banned' | 'server_error' | 'timeout_after_accept' | 'drop' | 'drop_after_accept' | 'duplicate_fill';
+export type FaultKind = 'html_error' | 'rate_limit' | 'banned' | 'server_error' | 'timeout_after_accept' | 'drop' | 'drop_after_accept' | 'duplicate_fill';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -15,6 +16,8 @@ export interface FaultRule {
   times?: number;
   /** Seconds sent in Retry-After with rate_limit/banned. */
   retryAfterSec?: number;
+  /** HTTP status of an html_error (401 by default). */
+  status?: number;
 }
 
 export class FaultPlan {

@@ -12,7 +12,7 @@ export interface FakeSymbol {
 
 export const DEFAULT_SYMBOLS: FakeSymbol[] = [
   { symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5', status: 'TRADING' },
-  { symbol: 'ETHUSDT', base: 'ETH', quote: 'USDT', tickSize: '0.01', stepSize: '0.0001', minQty: '0.0001', minNotional: '5', status: 'TRADING' },
+  { symbol: 'ETHUSDT', base: 'ETH', quote: 'USDT', tickSize: '0.01', stepSize: '0.0001', minQty: '0.001', minNotional: '5', status: 'TRADING' },
   { symbol: 'ETHBTC', base: 'ETH', quote: 'BTC', tickSize: '0.00001', stepSize: '0.0001', minQty: '0.0001', minNotional: '0.0001', status: 'TRADING' },
   { symbol: 'LUNAUSDT', base: 'LUNA', quote: 'USDT', tickSize: '0.0001', stepSize: '0.01', minQty: '0.01', minNotional: '5', status: 'BREAK' },
 ];

@@ -10,6 +10,8 @@ export interface PrivateContext {
   duplicateFills: boolean;
 }
 
+const DAY_MS = 86_400_000;
+
 function required(params: URLSearchParams, name: string): string {
   const value = params.get(name);
   if (value === null || value === '') throw new BinanceError(400, -1102, `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`);
@@ -48,12 +50,16 @@ function cancelOrder(ctx: PrivateContext): unknown {
 
 function myTrades({ book, params, duplicateFills }: PrivateContext): unknown {
   const symbol = required(params, 'symbol');
+  // As Binance: at most 24 h between startTime and endTime; startTime alone means the 24 h after it.
   const startTime = Number(params.get('startTime') ?? 0);
+  const endParam = params.get('endTime');
+  const endTime = endParam !== null ? Number(endParam) : params.get('startTime') !== null ? startTime + DAY_MS : Number.POSITIVE_INFINITY;
+  if (params.get('startTime') !== null && endTime - startTime > DAY_MS) throw new BinanceError(400, -1127, 'More than 24 hours between startTime and endTime.');
   const fromId = params.get('fromId');
   const orderId = params.get('orderId');
   const limit = Math.min(Number(params.get('limit') ?? 500), 1000);
   const trades = book.trades
-    .filter((t) => t.symbol === symbol && t.time >= startTime && (fromId === null || t.id >= Number(fromId)) && (orderId === null || t.orderId === Number(orderId)))
+    .filter((t) => t.symbol === symbol && t.time >= startTime && t.time <= endTime && (fromId === null || t.id >= Number(fromId)) && (orderId === null || t.orderId === Number(orderId)))
     .slice(0, limit)
     .map(tradeJson);
   return duplicateFills ? trades.flatMap((t) => [t, t]) : trades;

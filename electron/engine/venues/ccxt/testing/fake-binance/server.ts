@@ -9,6 +9,7 @@ import { type FakeKeys, verifySigned } from './signing.ts';
 export interface FakeRequest {
   /** `METHOD /api/v3/path`, the host segment of the rewritten URL removed. */
   endpoint: string;
+  /** Arrival time in epoch ms with sub-millisecond precision (for spacing measurements). */
   ts: number;
 }
 
@@ -53,13 +54,17 @@ export async function startFakeBinance(options: { keys?: FakeKeys; now?: () => n
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const endpoint = `${req.method ?? 'GET'} ${stripHost(url.pathname)}`;
-    requests.push({ endpoint, ts: now() });
+    requests.push({ endpoint, ts: performance.timeOrigin + performance.now() });
     const rawBody = await readBody(req);
     const fault = faults.take(endpoint);
     if (fault?.kind === 'drop') return void req.socket.destroy();
     if (fault?.kind === 'rate_limit' || fault?.kind === 'banned') {
       const retryAfter = { 'retry-after': String(fault.retryAfterSec ?? 1) };
       return send(res, fault.kind === 'banned' ? 418 : 429, { code: -1003, msg: 'Too many requests; current limit of IP is 6000 request weight per 1 MINUTE.' }, retryAfter);
+    }
+    if (fault?.kind === 'html_error') {
+      res.writeHead(fault.status ?? 401, { 'content-type': 'text/html' });
+      return void res.end('<html><body>Request blocked</body></html>');
     }
     if (fault?.kind === 'server_error') return send(res, 500, { code: -1000, msg: 'An unknown error occurred while processing the request.' });
     let status = 200;

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BinanceError } from './book.ts';
 
-export interface FakeKeys {
+export type FakeKeys = {
   apiKey: string;
   secret: string;
-}
+};
 
 /**
  * Checks a signed request as Binance does: the X-MBX-APIKEY header names the key; the signature is
