@@ -7,7 +7,8 @@ import { createEngine } from '../electron/engine/index.ts';
 import { publicDataFromConnector } from '../electron/engine/market/symbols/connector-source.ts';
 import { silentLogger } from '../electron/engine/ports/logger.ts';
 import { createCcxtConnector } from '../electron/engine/venues/ccxt/connector.ts';
-import { fakeBinanceOptions, startFakeBinance } from '../electron/engine/venues/ccxt/testing/fake-binance/index.ts';
+import { fakeBinanceOptions } from '../electron/engine/venues/ccxt/testing/fake-binance/ccxt-options.ts';
+import { startFakeBinance } from '../electron/engine/venues/ccxt/testing/fake-binance/server.ts';
 
 const TOKEN = 'e2e-symbols-token-0123456789';
 

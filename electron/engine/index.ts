@@ -35,13 +35,14 @@ import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-servi
 import { Protections } from './risk/protections.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
-import { unwiredExchanges } from './accounts/exchange-accounts-unwired.ts';
+import { createCcxtConnector } from './venues/ccxt/connector.ts';
+import { publicDataFromConnector } from './market/symbols/connector-source.ts';
 import type { SecretStore } from './ports/secret-store.ts';
 import { EnvironmentCredentials } from './secrets/environment-credentials.ts';
 import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import type { ExchangeConnector } from './venues/exchange.ts';
 import { ExchangeVenues } from './accounts/exchange-venues.ts';
-import { NO_EXCHANGES, SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
+import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -61,11 +62,11 @@ export interface EngineDeps {
   webhookLimits?: Partial<ListenerLimits>;
   /** Where exchange keys are kept (default: the OS keychain through keytar). */
   secrets?: SecretStore;
-  /** Exchanges (the ccxt connector); without one, no exchange is listed. */
+  /** Exchanges (default: ccxt, loaded on first use); tests give a fake. */
   exchanges?: ExchangeConnector;
   /** Variables exchange keys may be read from at start on a host without a keychain (default: process.env). */
   environment?: Readonly<Record<string, string | undefined>>;
-  /** Exchanges' public data for symbol discovery; none without it (the offline default). */
+  /** Exchanges' public data for symbol discovery (default: the exchanges connector's). */
   publicData?: PublicDataSource;
 }
 
@@ -146,7 +147,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   }
 
   const bots = new BotService({ db, runtime, orders, venues, lastPrice, bus, clock });
-  const exchanges = deps.exchanges ?? unwiredExchanges;
+  // ccxt itself loads on the first exchange call, never on the start-up path.
+  const exchanges = deps.exchanges ?? createCcxtConnector({ logger });
   const exchangeAccounts = new ExchangeAccountService({
     db,
     secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
@@ -185,7 +187,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await webhooks.start(deps.webhook ?? {});
 
   const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
-  const symbols = new SymbolService({ db, clock, source: deps.publicData ?? NO_EXCHANGES, onChange: () => bus.emit('change', { topic: 'market' }) });
+  const symbols = new SymbolService({ db, clock, source: deps.publicData ?? publicDataFromConnector(exchanges), onChange: () => bus.emit('change', { topic: 'market' }) });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),

@@ -15,14 +15,6 @@ export interface PublicDataSource {
   open(exchangeId: string): PublicMarketData;
 }
 
-/** The offline default: discovery knows no exchange until a host gives it public data. */
-export const NO_EXCHANGES: PublicDataSource = {
-  exchanges: async () => [],
-  open: (exchangeId) => {
-    throw new Error(`No public data source was given for ${exchangeId}`);
-  },
-};
-
 interface Exchange {
   data: PublicMarketData;
   markets: CachedFetch<ExchangeMarket[]>;

@@ -1,3 +1,4 @@
+import { VenueRegistry } from '../venue-registry.ts';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { delay } from '../../../../shared/delay.ts';
@@ -28,7 +29,7 @@ async function setup() {
   const { db, close } = await openDatabase(join(tempDir(), 'ccxt-orders.sqlite'));
   const { venue } = await venueOnFake(fake, { rateLimit: false });
   cleanup.push(close, () => venue.close());
-  const orders = new OrderManager({ db, venue, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
+  const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
   await insertBot(db, { id: 'b1', name: 'b', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
   return { db, orders };
 }
