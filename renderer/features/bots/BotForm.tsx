@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { BotConfigSchema, type BotConfig } from '../../../shared/domain/bot.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { Field } from './Field.tsx';
+import { useAccountsStore } from '../accounts/accounts-store.ts';
 
 interface Draft {
   name: string;
@@ -13,6 +15,7 @@ interface Draft {
   slow: string;
   maxEntries: string;
   orderQty: string;
+  account: string;
 }
 
 const toNumber = (text: string): unknown => (text.trim() === '' ? undefined : Number(text));
@@ -24,7 +27,7 @@ function toConfig(draft: Draft): unknown {
     timeframe: '1m',
     strategy: draft.kind === 'ma_crossover' ? { kind: 'ma_crossover', fast: toNumber(draft.fast), slow: toNumber(draft.slow) } : { kind: 'tradingview', maxEntries: toNumber(draft.maxEntries) },
     orderQty: toNumber(draft.orderQty),
-    account: 'paper',
+    account: draft.account,
   };
 }
 
@@ -41,7 +44,11 @@ export function BotForm({ target }: { target: 'new' | string }) {
     slow: String(strategy?.kind === 'ma_crossover' ? strategy.slow : 21),
     maxEntries: String(strategy?.kind === 'tradingview' ? strategy.maxEntries : 1),
     orderQty: String(existing?.orderQty ?? 0.01),
+    account: existing?.account ?? 'paper',
   });
+  const accounts = useAccountsStore((s) => s.accounts);
+  useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
+  const symbols = useAccountSymbols(draft.account, instruments);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -75,14 +82,23 @@ export function BotForm({ target }: { target: 'new' | string }) {
         {draft.kind === 'ma_crossover'
           ? 'Moving-average crossover: buys when the fast average crosses above the slow one, sells when it crosses back.'
           : 'TradingView signals: trades only from alerts sent to the webhook listener.'}{' '}
-        Paper account.
+        {draft.account === 'paper' ? 'Paper account: simulated money.' : `Account ${draft.account}: real orders on the exchange.`}
       </p>
       <Field label="Name" error={errors.name}>
         <input value={draft.name} onChange={(e) => set('name')(e.target.value)} maxLength={200} />
       </Field>
-      <Field label="Symbol" error={errors.symbol}>
+      <Field label="Account" error={errors.account}>
+        <select value={draft.account} onChange={(e) => set('account')(e.target.value)}>
+          {(accounts.some((a) => a.id === draft.account) ? accounts : [{ id: draft.account, kind: 'paper' }, ...accounts]).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.kind === 'paper' ? `${a.id} (paper)` : a.id}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Symbol" error={errors.symbol ?? symbols.problem ?? undefined}>
         <select value={draft.symbol} onChange={(e) => set('symbol')(e.target.value)}>
-          {instruments.map((i) => (
+          {(symbols.list.some((i) => i.symbol === draft.symbol) ? symbols.list : [{ symbol: draft.symbol }, ...symbols.list]).map((i) => (
             <option key={i.symbol}>{i.symbol}</option>
           ))}
         </select>
@@ -125,4 +141,22 @@ export function BotForm({ target }: { target: 'new' | string }) {
       </div>
     </form>
   );
+}
+
+/** The symbols the chosen account trades: the market's for paper, the exchange's own for an exchange account. */
+function useAccountSymbols(accountId: string, marketInstruments: Instrument[]): { list: Pick<Instrument, 'symbol'>[]; problem: string | null } {
+  const [state, setState] = useState<{ accountId: string; list: Instrument[]; problem: string | null } | null>(null);
+  useEffect(() => {
+    if (accountId === 'paper') return;
+    let current = true;
+    client.accounts
+      .instruments({ accountId })
+      .then((list) => current && setState({ accountId, list, problem: null }))
+      .catch((error: unknown) => current && setState({ accountId, list: [], problem: errorMessage(error) }));
+    return () => {
+      current = false;
+    };
+  }, [accountId]);
+  if (accountId === 'paper') return { list: marketInstruments, problem: null };
+  return state?.accountId === accountId ? state : { list: [], problem: null };
 }
