@@ -177,7 +177,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await bots.resumeAll();
 
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
-  const executor = new SignalExecutor({ db, orders, protections, instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits });

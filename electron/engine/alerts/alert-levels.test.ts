@@ -31,7 +31,7 @@ async function setup() {
   const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
   const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL] });
-  const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: () => [SOL], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
   let alertId = 0;
   const command = (fields: Partial<AlertCommand>): AlertCommand => ({ bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields });
   const run = async (fields: Partial<AlertCommand>) => {

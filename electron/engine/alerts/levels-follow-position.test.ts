@@ -33,7 +33,7 @@ async function paperStart(db: Kysely<Database>) {
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [PAPER_SOL] });
   await protections.load();
   await restoreEntryProtection({ db, orders, protections });
-  const executor = new SignalExecutor({ db, orders, protections, instruments: [PAPER_SOL], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: () => [PAPER_SOL], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });
   let alerts = 0;
   const run = async (fields: Partial<AlertCommand>) => {
     const alertId = (await insertAlertOnce(db, { dedupeKey: `k${Date.now()}-${++alerts}`, botId: signalBot.id, receivedAt: 0, commandJson: JSON.stringify(fields) })) ?? 0;

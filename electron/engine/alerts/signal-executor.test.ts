@@ -39,7 +39,7 @@ async function setup() {
   const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger, gate: new LedgerAccountGate({ market, equity }) });
   const accounts = new AccountService({ db, market, clock: manualClock(), marketClock: manualClock(), equity, writeOff: (dust) => orders.writeOffDust(dust, market.lastPrice) });
   const protections = new Protections({ db, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL, BTC] });
-  const executor = new SignalExecutor({ db, orders, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: () => [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: (id) => accounts.equity(id) });
   let alertId = 0;
   const command = (fields: Partial<AlertCommand>): AlertCommand => ({ bot: bot.id, passphrase: 'x', action: 'buy', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null, ...fields });
   const run = async (fields: Partial<AlertCommand>) => {
@@ -173,7 +173,7 @@ describe('signal bot actions', () => {
     const lost = delegatingVenue(venue, { inProcess: false, onEvent: () => undefined, fetchOrder: async () => null, submit: () => Promise.reject(new Error('socket hang up')) });
     const remote = new OrderManager({ db, venues: new VenueRegistry([['paper', lost]]), bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
     await remote.loadPositions();
-    const executor = new SignalExecutor({ db, orders: remote, protections, instruments: [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });
+    const executor = new SignalExecutor({ db, orders: remote, protections, instruments: () => [SOL, BTC], lastPrice: (s) => venue.lastPrice(s), equity: async () => 10_000 });
     const alertId = (await insertAlertOnce(db, { dedupeKey: 'lost', botId: bot.id, receivedAt: 0, commandJson: '{}' })) ?? 0;
     const result = await executor.execute(bot, { bot: bot.id, passphrase: '', action: 'long', symbol: null, amount: null, amountType: 'base', orderType: 'market', price: null, stopLoss: null, takeProfit: null, id: null, time: null, comment: null }, alertId);
     expect(result).toEqual({ outcome: 'pending', reason: "Leg 1 of 2 (BUY 2 SOL/USDT) awaits the venue's answer", orderIds: [`sr-alert-${alertId}-0`] });

@@ -37,7 +37,8 @@ export class SignalExecutor {
   readonly #db: Kysely<Database>;
   readonly #orders: OrderManager;
   readonly #protections: Protections;
-  readonly #instruments: readonly Instrument[];
+  /** What the bot's account trades: its venue's instruments. */
+  readonly #instruments: (accountId: string) => readonly Instrument[];
   readonly #lastPrice: PriceSource;
   readonly #equity: (accountId: string) => Promise<number | null>;
 
@@ -45,7 +46,7 @@ export class SignalExecutor {
     db: Kysely<Database>;
     orders: OrderManager;
     protections: Protections;
-    instruments: readonly Instrument[];
+    instruments: (accountId: string) => readonly Instrument[];
     lastPrice: PriceSource;
     /** The account's equity in its currency, for percent-of-equity sizing; null when it cannot be valued. */
     equity: (accountId: string) => Promise<number | null>;
@@ -81,7 +82,7 @@ export class SignalExecutor {
 
   #context(bot: Bot, command: AlertCommand): Context {
     if (bot.strategy.kind !== 'tradingview') return { refusal: 'This bot trades its own strategy, not alerts' };
-    const target = alertTarget(bot, command.symbol, this.#instruments);
+    const target = alertTarget(bot, command.symbol, this.#instruments(bot.account));
     if ('refusal' in target) return target;
     const limit = limitPriceProblem(command);
     if (limit) return { refusal: limit };
@@ -117,7 +118,7 @@ export class SignalExecutor {
     const context = this.#context(bot, command);
     if ('refusal' in context) return context.refusal;
     const legId = (leg: number) => ({ alertId, leg, clientOrderId: `sr-alert-${alertId}-${leg}` });
-    if (command.action === 'close_all') return this.#planCloseAll(bot.id, legId);
+    if (command.action === 'close_all') return this.#planCloseAll(bot, legId);
     const position = this.#orders.position(bot.id, bot.symbol);
     const qty = await this.#sizeAndLevels(bot, command, context, position.netQty);
     if (typeof qty === 'string') return qty;
@@ -129,7 +130,7 @@ export class SignalExecutor {
   }
 
   /** One market close per open position of the bot, each sized from what no close at the venue takes already. */
-  async #planCloseAll(botId: string, legId: (leg: number) => Pick<PlannedLeg, 'alertId' | 'leg' | 'clientOrderId'>): Promise<PlannedLeg[] | string> {
+  async #planCloseAll({ id: botId, account }: Bot, legId: (leg: number) => Pick<PlannedLeg, 'alertId' | 'leg' | 'clientOrderId'>): Promise<PlannedLeg[] | string> {
     const open = this.#orders.positionEntries().filter((p) => p.botId === botId && p.state.netQty !== 0);
     if (open.length === 0) return 'There are no open positions to close';
     const closes: Omit<PlannedLeg, 'alertId' | 'leg' | 'clientOrderId'>[] = [];
@@ -137,7 +138,7 @@ export class SignalExecutor {
     for (const { symbol } of open) {
       const { held, free, inFlight: qty } = await closable(this.#db, this.#orders, botId, symbol);
       if (free > 0) closes.push({ symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, price: null });
-      else if (held !== 0) inFlight.push(alreadyClosing(qty, this.#instruments.find((i) => i.symbol === symbol)?.base ?? symbol));
+      else if (held !== 0) inFlight.push(alreadyClosing(qty, this.#instruments(account).find((i) => i.symbol === symbol)?.base ?? symbol));
     }
     if (closes.length === 0) return inFlight.length > 0 ? `Nothing left to close: ${inFlight.join('; ')}` : 'There are no open positions to close';
     return closes.map((close, i) => ({ ...legId(i), ...close }));

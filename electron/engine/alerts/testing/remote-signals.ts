@@ -42,7 +42,7 @@ export async function remoteSignals(options: { maxEntries?: number } = {}) {
   });
   const orders = new OrderManager({ db: opened, venues: new VenueRegistry([['paper', venue]]), bus, clock: manualClock(), logger: silentLogger });
   const protections = new Protections({ db: opened, orders, bus, logger: silentLogger, clock: manualClock(), instruments: [SOL] });
-  const executor = new SignalExecutor({ db: opened, orders, protections, instruments: [SOL], lastPrice: () => 100, equity: async () => 10_000 });
+  const executor = new SignalExecutor({ db: opened, orders, protections, instruments: () => [SOL], lastPrice: () => 100, equity: async () => 10_000 });
   let fills = 0;
   let alerts = 0;
   /** Starts an alert and lets it reach the venue; `done` settles once the venue has answered its orders. */
