@@ -120,13 +120,22 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);
   const lastPrice = (symbol: string) => market.lastPrice(symbol);
+  // Every price the engine acts on comes from this one market: an exchange account trades only
+  // when the market follows its own exchange, or its bots and stops would act on other prices.
+  const marketExchange: string | null = null;
+  const accountRefusal = (accountId: string): string | null => {
+    const exchangeId = exchangeVenues.exchangeOf(accountId);
+    if (exchangeId === undefined || exchangeId === marketExchange) return null;
+    const follows = marketExchange ?? 'the simulated market';
+    return `Account ${accountId} trades on ${exchangeId}, but prices come from ${follows}: its bots and alerts would act on other prices. Set the market source to ${exchangeId} on the Symbols page and restart.`;
+  };
   const accountMarket = { instruments, lastPrice, takerFee: DEFAULT_PAPER_OPTIONS.takerFee };
   const equity = new EquityRecorder({ db, marketClock: market.clock, market: accountMarket, logger });
   const gate = new LedgerAccountGate({ market: accountMarket, equity });
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
   const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
   // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
-  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId) => reconciliation.admission(accountId) });
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId) => reconciliation.admission(accountId) ?? accountRefusal(accountId) });
   await orders.loadPositions();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
@@ -146,7 +155,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     if (px !== null) venue.markPrice(instrument.symbol, px);
   }
 
-  const bots = new BotService({ db, runtime, orders, venues, lastPrice, bus, clock });
+  const bots = new BotService({ db, runtime, orders, venues, accountRefusal, lastPrice, bus, clock });
   // ccxt itself loads on the first exchange call, never on the start-up path.
   const exchanges = deps.exchanges ?? createCcxtConnector({ logger });
   const exchangeAccounts = new ExchangeAccountService({
@@ -177,7 +186,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await bots.resumeAll();
 
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
-  const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, lastPrice, equity: (accountId) => accounts.equity(accountId) });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits });

@@ -40,6 +40,7 @@ export class ExchangeVenues {
   readonly #deps: Required<ExchangeVenuesDeps>;
   readonly #states = new Map<string, ExchangeVenueState & { attempts: number; timer: NodeJS.Timeout | null }>();
   readonly #queues = new Map<string, Promise<void>>();
+  readonly #exchanges = new Map<string, string>();
   #stopped = false;
 
   constructor(deps: ExchangeVenuesDeps) {
@@ -50,6 +51,11 @@ export class ExchangeVenues {
   /** Opens every account's venue; resolves when each has been tried once (connected or not). */
   async start(): Promise<void> {
     await Promise.all((await this.#deps.accounts.list()).map(({ id }) => this.#enqueue(id, () => this.#open(id))));
+  }
+
+  /** The exchange a connected account trades on; undefined for an account that is not an open exchange account. */
+  exchangeOf(accountId: string): string | undefined {
+    return this.#exchanges.get(accountId);
   }
 
   states(): ExchangeVenueState[] {
@@ -81,6 +87,7 @@ export class ExchangeVenues {
     const state = this.#states.get(accountId);
     if (state?.timer) clearTimeout(state.timer);
     this.#states.delete(accountId);
+    this.#exchanges.delete(accountId);
     await this.#deps.reconciliation.unregister(accountId);
     await this.#deps.venues.remove(accountId);
   }
@@ -104,6 +111,7 @@ export class ExchangeVenues {
       if (event.kind === 'connection' && event.state === 'auth_failed') this.#deps.onAuthFailed(accountId, event.reason ?? 'The exchange refused the account’s API keys');
     });
     venues.add(accountId, venue);
+    this.#exchanges.set(accountId, config.value.exchangeId);
     this.#states.set(accountId, { accountId, connected: true, problem: null, retryAt: null, attempts: 0, timer: null });
     this.#deps.logger.info('Exchange account connected', { accountId, exchange: config.value.exchangeId });
     await reconciliation.register({ accountId, venue, orders: this.#deps.orders, lastPrice: this.#deps.lastPrice });

@@ -40,6 +40,7 @@ export class SignalExecutor {
   /** What the bot's account trades: its venue's instruments. */
   readonly #instruments: (accountId: string) => readonly Instrument[];
   readonly #lastPrice: PriceSource;
+  readonly #accountRefusal: (accountId: string) => string | null;
   readonly #equity: (accountId: string) => Promise<number | null>;
 
   constructor(deps: {
@@ -47,6 +48,8 @@ export class SignalExecutor {
     orders: OrderManager;
     protections: Protections;
     instruments: (accountId: string) => readonly Instrument[];
+    /** Why the bot's account takes no alerts now (its market is another exchange's), or null. */
+    accountRefusal?: (accountId: string) => string | null;
     lastPrice: PriceSource;
     /** The account's equity in its currency, for percent-of-equity sizing; null when it cannot be valued. */
     equity: (accountId: string) => Promise<number | null>;
@@ -56,6 +59,7 @@ export class SignalExecutor {
     this.#protections = deps.protections;
     this.#instruments = deps.instruments;
     this.#lastPrice = deps.lastPrice;
+    this.#accountRefusal = deps.accountRefusal ?? (() => null);
     this.#equity = deps.equity;
   }
 
@@ -82,6 +86,8 @@ export class SignalExecutor {
 
   #context(bot: Bot, command: AlertCommand): Context {
     if (bot.strategy.kind !== 'tradingview') return { refusal: 'This bot trades its own strategy, not alerts' };
+    const accountRefusal = this.#accountRefusal(bot.account);
+    if (accountRefusal) return { refusal: accountRefusal };
     const target = alertTarget(bot, command.symbol, this.#instruments(bot.account));
     if ('refusal' in target) return target;
     const limit = limitPriceProblem(command);

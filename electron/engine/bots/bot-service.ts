@@ -23,15 +23,17 @@ export class BotService {
   readonly #runtime: BotRuntime;
   readonly #orders: OrderManager;
   readonly #venues: VenueRegistry;
+  readonly #accountRefusal: (accountId: string) => string | null;
   readonly #lastPrice: PriceSource;
   readonly #bus: EventBus;
   readonly #clock: Clock;
 
-  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; venues: VenueRegistry; lastPrice: PriceSource; bus: EventBus; clock: Clock }) {
+  constructor(deps: { db: Kysely<Database>; runtime: BotRuntime; orders: OrderManager; venues: VenueRegistry; accountRefusal?: (accountId: string) => string | null; lastPrice: PriceSource; bus: EventBus; clock: Clock }) {
     this.#db = deps.db;
     this.#runtime = deps.runtime;
     this.#orders = deps.orders;
     this.#venues = deps.venues;
+    this.#accountRefusal = deps.accountRefusal ?? (() => null);
     this.#lastPrice = deps.lastPrice;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
@@ -92,6 +94,8 @@ export class BotService {
   async setStatus(id: string, status: BotStatus): Promise<Result<Bot>> {
     const found = await this.get(id);
     if (!found.ok) return found;
+    const refusal = status === 'running' ? this.#accountRefusal(found.value.account) : null;
+    if (refusal) return fail('CONFLICT', refusal);
     const now = this.#clock.now();
     await this.#audited(now, `bot.${status}`, id, { from: found.value.status }, (trx) => setBotStatus(trx, id, status, now));
     const bot: Bot = { ...found.value, status, updatedAt: now };
@@ -164,6 +168,8 @@ export class BotService {
       const message = `Account ${config.account} is not connected; choose one of ${this.#venues.accounts().join(', ')}`;
       return fail('INVALID_INPUT', message, [{ path: ['account'], message }]);
     }
+    const refusal = this.#accountRefusal(config.account);
+    if (refusal) return fail('INVALID_INPUT', refusal, [{ path: ['account'], message: refusal }]);
     const instrument = this.#instrument(config);
     if (!instrument) {
       const known = venue.instruments().map((i) => i.symbol);
