@@ -1,24 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { delay } from '../../../../shared/delay.ts';
 import type { VenueEvent } from '../venue.ts';
-import { type FakeBinance, startFakeBinance } from './testing/fake-binance/server.ts';
-import { venueOnFake } from './testing/venue-on-fake.ts';
+import { fakeVenueForEachTest } from './testing/fake-per-test.ts';
 
-let fake: FakeBinance;
-let closeVenue: () => Promise<void> = async () => {};
-beforeEach(async () => {
-  fake = await startFakeBinance();
-});
-afterEach(async () => {
-  await closeVenue();
-  await fake.close();
-});
-
-async function open(options: Parameters<typeof venueOnFake>[1] = {}) {
-  const opened = await venueOnFake(fake, { rateLimit: false, ...options });
-  closeVenue = () => opened.venue.close();
-  return opened;
-}
+const session = fakeVenueForEachTest();
+const { open } = session;
 
 const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !check(); i += 1) await delay(10);
@@ -26,7 +12,7 @@ const until = async (check: () => boolean, what: string) => {
 };
 const fillsOf = (events: VenueEvent[], id: string) => events.flatMap((e) => (e.kind === 'filled' && e.fill.clientOrderId === id ? [e.fill] : []));
 
-describe('ccxt venue on the fake Binance', () => {
+describe('ccxt venue on the session.fake() Binance', () => {
   it('lists the markets as instruments with their tick, step and minimum value', async () => {
     const { venue } = await open();
     const btc = venue.instruments().find((i) => i.symbol === 'BTC/USDT');
@@ -36,27 +22,27 @@ describe('ccxt venue on the fake Binance', () => {
 
   it('places a market order with our client id and returns its fills with the exchange trade ids', async () => {
     const { venue } = await open();
-    fake.book.marketFillParts = 2;
+    session.fake().book.marketFillParts = 2;
     const placed = await venue.submit({ clientOrderId: 'sr-m1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.002, price: null });
     expect(placed.ok).toBe(true);
     if (!placed.ok) return;
-    const trades = fake.book.trades.map((t) => String(t.id));
+    const trades = session.fake().book.trades.map((t) => String(t.id));
     expect(placed.value.fills.map((f) => f.fillId)).toEqual(trades);
     expect(placed.value.fills.reduce((s, f) => s + f.qty, 0)).toBeCloseTo(0.002, 10);
     expect(placed.value.fills[0]).toMatchObject({ clientOrderId: 'sr-m1', px: 50_000, fee: 0.05 });
-    expect(fake.book.byClientId('BTCUSDT', 'sr-m1')?.clientOrderId).toBe('sr-m1');
+    expect(session.fake().book.byClientId('BTCUSDT', 'sr-m1')?.clientOrderId).toBe('sr-m1');
   });
 
   it('rounds the quantity down to the step and the price to the tick before sending', async () => {
     const { venue } = await open();
     const placed = await venue.submit({ clientOrderId: 'sr-r1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.0123456, price: 40_000.006 });
     expect(placed.ok).toBe(true);
-    expect(fake.book.byClientId('BTCUSDT', 'sr-r1')).toMatchObject({ origQty: 0.01234, price: 40_000.01 });
+    expect(session.fake().book.byClientId('BTCUSDT', 'sr-r1')).toMatchObject({ origQty: 0.01234, price: 40_000.01 });
   });
 
   it('refuses below-minimum orders with the numbers, without sending them', async () => {
     const { venue } = await open();
-    const before = fake.requests.length;
+    const before = session.fake().requests.length;
     const small = await venue.submit({ clientOrderId: 'sr-s1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.0001, price: 40_000 });
     expect(small).toEqual({ ok: false, error: { code: 'REFUSED', message: "The order is worth 4 USDT, below Binance's minimum of 5 USDT for BTC/USDT" } });
     const dust = await venue.submit({ clientOrderId: 'sr-s2', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.000001, price: null });
@@ -72,23 +58,23 @@ describe('ccxt venue on the fake Binance', () => {
     expect(huge.ok ? '' : huge.error.message).toBe("100000000000000000000 BTC is above Binance's maximum quantity of 9000 BTC for BTC/USDT");
     expect((await venue.submit({ clientOrderId: 'sr-s4', symbol: 'LUNA/USDT', side: 'BUY', type: 'MARKET', qty: 100, price: null })).ok).toBe(false);
     expect((await venue.submit({ clientOrderId: 'sr-s5', symbol: 'DOGE/USDT', side: 'BUY', type: 'MARKET', qty: 100, price: null })).ok).toBe(false);
-    expect(fake.requests.length).toBe(before);
+    expect(session.fake().requests.length).toBe(before);
   });
 
   it('says why the exchange refused an order, in its words', async () => {
     const { venue } = await open();
     const broke = await venue.submit({ clientOrderId: 'sr-b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 100, price: null });
     expect(broke).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Binance refused the order sr-b1: Account has insufficient balance for requested action.' } });
-    expect(fake.book.orders).toHaveLength(0);
+    expect(session.fake().book.orders).toHaveLength(0);
   });
 
   it('reports fills of a resting order as they happen, once each, then nothing more once filled', async () => {
     const { venue, events } = await open();
     const placed = await venue.submit({ clientOrderId: 'sr-l1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
     expect(placed.ok && placed.value.fills).toEqual([]);
-    fake.book.fillPartially('sr-l1', 0.004);
+    session.fake().book.fillPartially('sr-l1', 0.004);
     await until(() => fillsOf(events, 'sr-l1').length === 1, 'the partial fill');
-    fake.book.setPrice('BTCUSDT', 48_900);
+    session.fake().book.setPrice('BTCUSDT', 48_900);
     await until(() => fillsOf(events, 'sr-l1').length === 2, 'the rest');
     await delay(100); // several more polls
     const fills = fillsOf(events, 'sr-l1');
@@ -100,10 +86,10 @@ describe('ccxt venue on the fake Binance', () => {
   it('dedupes a trade the exchange lists twice', async () => {
     const { venue, events } = await open();
     await venue.submit({ clientOrderId: 'sr-d1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
-    fake.fault({ kind: 'duplicate_fill', endpoint: 'GET /api/v3/myTrades' });
-    fake.book.fillPartially('sr-d1', 0.003);
+    session.fake().fault({ kind: 'duplicate_fill', endpoint: 'GET /api/v3/myTrades' });
+    session.fake().book.fillPartially('sr-d1', 0.003);
     await until(() => fillsOf(events, 'sr-d1').length >= 1, 'the fill');
-    fake.book.fillPartially('sr-d1', 0.002);
+    session.fake().book.fillPartially('sr-d1', 0.002);
     await until(() => fillsOf(events, 'sr-d1').length >= 2, 'the second fill');
     await delay(100);
     expect(fillsOf(events, 'sr-d1').map((f) => f.qty)).toEqual([0.003, 0.002]);
@@ -112,18 +98,18 @@ describe('ccxt venue on the fake Binance', () => {
   it('cancels a partly filled order and reports what filled before the cancel', async () => {
     const { venue, events } = await open({ settings: { pollMs: 60_000 } });
     await venue.submit({ clientOrderId: 'sr-c1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
-    fake.book.fillPartially('sr-c1', 0.004);
+    session.fake().book.fillPartially('sr-c1', 0.004);
     expect(await venue.cancel({ clientOrderId: 'sr-c1', symbol: 'BTC/USDT' })).toEqual({ ok: true, value: null });
     expect(fillsOf(events, 'sr-c1').map((f) => f.qty)).toEqual([0.004]);
     expect(events.some((e) => e.kind === 'canceled')).toBe(false); // the cancel reply says it
-    expect(fake.book.byClientId('BTCUSDT', 'sr-c1')?.status).toBe('CANCELED');
-    expect(fake.book.balance('USDT').locked).toBeCloseTo(0, 6);
+    expect(session.fake().book.byClientId('BTCUSDT', 'sr-c1')?.status).toBe('CANCELED');
+    expect(session.fake().book.balance('USDT').locked).toBeCloseTo(0, 6);
   });
 
   it('refuses to cancel a filled order, saying so, and reports its fills', async () => {
     const { venue, events } = await open({ settings: { pollMs: 60_000 } });
     await venue.submit({ clientOrderId: 'sr-c2', symbol: 'BTC/USDT', side: 'SELL', type: 'LIMIT', qty: 0.01, price: 51_000 });
-    fake.book.setPrice('BTCUSDT', 51_000);
+    session.fake().book.setPrice('BTCUSDT', 51_000);
     const reply = await venue.cancel({ clientOrderId: 'sr-c2', symbol: 'BTC/USDT' });
     expect(reply).toEqual({ ok: false, error: { code: 'REFUSED', message: 'Binance did not cancel sr-c2: it is already filled' } });
     expect(fillsOf(events, 'sr-c2').map((f) => f.qty)).toEqual([0.01]);
@@ -132,12 +118,12 @@ describe('ccxt venue on the fake Binance', () => {
   it('a cancel that failed leaves the order watched: a later cancel by the exchange is still reported', async () => {
     const { venue, events } = await open();
     await venue.submit({ clientOrderId: 'sr-c3', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
-    fake.fault({ kind: 'server_error', endpoint: 'DELETE /api/v3/order', times: 4 });
+    session.fake().fault({ kind: 'server_error', endpoint: 'DELETE /api/v3/order', times: 4 });
     const reply = await venue.cancel({ clientOrderId: 'sr-c3', symbol: 'BTC/USDT' });
     expect(reply.ok ? null : reply.error.code).toBe('UNAVAILABLE');
-    const order = fake.book.byClientId('BTCUSDT', 'sr-c3');
+    const order = session.fake().book.byClientId('BTCUSDT', 'sr-c3');
     expect(order?.status).toBe('NEW');
-    if (order) fake.book.cancel(order);
+    if (order) session.fake().book.cancel(order);
     await until(() => events.some((e) => e.kind === 'canceled'), 'the cancel report');
     expect(events).toMatchObject([{ kind: 'canceled', clientOrderId: 'sr-c3', reason: 'Canceled at the exchange' }]);
   });
@@ -146,9 +132,9 @@ describe('ccxt venue on the fake Binance', () => {
     const { venue, events } = await open();
     await venue.submit({ clientOrderId: 'sr-e1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
     await venue.submit({ clientOrderId: 'sr-e2', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 48_000 });
-    fake.book.expire('sr-e1');
-    const order = fake.book.byClientId('BTCUSDT', 'sr-e2');
-    if (order) fake.book.cancel(order);
+    session.fake().book.expire('sr-e1');
+    const order = session.fake().book.byClientId('BTCUSDT', 'sr-e2');
+    if (order) session.fake().book.cancel(order);
     await until(() => events.length >= 2, 'both ends');
     expect(events.map((e) => [e.kind, 'clientOrderId' in e ? e.clientOrderId : null]).sort()).toEqual([['canceled', 'sr-e2'], ['expired', 'sr-e1']]);
   });
@@ -158,10 +144,10 @@ describe('ccxt venue on the fake Binance', () => {
     expect(await venue.fetchOrder({ clientOrderId: 'sr-none', symbol: 'BTC/USDT' })).toBeNull();
     const t0 = Date.now();
     await venue.submit({ clientOrderId: 'sr-o1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
-    fake.book.place({ symbol: 'ETHUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 2_000, clientOrderId: 'manual-by-trader' });
-    fake.book.fillPartially('sr-o1', 0.002);
+    session.fake().book.place({ symbol: 'ETHUSDT', side: 'BUY', type: 'LIMIT', quantity: 1, price: 2_000, clientOrderId: 'manual-by-trader' });
+    session.fake().book.fillPartially('sr-o1', 0.002);
     await venue.submit({ clientOrderId: 'sr-o2', symbol: 'ETH/USDT', side: 'BUY', type: 'MARKET', qty: 0.1, price: null });
-    fake.book.place({ symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quantity: 0.1, price: null, clientOrderId: 'manual-2' });
+    session.fake().book.place({ symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quantity: 0.1, price: null, clientOrderId: 'manual-2' });
     const open1 = await venue.openOrders();
     expect(open1.map((o) => [o.clientOrderId, o.status, o.fills.length])).toEqual([['sr-o1', 'open', 1]]);
     expect(await venue.fetchOrder({ clientOrderId: 'sr-o2', symbol: 'ETH/USDT' })).toMatchObject({ status: 'filled', qty: 0.1, type: 'MARKET', side: 'BUY' });
@@ -181,7 +167,7 @@ describe('ccxt venue on the fake Binance', () => {
   it('reports the link lost while polls fail and restored when they pass again', async () => {
     const { venue, events } = await open();
     await venue.submit({ clientOrderId: 'sr-n1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
-    fake.fault({ kind: 'server_error', endpoint: 'GET /api/v3/order', times: 6 });
+    session.fake().fault({ kind: 'server_error', endpoint: 'GET /api/v3/order', times: 6 });
     await until(() => events.some((e) => e.kind === 'connection' && e.state === 'restored'), 'restored');
     const links = events.flatMap((e) => (e.kind === 'connection' ? [e.state] : []));
     expect(links).toEqual(['lost', 'restored']);
@@ -191,8 +177,8 @@ describe('ccxt venue on the fake Binance', () => {
     const { venue } = await open();
     await venue.submit({ clientOrderId: 'sr-z1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.01, price: 49_000 });
     await venue.close();
-    const seen = fake.requests.length;
+    const seen = session.fake().requests.length;
     await delay(100);
-    expect(fake.requests.length).toBe(seen);
+    expect(session.fake().requests.length).toBe(seen);
   });
 });
