@@ -29,6 +29,7 @@ export const ExchangeConnectionSchema = z.object({
   /** When the next attempt is due (epoch ms); null when none is scheduled (connected, or the keys were refused). */
   retryAt: z.number().nullable(),
 });
+export type ExchangeConnection = z.infer<typeof ExchangeConnectionSchema>;
 /** Market time in milliseconds, as the equity series is recorded. */
 const timestamp = z.preprocess((v) => (typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : v), z.number().int().min(0).max(8.64e15));
 

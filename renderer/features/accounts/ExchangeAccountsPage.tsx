@@ -39,6 +39,7 @@ export function ExchangeAccountsPage() {
                 <th>Account</th>
                 <th>Exchange</th>
                 <th>Keys</th>
+                <th>Connection</th>
                 <th />
               </tr>
             </thead>
@@ -91,6 +92,9 @@ function AccountRow({ account, exchangeName }: { account: ExchangeAccount; excha
         {account.configured ? `Configured${account.apiKeyLast4 ? ` · API key …${account.apiKeyLast4}` : ''} · ` : ''}
         {KEYS_SHOWN[account.keySource]}
       </td>
+      <td className="wrap" data-testid="account-connection">
+        <ConnectionState accountId={account.id} />
+      </td>
       <td className="wrap">
         <div className="actions">
           <ConnectionTestButton request={() => ({ accountId: account.id })} />
@@ -108,5 +112,18 @@ function AccountRow({ account, exchangeName }: { account: ExchangeAccount; excha
         </div>
       </td>
     </tr>
+  );
+}
+
+/** Connected, or what the last attempt met and when the next one is due. */
+function ConnectionState({ accountId }: { accountId: string }) {
+  const connection = useExchangeAccountsStore((s) => s.connections.find((c) => c.accountId === accountId));
+  if (!connection) return <span className="muted">connecting…</span>;
+  if (connection.connected) return <span className="status running">connected</span>;
+  const retry = connection.retryAt === null ? 'not retried: fix the keys' : `retrying at ${new Date(connection.retryAt).toLocaleTimeString()}`;
+  return (
+    <span className="error">
+      not connected: {connection.problem ?? 'unknown'} ({retry})
+    </span>
   );
 }

@@ -1,11 +1,14 @@
 import { create } from 'zustand';
 import type { ExchangeAccount, ExchangeInfoView, KeychainStatus } from '../../../shared/domain/account.ts';
+import type { ExchangeConnection } from '../../../shared/contract/accounts.ts';
 import { client } from '../../rpc/client.ts';
 
 interface ExchangeAccountsState {
   accounts: ExchangeAccount[];
   exchanges: ExchangeInfoView[];
   keychain: KeychainStatus | null;
+  /** Whether each account's venue is open, and what the last attempt met. */
+  connections: ExchangeConnection[];
   /** The account being edited, 'new' while adding one, null while only the list shows. */
   editing: string | 'new' | null;
   refresh(): Promise<void>;
@@ -19,14 +22,16 @@ export const useExchangeAccountsStore = create<ExchangeAccountsState>((set, get)
   accounts: [],
   exchanges: [],
   keychain: null,
+  connections: [],
   editing: null,
   async refresh() {
-    const [accounts, keychain, exchanges] = await Promise.all([
+    const [accounts, keychain, connections, exchanges] = await Promise.all([
       client.accounts.exchangeAccounts(),
       client.accounts.keychain(),
+      client.accounts.connections(),
       get().exchanges.length > 0 ? get().exchanges : client.accounts.exchanges(),
     ]);
-    set({ accounts, keychain, exchanges });
+    set({ accounts, keychain, connections, exchanges });
   },
   edit: (editing) => set({ editing }),
   async remove(accountId) {
