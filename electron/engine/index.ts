@@ -119,7 +119,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     onFeedStatus: () => bus.emit('change', { topic: 'market' }),
   });
   const { market, instruments } = opened;
-  const marketSource = new MarketSourceService({ db, opened, paperAccount: PAPER_ACCOUNT, onChange: () => bus.emit('change', { topic: 'market' }) });
+  const marketSource = new MarketSourceService({
+    db, opened, paperAccount: PAPER_ACCOUNT,
+    exchanges: async () => (deps.publicData ? deps.publicData.exchanges() : []),
+    onChange: () => bus.emit('change', { topic: 'market' }),
+  });
 
   // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
   const venue = new PaperVenue(instruments, market.clock);

@@ -10,6 +10,8 @@ export interface MarketSourceServiceDeps {
   db: Kysely<Database>;
   opened: OpenedMarket;
   paperAccount: string;
+  /** The exchanges this run can follow (empty without public data: then any id is stored, and falls back at start). */
+  exchanges: () => Promise<readonly string[]>;
   /** Told when the source, its feed or the speed changed (the UI refreshes). */
   onChange: () => void;
 }
@@ -45,6 +47,13 @@ export class MarketSourceService {
    * (unless it goes back to the running source): their prices would jump from one market to another.
    */
   async setSource(source: MarketSource): Promise<Result<MarketSourceStatus>> {
+    if (source.kind === 'exchange') {
+      const known = await this.#deps.exchanges();
+      if (known.length > 0 && !known.includes(source.exchangeId)) {
+        const message = `The engine does not know an exchange named "${source.exchangeId}" (it knows ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''})`;
+        return fail('INVALID_INPUT', message, [{ path: ['exchangeId'], message }]);
+      }
+    }
     if (!sameSource(source, this.#deps.opened.active)) {
       const held = await paperHoldings(this.#deps.db, this.#deps.paperAccount);
       if (held) {

@@ -4,6 +4,9 @@ import { createEngine, type Engine } from '../index.ts';
 import { silentLogger } from '../ports/logger.ts';
 import { recordingLogger } from '../testing/recording-logger.ts';
 import { tempDir } from '../testing/temp-dir.ts';
+import { candlesBefore, insertCandles } from '../persistence/candles.repository.ts';
+import { SIMULATED_INSTRUMENTS } from './instruments.ts';
+import { SIMULATED_CANDLE_VENUE } from './market-source.ts';
 import { enableSymbols } from './symbols/symbols.repository.ts';
 import type { PublicDataSource } from './symbols/symbol-service.ts';
 
@@ -113,6 +116,24 @@ describe('the market source', () => {
     await expect(client.market.setSource({ ...BINANCE, options: { apiKey: 'k' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(client.market.setSource({ ...BINANCE, exchangeId: 'Binance; drop' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await client.market.source()).next).toBeNull();
+  });
+
+  it('refuses an exchange this run does not know, naming those it does', async () => {
+    const { client } = await open(tempDir(), unreachable);
+    await expect(client.market.setSource({ ...BINANCE, exchangeId: 'binanse' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'The engine does not know an exchange named "binanse" (it knows binance)',
+    });
+  });
+
+  it('prunes the simulated market’s history only: the followed exchange’s bars stay', async () => {
+    const { engine } = await open(tempDir());
+    const old = { timeframe: '1m', ts: 0, open: 1, high: 1, low: 1, close: 1, volume: 0 };
+    await insertCandles(engine.services.db, [{ venue: 'binance', symbol: 'BTC/USDT', ...old }, { venue: SIMULATED_CANDLE_VENUE, symbol: 'BTC/USDT', ...old }]);
+    expect(SIMULATED_INSTRUMENTS.every((i) => i.venue === SIMULATED_CANDLE_VENUE)).toBe(true);
+    await engine.services.candleRetention.prune();
+    expect(await candlesBefore(engine.services.db, { venue: 'binance', symbol: 'BTC/USDT', timeframe: '1m' }, 10)).toHaveLength(1);
+    expect((await candlesBefore(engine.services.db, { venue: SIMULATED_CANDLE_VENUE, symbol: 'BTC/USDT', timeframe: '1m' }, 5000)).some((c) => c.ts === 0)).toBe(false);
   });
 
   it('logs the fallback once at start', async () => {
