@@ -6,7 +6,7 @@ import { recordingLogger } from '../testing/recording-logger.ts';
 import { tempDir } from '../testing/temp-dir.ts';
 import { candlesBefore, insertCandles } from '../persistence/candles.repository.ts';
 import { SIMULATED_INSTRUMENTS } from './instruments.ts';
-import { SIMULATED_CANDLE_VENUE } from './market-source.ts';
+import { SIMULATED_CANDLE_VENUE, sameSource } from './market-source.ts';
 import { enableSymbols } from './symbols/symbols.repository.ts';
 import type { PublicDataSource } from './symbols/symbol-service.ts';
 
@@ -95,6 +95,16 @@ describe('the market source', () => {
 
     await engine.services.orders.place({ botId: id, symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 0.2 });
     expect(await client.market.setSource(BINANCE)).toMatchObject({ next: BINANCE });
+  });
+
+  it('takes the same options in another key order for the same source, and any other value for another', () => {
+    const urls = { api: { public: 'http://127.0.0.1:9/a', private: 'http://127.0.0.1:9/b' } };
+    const a = { ...BINANCE, options: { timeout: 5000, urls } };
+    expect(sameSource(a, { ...BINANCE, options: { urls: { api: { private: 'http://127.0.0.1:9/b', public: 'http://127.0.0.1:9/a' } }, timeout: 5000 } })).toBe(true);
+    expect(sameSource(a, { ...BINANCE, options: { timeout: 5001, urls } })).toBe(false);
+    expect(sameSource(a, { ...a, sandbox: true })).toBe(false);
+    expect(sameSource(a, { kind: 'simulated' })).toBe(false);
+    expect(sameSource({ ...BINANCE, options: { list: [1, 2] } }, { ...BINANCE, options: { list: [2, 1] } })).toBe(false);
   });
 
   it('holds back a stored change at start while positions were opened after it, and says why', async () => {

@@ -83,8 +83,15 @@ export async function openMarket(deps: OpenMarketDeps): Promise<OpenedMarket> {
   return opened;
 }
 
-/** Whether two sources are the same market (options compared as written). */
-export const sameSource = (a: MarketSource, b: MarketSource): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two sources are the same market: the same options in another key order are the same. */
+export const sameSource = (a: MarketSource, b: MarketSource): boolean => canonical(a) === canonical(b);
+
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+};
 
 export const describeSource = (source: MarketSource): string =>
   source.kind === 'simulated' ? 'the simulated market' : `${source.exchangeId}${source.sandbox ? ' (sandbox)' : ''} live`;
