@@ -50,7 +50,7 @@ export interface EngineDeps {
   market?: Partial<Omit<SimulatedMarketOptions, 'instruments'>>;
   /** Pace and history of the live feed when the market source is an exchange (tests ask for little history). */
   exchangeFeed?: Partial<Omit<ExchangeFeedOptions, 'venue' | 'symbols'>>;
-  /** Tests and benchmarks drive the market by hand with `market.advance`. */
+  /** Tests and benchmarks drive the simulated market by hand with `advance` (see testing/simulated-of.ts). */
   startMarketTimer?: boolean;
   /** Listener settings that win over the stored ones for this run (`--webhook-port`, tests). */
   webhook?: Partial<WebhookSettings>;
@@ -125,7 +125,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     onChange: () => bus.emit('change', { topic: 'market' }),
   });
 
-  // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
+  // The paper venue stamps fills with market time: the simulated clock the bars are drawn in, or wall time on a live feed.
   const venue = new PaperVenue(instruments, market.clock);
   const lastPrice = (symbol: string) => market.lastPrice(symbol);
   const accountMarket = { instruments, lastPrice, takerFee: DEFAULT_PAPER_OPTIONS.takerFee };
