@@ -74,7 +74,8 @@ async function marketStretch(trading: boolean): Promise<void> {
     if (!created.ok) throw new Error(created.error.message);
     await engine.services.bots.setStatus(created.value.id, trading ? 'running' : 'paused');
   }
-  await engine.services.setMarketSpeed(1000);
+  const speed = await engine.services.marketSource.setSpeed(1000);
+  if (!speed.ok) throw new Error(speed.error.message);
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   engine.services.market.start();

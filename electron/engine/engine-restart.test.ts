@@ -2,6 +2,7 @@ import { createRouterClient } from '@orpc/server';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './index.ts';
 import { silentLogger } from './ports/logger.ts';
+import { simulatedOf } from './testing/simulated-of.ts';
 import { tempDir } from './testing/temp-dir.ts';
 
 const config = { name: 'Trend', symbol: 'ETH/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 3, slow: 7 }, orderQty: 0.05, account: 'paper' } as const;
@@ -18,7 +19,7 @@ describe('engine restart', () => {
     const running = await first.client.bots.create(config);
     const stopped = await first.client.bots.create({ ...config, name: 'Idle' });
     await first.client.bots.start({ id: running.id });
-    await first.engine.services.market.advance(3_000);
+    await simulatedOf(first.engine.services).advance(3_000);
     const before = {
       orders: await first.client.orders.list({ limit: 5000 }),
       trades: await first.client.trades.list({ limit: 5000 }),
@@ -44,7 +45,7 @@ describe('engine restart', () => {
     expect(candlesAfter.slice(0, before.candles.length)).toEqual(before.candles);
 
     // The resumed bot trades on; the stopped one does not.
-    await second.engine.services.market.advance(3_000);
+    await simulatedOf(second.engine.services).advance(3_000);
     const ordersAfter = await second.client.orders.list({ limit: 5000 });
     expect(ordersAfter.length).toBeGreaterThan(before.orders.length);
     expect(ordersAfter.some((o) => o.botId === stopped.id)).toBe(false);

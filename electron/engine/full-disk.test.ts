@@ -185,7 +185,7 @@ describe('a full disk', () => {
     // What the trader does meanwhile is refused with the reason, and changes nothing.
     await expect(client.bots.start({ id: held.id })).rejects.toMatchObject({ code: 'UNAVAILABLE', message: status.storage.message });
     await expect(client.market.setSpeed({ candlesPerSecond: 5 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    expect(engine.services.market.candlesPerSecond).toBe(200);
+    expect(engine.services.marketSource.candlesPerSecond).toBe(200);
     const atFull = await orderRows(db);
     // No order without its write-ahead row and event; none left half-way.
     const orphans = await db.selectFrom('fills').leftJoin('orders', 'orders.clientOrderId', 'fills.clientOrderId').where('orders.clientOrderId', 'is', null).select('fills.fillId').execute();

@@ -8,16 +8,16 @@ import { EventBus } from './event-bus.ts';
 import { OrderManager } from './execution/order-manager.ts';
 import { paperTarget } from './execution/reconcile-paper.ts';
 import { Reconciler } from './execution/reconciliation/reconciler.ts';
-import { SIMULATED_INSTRUMENTS } from './market/instruments.ts';
-import { type MarketListener, SimulatedMarket, type SimulatedMarketOptions } from './market/simulated-market.ts';
+import type { MarketListener, SimulatedMarketOptions } from './market/simulated-market.ts';
+import type { ExchangeFeedOptions } from './market/exchange-feed.ts';
+import { openMarket, readMarketSpeed, SIMULATED_CANDLE_VENUE } from './market/market-source.ts';
+import { MarketSourceService } from './market/market-source-service.ts';
 import { openDatabase } from './persistence/open-database.ts';
 import { StorageHealth } from './persistence/storage-health.ts';
 import { probeWrite } from './persistence/storage-probe.ts';
-import { readSetting, writeSetting } from './persistence/settings.repository.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
 import { consoleLogger, type Logger } from './ports/logger.ts';
 import type { EngineServices } from './services.ts';
-import { MarketSpeedSchema } from '../../shared/contract/market.ts';
 import { CandleRetentionService } from './market/candle-retention.ts';
 import { PaperVenue, DEFAULT_PAPER_OPTIONS } from './venues/paper/paper-venue.ts';
 import type { Venue } from './venues/venue.ts';
@@ -50,7 +50,9 @@ export interface EngineDeps {
   clock?: Clock;
   logger?: Logger;
   market?: Partial<Omit<SimulatedMarketOptions, 'instruments'>>;
-  /** Tests and benchmarks drive the market by hand with `market.advance`. */
+  /** Pace and history of the live feed when the market source is an exchange (tests ask for little history). */
+  exchangeFeed?: Partial<Omit<ExchangeFeedOptions, 'venue' | 'symbols'>>;
+  /** Tests and benchmarks drive the simulated market by hand with `advance` (see testing/simulated-of.ts). */
   startMarketTimer?: boolean;
   /** Listener settings that win over the stored ones for this run (`--webhook-port`, tests). */
   webhook?: Partial<WebhookSettings>;
@@ -92,7 +94,7 @@ function marketPipeline(venue: PaperVenue, bus: EventBus, protections: Protectio
 }
 
 export const DATABASE_FILE = 'stoxrobot.sqlite';
-const SPEED_SETTING = 'market.speed';
+const PAPER_ACCOUNT = 'paper';
 
 /** The one place the engine is wired: storage first (migrations run), then venue, market, bots. */
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
@@ -107,22 +109,33 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Bots shown as paused (or running again) and the banner follow the disk.
   storage.onChange(() => bus.emit('change', { topic: 'bots' }));
 
-  const speed = await readSetting(db, SPEED_SETTING, MarketSpeedSchema, { candlesPerSecond: 1 });
-  const market = new SimulatedMarket(
-    { db, sqlite, clock, onRoundError: (error) => {
-      if (!storage.noteFailure(error)) logger.error('A market round failed', { error });
-    } },
-    { instruments: SIMULATED_INSTRUMENTS, ticksPerBar: 10, historyBars: 1500, candlesPerSecond: speed.candlesPerSecond, ...deps.market },
-  );
-  await market.init();
+  // ccxt itself loads on the first exchange call, never on the start-up path.
+  const exchanges = deps.exchanges ?? createCcxtConnector({ logger });
+  const publicData = deps.publicData ?? publicDataFromConnector(exchanges);
+  // The market: the simulated one, or an exchange's live public data when one is stored and usable.
+  const opened = await openMarket({
+    db, sqlite, clock, logger, paperAccount: PAPER_ACCOUNT, publicData,
+    candlesPerSecond: (await readMarketSpeed(db)).candlesPerSecond,
+    ...(deps.market ? { simulated: deps.market } : {}),
+    ...(deps.exchangeFeed ? { feed: deps.exchangeFeed } : {}),
+    onStoreError: (error) => {
+      if (!storage.noteFailure(error)) logger.error('Market bars could not be stored', { error });
+    },
+    onFeedStatus: () => bus.emit('change', { topic: 'market' }),
+  });
+  const { market, instruments } = opened;
+  const marketSource = new MarketSourceService({
+    db, opened, paperAccount: PAPER_ACCOUNT,
+    exchanges: () => publicData.exchanges(),
+    onChange: () => bus.emit('change', { topic: 'market' }),
+  });
 
-  const instruments = SIMULATED_INSTRUMENTS.map(({ startPx: _s, annualVol: _v, ...instrument }) => instrument);
-  // The paper venue stamps fills with market time, the simulated clock the bars are drawn in.
+  // The paper venue stamps fills with market time: the simulated clock the bars are drawn in, or wall time on a live feed.
   const venue = new PaperVenue(instruments, market.clock);
   const lastPrice = (symbol: string) => market.lastPrice(symbol);
   // Every price the engine acts on comes from this one market: an exchange account trades only
   // when the market follows its own exchange, or its bots and stops would act on other prices.
-  const marketExchange: string | null = null;
+  const marketExchange = opened.live?.exchangeId ?? null;
   const accountRefusal = (accountId: string): string | null => {
     const exchangeId = exchangeVenues.exchangeOf(accountId);
     if (exchangeId === undefined || exchangeId === marketExchange) return null;
@@ -156,8 +169,6 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   }
 
   const bots = new BotService({ db, runtime, orders, venues, accountRefusal, lastPrice, bus, clock });
-  // ccxt itself loads on the first exchange call, never on the start-up path.
-  const exchanges = deps.exchanges ?? createCcxtConnector({ logger });
   const exchangeAccounts = new ExchangeAccountService({
     db,
     secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
@@ -195,8 +206,16 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
   await webhooks.start(deps.webhook ?? {});
 
-  const candleRetention = new CandleRetentionService({ db, venue: venue.id, logger });
-  const symbols = new SymbolService({ db, clock, source: deps.publicData ?? publicDataFromConnector(exchanges), onChange: () => bus.emit('change', { topic: 'market' }) });
+  const candleRetention = new CandleRetentionService({ db, venue: SIMULATED_CANDLE_VENUE, logger });
+  const symbols = new SymbolService({
+    db,
+    clock,
+    source: publicData,
+    onChange: (exchangeId) => {
+      bus.emit('change', { topic: 'market' });
+      void marketSource.symbolsChanged(exchangeId).catch((error: unknown) => logger.error('The live feed could not take the changed symbols', { exchangeId, error }));
+    },
+  });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),
@@ -204,13 +223,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     bus,
     instruments,
     market,
+    simulated: opened.simulated,
+    marketSource,
     storage,
-    setMarketSpeed: async (candlesPerSecond) => {
-      // Stored first: a speed that cannot be remembered (a full disk) is not applied either.
-      await writeSetting(db, SPEED_SETTING, { candlesPerSecond });
-      market.setSpeed(candlesPerSecond);
-      bus.emit('change', { topic: 'market' });
-    },
     orders,
     bots,
     lastPrice,

@@ -2,6 +2,7 @@ import { createRouterClient } from '@orpc/server';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './index.ts';
 import { silentLogger } from './ports/logger.ts';
+import { simulatedOf } from './testing/simulated-of.ts';
 import { manualClock, tempDir } from './testing/temp-dir.ts';
 
 describe('one clock for an order, its fills, its history and its trade', () => {
@@ -13,8 +14,8 @@ describe('one clock for an order, its fills, its history and its trade', () => {
       const client = createRouterClient(engine.router, { context: { engine: engine.services } });
       const bot = await client.bots.create({ name: 'Trend', symbol: 'ETH/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 2, slow: 3 }, orderQty: 0.05, account: 'paper' });
       await client.bots.start({ id: bot.id });
-      await engine.services.market.advance(2_000);
-      await engine.services.market.flush();
+      await simulatedOf(engine.services).advance(2_000);
+      await simulatedOf(engine.services).flush();
       const orders = await client.orders.list({ botId: bot.id, limit: 5000 });
       const fills = await client.fills.list({ botId: bot.id, limit: 5000 });
       const trades = await client.trades.list({ botId: bot.id, limit: 5000 });

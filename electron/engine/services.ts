@@ -11,6 +11,8 @@ import type { EventBus } from './event-bus.ts';
 import type { OrderManager } from './execution/order-manager.ts';
 import type { Reconciler } from './execution/reconciliation/reconciler.ts';
 import type { LevelSource, PriceSource } from './execution/portfolio.ts';
+import type { MarketFeed } from './market/exchange-feed.ts';
+import type { MarketSourceService } from './market/market-source-service.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
@@ -23,11 +25,14 @@ export interface EngineServices {
   db: Kysely<Database>;
   bus: EventBus;
   instruments: readonly Instrument[];
-  market: SimulatedMarket;
+  /** The market running: the simulated one or an exchange's live feed (see `marketSource`). */
+  market: MarketFeed;
+  /** The simulated market when it is the one running (tests drive it by hand); null while an exchange is followed. */
+  simulated: SimulatedMarket | null;
+  /** Which market runs, the one stored for the next start, the live feed's status, and the simulated speed. */
+  marketSource: MarketSourceService;
   /** Whether the disk takes writes; while it is full, trading is paused and the UI says why. */
   storage: StorageHealth;
-  /** Changes the simulated market's speed and remembers it across restarts. */
-  setMarketSpeed(candlesPerSecond: number): Promise<void>;
   orders: OrderManager;
   bots: BotService;
   lastPrice: PriceSource;

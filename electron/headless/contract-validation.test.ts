@@ -37,6 +37,8 @@ const MALFORMED: Record<string, unknown[]> = {
   'market.retention': ['x'],
   'market.setRetention': [{}, { maxAgeDays: 0, maxBarsPerSymbol: 10_000 }, { maxAgeDays: 30, maxBarsPerSymbol: 10 }, { maxAgeDays: 1.5, maxBarsPerSymbol: 10_000 }, { maxAgeDays: '30', maxBarsPerSymbol: 10_000 }],
   'market.setSpeed': [{}, { candlesPerSecond: 0 }, { candlesPerSecond: 1e9 }, { candlesPerSecond: 'fast' }],
+  'market.source': ['x'],
+  'market.setSource': [{}, { kind: 'live' }, { kind: 'exchange' }, { kind: 'exchange', exchangeId: 'Binance!' }, { kind: 'exchange', exchangeId: huge }, { kind: 'exchange', exchangeId: 'binance', sandbox: 'yes' }, { kind: 'exchange', exchangeId: 'binance', options: [] }, { kind: 'exchange', exchangeId: 'binance', options: { a: huge } }, { kind: 'exchange', exchangeId: 'binance', options: { nested: { secret: 's' } } }],
   'orders.list': [{ limit: -1 }, { botId: huge }, { limit: 'all' }],
   'orders.cancel': [{}, { clientOrderId: huge }, { clientOrderId: 'a b' }],
   'orders.detail': [{}, { clientOrderId: huge }, { clientOrderId: '../x' }],

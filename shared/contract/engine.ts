@@ -5,7 +5,8 @@ import { PnlSchema } from '../domain/position.ts';
 export const EngineStatusSchema = z.object({
   version: z.string(),
   startedAt: z.number(),
-  marketSpeed: z.number(),
+  /** Simulated candles per second; null while the market follows an exchange live. */
+  marketSpeed: z.number().nullable(),
   bots: z.object({ total: z.number(), running: z.number() }),
   pnl: PnlSchema,
   /** `full` while the disk refuses writes: trading is paused and `message` tells the trader what to do. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, DATABASE_FILE } from '../index.ts';
 import { openDatabase } from '../persistence/open-database.ts';
 import { silentLogger } from '../ports/logger.ts';
+import { simulatedOf } from '../testing/simulated-of.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { equitySeries } from './equity.repository.ts';
 import { accountFixture } from './testing/account-fixture.ts';
@@ -36,7 +37,7 @@ describe('equity over time', () => {
     const dataDir = tempDir();
     const wall = manualClock(Date.UTC(2026, 0, 5, 12, 0, 0));
     const engine = await createEngine({ dataDir, clock: wall, logger: silentLogger, startMarketTimer: false, webhook: { port: 0 } });
-    const market = engine.services.market;
+    const market = simulatedOf(engine.services);
     const firstMinute = Math.floor(market.clock.now() / MINUTE) * MINUTE;
     await market.advance(10 * 30); // 30 one-minute bars of 10 ticks, in no wall time at all
     const lastMinute = Math.floor(market.clock.now() / MINUTE) * MINUTE;

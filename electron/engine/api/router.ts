@@ -16,6 +16,7 @@ import { symbolsRouter } from './symbols-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
+import { marketSourceHandlers } from './market-source-handlers.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
@@ -60,10 +61,7 @@ export const router = os.router({
         signal,
       ),
     ),
-    setSpeed: os.market.setSpeed.handler(async ({ input, context: { engine } }) => {
-      await engine.setMarketSpeed(input.candlesPerSecond);
-      return { candlesPerSecond: engine.market.candlesPerSecond };
-    }),
+    ...marketSourceHandlers,
     retention: os.market.retention.handler(({ context: { engine } }) => engine.candleRetention.current()),
     setRetention: os.market.setRetention.handler(({ input, context: { engine } }) => engine.candleRetention.configure(input)),
   },
@@ -85,7 +83,7 @@ export const router = os.router({
       return {
         version: engine.version,
         startedAt: engine.startedAt,
-        marketSpeed: engine.market.candlesPerSecond,
+        marketSpeed: engine.marketSource.candlesPerSecond,
         bots: { total: bots.length, running: bots.filter((b) => shownStatus(engine, b.status) === 'running').length },
         pnl: sumPnl(positionsOf(engine)),
         storage: engine.storage.status,

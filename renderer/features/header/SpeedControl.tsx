@@ -3,9 +3,12 @@ import { useStatusStore } from '../../stores/status-store.ts';
 
 const SPEEDS = [0.1, 1, 5, 20, 100, 500];
 
-/** The simulated market's speed, in candles per second. */
+/** The simulated market's speed, in candles per second; a live exchange market has none. */
 export function SpeedControl() {
-  const speed = useStatusStore((s) => s.status?.marketSpeed ?? 1);
+  const marketSpeed = useStatusStore((s) => s.status?.marketSpeed);
+  // Null: the market follows an exchange live, in real time (see Symbols → Market source).
+  if (marketSpeed === null) return <span className="speed">Live market</span>;
+  const speed = marketSpeed ?? 1;
   return (
     <label className="speed">
       Market speed

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { MarketSourcePanel } from './MarketSourcePanel.tsx';
 import { SymbolFiltersForm } from './SymbolFiltersForm.tsx';
 import { SymbolTable } from './SymbolTable.tsx';
 import { useSymbolsStore } from './symbols-store.ts';
@@ -27,6 +28,7 @@ export function SymbolsPage() {
           </p>
         )}
       </div>
+      <MarketSourcePanel />
       {exchangeId && (
         <>
           <SymbolFiltersForm />

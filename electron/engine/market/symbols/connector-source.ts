@@ -8,6 +8,7 @@ import type { PublicDataSource } from './symbol-service.ts';
 export function publicDataFromConnector(connector: ExchangeConnector, options: Record<string, unknown> = {}): PublicDataSource {
   return {
     exchanges: async () => (await connector.catalogue()).map((exchange) => exchange.id),
-    open: (exchangeId) => connector.publicData({ exchangeId, sandbox: false, options }),
+    // A caller's own options win key by key over the host's (e.g. a market source's `urls`).
+    open: (exchangeId, config) => connector.publicData({ exchangeId, sandbox: config?.sandbox ?? false, options: { ...options, ...config?.options } }),
   };
 }

@@ -12,7 +12,8 @@ import { disableSymbols, enableSymbols, listEnabled, symbolSettings, updateRiskM
 /** Where discovery gets an exchange's public data: the exchanges it may use, and a client per exchange. */
 export interface PublicDataSource {
   exchanges(): Promise<readonly string[]>;
-  open(exchangeId: string): PublicMarketData;
+  /** `config`: the exchange's sandbox and ccxt options, when the caller has its own (the market source). */
+  open(exchangeId: string, config?: { sandbox: boolean; options: Record<string, unknown> }): PublicMarketData;
 }
 
 interface Exchange {
