@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, DATABASE_FILE } from './index.ts';
+import { createEngine, DATABASE_FILE, type Engine } from './index.ts';
+import { publicDataFromConnector } from './market/symbols/connector-source.ts';
+import { createCcxtConnector } from './venues/ccxt/connector.ts';
 import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import { startKeyring, type TestKeyring } from './testing/keyring.ts';
 import { recordingLogger } from './testing/recording-logger.ts';
@@ -57,5 +59,67 @@ describe('an exchange account from its keys in the OS keychain to its venue, thr
     }
     const logged = JSON.stringify(logger.entries);
     expect([...rawFiles(dataDir).map(occurrences), occurrences(logged)]).toEqual(Array(rawFiles(dataDir).length + 1).fill([0, 0]));
+  });
+});
+
+describe('live trading on an exchange account, from a TradingView alert to a fill at the exchange', () => {
+  it('places the alert’s order once at the exchange, books its fills, and keeps the keys out of every file, log and answer', async () => {
+    const dataDir = tempDir();
+    const logger = recordingLogger();
+    const options = await fakeBinanceOptions(fake.url);
+    const open = () =>
+      createEngine({
+        dataDir,
+        logger,
+        startMarketTimer: true,
+        webhook: { port: 0 },
+        secrets: new KeytarSecretStore({ logger, service: 'StoxRobot-live-trading-test' }),
+        environment: {},
+        // Discovery reaches the fake through these options; the account and the market source carry their own.
+        publicData: publicDataFromConnector(createCcxtConnector({ logger }), options),
+      });
+    const answers: unknown[] = [];
+    let engine: Engine = await open();
+    try {
+      const { exchangeAccounts, symbols, marketSource } = engine.services;
+      answers.push(await exchangeAccounts.create({ accountId: 'binance-main', exchangeId: 'binance', label: 'Main', sandbox: false, currency: 'USDT', options, credentials: KEYS }));
+      answers.push(await symbols.enable('binance', ['BTC/USDT']));
+      answers.push(await marketSource.setSource({ kind: 'exchange', exchangeId: 'binance', sandbox: false, options }));
+      await engine.stop();
+
+      engine = await open();
+      const { services } = engine;
+      await expect.poll(() => services.exchangeVenues.states()[0]?.connected, { timeout: 10_000 }).toBe(true);
+      await services.reconciliation.ready('binance-main');
+      await expect.poll(() => services.lastPrice('BTC/USDT'), { timeout: 10_000 }).not.toBeNull();
+
+      const created = await services.bots.create({ name: 'Live', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 1 }, orderQty: 0.001, account: 'binance-main' });
+      if (!created.ok) throw new Error(created.error.message);
+      const bot = created.value;
+      await services.bots.setStatus(bot.id, 'running');
+      const rotated = await services.webhooks.rotatePassphrase(bot.id);
+      if (!rotated.ok) throw new Error(rotated.error.message);
+      const alert = { passphrase: rotated.value.passphrase, bot: bot.id, action: 'buy', amount: '0.002', amount_type: 'base', id: 'live-1' };
+      const url = services.webhooks.status().url ?? '';
+      const post = () => fetch(url, { method: 'POST', body: JSON.stringify(alert) }).then(async (res) => [res.status, await res.text()]);
+      const [first, again] = [await post(), await post()]; // TradingView sending the same alert twice
+      expect([first[0], again[0]]).toEqual([200, 200]);
+      answers.push(first, again);
+
+      await expect.poll(async () => (await services.db.selectFrom('orders').select('status').where('botId', '=', bot.id).execute()).map((o) => o.status), { timeout: 10_000 }).toEqual(['FILLED']);
+      const atExchange = fake.book.orders.filter((o) => o.symbol === 'BTCUSDT');
+      expect(atExchange).toHaveLength(1);
+      expect(atExchange[0]).toMatchObject({ origQty: 0.002, executedQty: 0.002 });
+      await services.orders.settled();
+      expect(services.orders.position(bot.id, 'BTC/USDT').netQty).toBeCloseTo(0.002, 12);
+      const fills = await services.db.selectFrom('fills').selectAll().where('botId', '=', bot.id).execute();
+      expect(fills.reduce((sum, f) => sum + f.lastQty, 0)).toBeCloseTo(0.002, 12);
+      expect(fills.every((f) => f.venue === 'binance-main')).toBe(true);
+      answers.push(fills, await services.exchangeAccounts.list(), services.exchangeVenues.states(), services.reconciliation.list());
+    } finally {
+      await engine.stop();
+    }
+    const texts = [...rawFiles(dataDir), JSON.stringify(logger.entries), JSON.stringify(answers)];
+    expect(texts.map(occurrences)).toEqual(texts.map(() => [0, 0]));
   });
 });
