@@ -88,15 +88,18 @@ describe('a full disk', () => {
     const { db, bus } = opened.engine.services;
     const { post } = await signalBot(opened);
     expect([await post('before-1'), await post('before-2')]).toEqual([200, 200]);
-    await until(async () => (await orderRows(db)).length === 2, 'the first alerts to trade');
+    await until(async () => (await orderRows(db)).length === 2 && (await alertRows(db)).every((a) => a.status === 'executed'), 'the first alerts to trade');
     const before = await orderRows(db);
 
     // The disk fills right after the next alerts are committed (and answered 200), before they are acted on.
+    // Armed only once the burst is on its way: a late change from the first alerts must not fill the disk before it.
+    let armed = false;
     let filling: Promise<void> | null = null;
     const off = bus.on('change', (event) => {
-      if (event.topic === 'webhooks' && !filling) filling = fillDisk(db).then(() => probeWrite(db, dataDir)).catch(() => undefined);
+      if (armed && event.topic === 'webhooks' && !filling) filling = fillDisk(db).then(() => probeWrite(db, dataDir)).catch(() => undefined);
     });
     const ids = Array.from({ length: 12 }, (_, i) => `burst-${i}`);
+    armed = true;
     const statuses = await Promise.all(ids.map((id) => post(id)));
     off();
     const accepted = ids.filter((_, i) => statuses[i] === 200);
@@ -113,7 +116,8 @@ describe('a full disk', () => {
     await freeDisk(db);
     await until(async () => (await alertRows(db)).every((a) => a.status === 'executed'), 'the held alerts to be acted on');
     for (const id of refused) expect(await post(id)).toBe(200); // TradingView sends them again
-    await until(async () => (await orderRows(db)).length === 2 + ids.length, 'every alert to trade');
+    // An alert is marked executed just after its order is stored: both are waited for.
+    await until(async () => (await orderRows(db)).length === 2 + ids.length && (await alertRows(db)).every((a) => a.status === 'executed'), 'every alert to trade');
 
     const alerts = await alertRows(db);
     const orders = await orderRows(db);

@@ -12,8 +12,11 @@ async function pragmaNumber(db: Kysely<Database>, pragma: string): Promise<numbe
  * then fails with SQLITE_FULL; rows that still fit into a page's free room are written, as on a real disk.
  */
 export async function fillDisk(db: Kysely<Database>): Promise<void> {
-  await sql`vacuum`.execute(db);
-  await sql.raw(`pragma max_page_count = ${await pragmaNumber(db, 'page_count')}`).execute(db);
+  // One reserved connection: no write of the engine's can slip in between the vacuum and the cap.
+  await db.connection().execute(async (connection) => {
+    await sql`vacuum`.execute(connection);
+    await sql.raw(`pragma max_page_count = ${await pragmaNumber(connection, 'page_count')}`).execute(connection);
+  });
 }
 
 /** Gives the space back. */
