@@ -144,9 +144,9 @@ describe('TradingView webhook listener over real HTTP', () => {
     expect((await post(alert({ id: 'first' }))).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await post(alert({ id: 'second' }))).status).toBe(200);
-    for (let i = 0; i < 100 && (await listOrders(engine.services.db, { limit: 10 })).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await listOrders(engine.services.db, { limit: 10 })).toHaveLength(2);
-    expect((await engine.services.db.selectFrom('alerts').select(['id', 'status']).orderBy('id').execute()).map((a) => a.status)).toEqual(['pending', 'executed']);
+    const statuses = async () => (await engine.services.db.selectFrom('alerts').select(['id', 'status']).orderBy('id').execute()).map((a) => a.status);
+    // The second alert is marked executed just after its order is stored: both are waited for.
+    await expect.poll(async () => [(await listOrders(engine.services.db, { limit: 10 })).length, await statuses()]).toEqual([2, ['pending', 'executed']]);
   });
 
   it('refuses alerts for a bot that is not running', async () => {
