@@ -62,7 +62,7 @@ export class ExchangeCalls {
       return { ok: true, value: await call(this.exchange) };
     } catch (error) {
       const failure = classifyFailure(error);
-      if (!failure) throw error;
+      if (!failure) throw this.#safe(error);
       const domain = this.#domainError(failure, action);
       if (failure.kind === 'rate_limited') this.#quietUntil = Math.max(this.#quietUntil, Date.now() + Number(domain.details?.retryAfterMs ?? 0));
       // "No such order" is the expected answer of most look-ups after a lost reply: not a warning.
@@ -89,6 +89,18 @@ export class ExchangeCalls {
       await delay(Math.max(pause, asked), this.#deps.signal);
       pause *= 2;
     }
+  }
+
+  /**
+   * Not a ccxt error (ccxt's parser choking on an odd answer, say): thrown on as a bug, but its text
+   * made safe first, since it may quote the exchange's answer, keys and all.
+   */
+  #safe(error: unknown): Error {
+    const safe = new Error(this.redact(error instanceof Error ? error.message : String(error)));
+    if (!(error instanceof Error)) return safe;
+    safe.name = error.name;
+    safe.stack = this.redact(error.stack ?? '');
+    return safe;
   }
 
   #domainError(failure: ExchangeFailure, action: string): DomainError {
