@@ -21,14 +21,14 @@ export interface CallsDeps {
   signal?: AbortSignal;
 }
 
+/** A longer wait asked by the exchange is not sat out inside one call: the caller is told at once, with the time. */
+const MAX_WAIT_IN_CALL_MS = 30_000;
+
 /**
  * Every ccxt call goes through here: a ccxt error becomes an Attempt failure in our terms (logged
  * with the redacted message only: never the error object, whose properties can hold the request);
  * any other error is a bug and is thrown.
  */
-/** A longer wait asked by the exchange is not sat out inside one call: the caller is told at once, with the time. */
-const MAX_WAIT_IN_CALL_MS = 30_000;
-
 export class ExchangeCalls {
   readonly exchange: Exchange;
   readonly #deps: CallsDeps;

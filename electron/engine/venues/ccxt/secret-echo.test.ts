@@ -34,4 +34,16 @@ describe('an odd answer echoing the API key and secret', () => {
     }
     expect(run.ok && run.value.state).toBe('failed'); // the exchange cannot be understood: blocked, with a reason
   });
+
+  it('as another order’s client id in a submit reply: the key reaches neither the log nor the trader', async () => {
+    const account = await accountOnFake(fake);
+    stops.push(account.stop);
+    fake.fault({ kind: 'rewrite', endpoint: 'POST /api/v3/order', times: 1, rewrite: (b) => ({ ...(b as Record<string, unknown>), clientOrderId: fake.keys.apiKey }) });
+    fake.fault({ kind: 'drop', endpoint: 'GET /api/v3/order' });
+    const placed = await account.orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty: 0.002, clientOrderId: 'sr-echo-2' });
+    await account.orders.settled();
+    const logged = JSON.stringify(account.logger.entries, (_key, value: unknown) => (value instanceof Error ? describeError(value) : value));
+    expect(logged).toContain('answered the order sr-echo-2 with an answer about another order');
+    expect(`${logged}${JSON.stringify([placed, account.reconciler.list()])}`).not.toContain(fake.keys.apiKey);
+  });
 });

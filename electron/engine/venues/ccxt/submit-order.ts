@@ -71,7 +71,8 @@ async function acceptedOrLookedUp(deps: SubmitDeps, request: OrderRequest, reply
   if (odd === null) return accepted(deps, request, reply, fills);
   const found = await lookupOrder(deps.calls, request);
   if (found.ok && found.value) return accepted(deps, request, found.value.order, found.value.fills);
-  throw new OutcomeUnknownError(`${deps.calls.exchange.name} answered the order ${request.clientOrderId} with ${odd}; whether it was placed is not known yet: it will be reconciled`);
+  // The answer's own words (another order's id, say) may echo anything, keys included: redacted.
+  throw new OutcomeUnknownError(deps.calls.redact(`${deps.calls.exchange.name} answered the order ${request.clientOrderId} with ${odd}; whether it was placed is not known yet: it will be reconciled`));
 }
 
 /**
