@@ -75,6 +75,8 @@ export class OrderManager {
   readonly #storage: StorageGate | undefined;
   /** Why an account takes no orders now (its reconciliation has not finished), or null. */
   readonly #blockedAccount: ((accountId: string) => string | null) | undefined;
+  /** Orders whose cancel request is with the venue, not answered yet. */
+  readonly #cancelsOnTheirWay = new Set<string>();
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
@@ -158,7 +160,14 @@ export class OrderManager {
       this.#logger.error('Venue did not confirm an order', { clientOrderId: order.clientOrderId, error });
       return (await findOrder(this.#db, order.clientOrderId)) ?? order;
     }
-    return this.#applyAndAnnounce(order.clientOrderId, submitEvents(result));
+    const placed = await this.#applyAndAnnounce(order.clientOrderId, submitEvents(result));
+    // A cancel asked while the submit was on its way may have reached the exchange first and found
+    // nothing there: now that the order is there, it is asked again (a second cancel changes nothing).
+    const current = this.#venues.get(placed.venue); // the account's venue now (it may have been reopened meanwhile)
+    if (placed.status === 'PENDING_CANCEL' && current && !this.#cancelsOnTheirWay.has(placed.clientOrderId)) {
+      void this.#sendCancel(placed, current).catch((error: unknown) => this.#logger.error('Could not cancel an order again after its acceptance', { clientOrderId: placed.clientOrderId, error }));
+    }
+    return placed;
   }
 
   async cancel(clientOrderId: string): Promise<Result<Order>> {
@@ -173,12 +182,20 @@ export class OrderManager {
     if (!requested.ok) return requested;
     const { order: pending, venue } = requested.value;
     this.#announce(pending);
+    return this.#sendCancel(pending, venue);
+  }
+
+  async #sendCancel(pending: Order, venue: Venue): Promise<Result<Order>> {
+    const { clientOrderId } = pending;
     let reply;
+    this.#cancelsOnTheirWay.add(clientOrderId);
     try {
       reply = await venue.cancel(pending);
     } catch (error) {
       this.#logger.error('Venue did not confirm a cancel', { clientOrderId, error });
       return ok(pending); // PENDING_CANCEL until the venue's report or a reconciliation
+    } finally {
+      this.#cancelsOnTheirWay.delete(clientOrderId);
     }
     const event: OrderEventInput = reply.ok ? { kind: 'canceled', reason: null } : { kind: 'cancel_rejected', reason: reply.error.message };
     const after = await this.#applyAndAnnounce(clientOrderId, [event]);

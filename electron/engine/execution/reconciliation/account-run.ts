@@ -43,9 +43,11 @@ export class AccountRun {
   #waiters = new Set<() => void>();
   #stopped = false;
 
-  constructor(target: ReconcileTarget, deps: AccountRunDeps) {
+  /** `reopened`: the account's venue was replaced while the app runs, so its next run is not the start's first. */
+  constructor(target: ReconcileTarget, deps: AccountRunDeps, reopened = false) {
     this.target = target;
     this.#deps = deps;
+    this.#restored = reopened;
   }
 
   request(trigger: ReconcileTrigger): Promise<AccountReconciliation> {

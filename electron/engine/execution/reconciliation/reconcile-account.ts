@@ -124,7 +124,8 @@ async function catchUpFills(target: ReconcileTarget, options: PassOptions): Prom
   const { db } = options;
   const from = await fillsFrom(db, target.accountId);
   if (from === null) return;
-  const since = from - options.fillsMarginMs;
+  // Never from later than now: one fill stamped in the future (an exchange clock set back since) would hide every later fill.
+  const since = Math.min(from, options.clock.now()) - options.fillsMarginMs;
   const symbols = await symbolsTradedSince(db, target.accountId, since);
   if (symbols.length === 0) return;
   const fills = (await target.venue.fillsSince(since, symbols)).map(checkFill);

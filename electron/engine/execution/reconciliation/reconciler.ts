@@ -38,6 +38,8 @@ export class Reconciler {
   /** `ready` calls for accounts not registered yet, woken when they are. */
   readonly #awaited = new Map<string, Set<() => void>>();
   readonly #deps: Required<ReconcilerDeps>;
+  /** Accounts registered before in this process: a submit made through their old venue may still be on its way. */
+  readonly #registered = new Set<string>();
 
   constructor(deps: ReconcilerDeps) {
     this.#deps = { retryFirstMs: 1_000, retryMaxMs: 60_000, unknownGraceMs: 3_000, inFlightGraceMs: 60_000, fillsMarginMs: 10 * 60_000, ...deps };
@@ -46,7 +48,8 @@ export class Reconciler {
   /** Takes on an account and starts its first reconciliation; resolves when that run has ended (ready or failed). */
   register(target: ReconcileTarget): Promise<AccountReconciliation> {
     if (this.#accounts.has(target.accountId)) throw new Error(`Account ${target.accountId} is already reconciled`);
-    const account = new AccountRun(target, { ...this.#deps, pass: (t, state) => this.#pass(t, state) });
+    const account = new AccountRun(target, { ...this.#deps, pass: (t, state) => this.#pass(t, state) }, this.#registered.has(target.accountId));
+    this.#registered.add(target.accountId);
     this.#accounts.set(target.accountId, account);
     target.venue.onEvent((event) => this.#onVenueEvent(account, event));
     const run = account.request('start');

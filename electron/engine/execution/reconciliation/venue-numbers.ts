@@ -18,10 +18,15 @@ const positive = (n: number) => Number.isFinite(n) && n > 0 && n < 1e300;
 const quantity = (n: number) => positive(n) && n >= 1e-10;
 const finite = (n: number) => Number.isFinite(n) && Math.abs(n) < 1e300;
 
+/** What makes a fill unbookable, in words, or null when it can be booked. */
+export function fillProblem(fill: VenueFill): string | null {
+  if (quantity(fill.qty) && positive(fill.px) && finite(fill.fee) && Number.isFinite(fill.ts)) return null;
+  return `fill ${fill.fillId} of order ${fill.clientOrderId}: quantity ${fill.qty}, price ${fill.px}, fee ${fill.fee}`;
+}
+
 export function checkFill(fill: VenueFill): VenueFill {
-  if (!quantity(fill.qty) || !positive(fill.px) || !finite(fill.fee) || !Number.isFinite(fill.ts)) {
-    throw new UnusableVenueAnswer(`fill ${fill.fillId} of order ${fill.clientOrderId}: quantity ${fill.qty}, price ${fill.px}, fee ${fill.fee}`);
-  }
+  const problem = fillProblem(fill);
+  if (problem) throw new UnusableVenueAnswer(problem);
   return fill;
 }
 

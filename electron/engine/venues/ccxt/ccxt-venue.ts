@@ -76,8 +76,12 @@ export class CcxtVenue implements Venue {
     return this.#instruments;
   }
 
+  /** A submit that throws left the order's fate unknown: the account is blocked and reconciled once the exchange answers. */
   submit(order: OrderRequest): Promise<SubmitResult> {
-    return submitOrder({ calls: this.#calls, watch: this.#watch, timing: this.#settings.submit, now: this.#now, signal: this.#stop.signal }, order);
+    return submitOrder({ calls: this.#calls, watch: this.#watch, timing: this.#settings.submit, now: this.#now, signal: this.#stop.signal }, order).catch((error: unknown) => {
+      this.#poller.outcomeUnknown(`whether the order ${order.clientOrderId} reached ${this.#calls.exchange.name} is not known yet`);
+      throw error;
+    });
   }
 
   /** Cancels by our id; the fills the order made before the cancel are reported first. */

@@ -21,6 +21,9 @@ export interface CallsDeps {
   signal?: AbortSignal;
 }
 
+/** A longer wait asked by the exchange is not sat out inside one call: the caller is told at once, with the time. */
+const MAX_WAIT_IN_CALL_MS = 30_000;
+
 /**
  * Every ccxt call goes through here: a ccxt error becomes an Attempt failure in our terms (logged
  * with the redacted message only: never the error object, whose properties can hold the request);
@@ -29,6 +32,11 @@ export interface CallsDeps {
 export class ExchangeCalls {
   readonly exchange: Exchange;
   readonly #deps: CallsDeps;
+  /**
+   * Until when (wall ms) the exchange asked us to send nothing (a 429/418 and its Retry-After):
+   * Binance bans an IP that keeps asking, so every call of the account is refused here meanwhile.
+   */
+  #quietUntil = 0;
 
   constructor(deps: CallsDeps) {
     this.exchange = deps.exchange;
@@ -45,12 +53,18 @@ export class ExchangeCalls {
   }
 
   async attempt<T>(action: string, call: (exchange: Exchange) => Promise<T>): Promise<Attempt<T>> {
+    const quietMs = this.#quietUntil - Date.now();
+    if (quietMs > 0) {
+      const failure: ExchangeFailure = { kind: 'rate_limited', exchangeCode: null, exchangeMessage: null, text: '', retryAfterMs: quietMs };
+      return { ok: false, failure, error: this.#domainError(failure, action) };
+    }
     try {
       return { ok: true, value: await call(this.exchange) };
     } catch (error) {
       const failure = classifyFailure(error);
-      if (!failure) throw error;
-      const domain = toDomainError(failure, { exchange: this.exchange.name ?? this.exchange.id, action, rateLimitMs: this.rateLimitMs, credentials: this.#deps.credentials });
+      if (!failure) throw this.#safe(error);
+      const domain = this.#domainError(failure, action);
+      if (failure.kind === 'rate_limited') this.#quietUntil = Math.max(this.#quietUntil, Date.now() + Number(domain.details?.retryAfterMs ?? 0));
       // "No such order" is the expected answer of most look-ups after a lost reply: not a warning.
       const log = failure.kind === 'not_found' ? this.#deps.logger.info : this.#deps.logger.warn;
       log.call(this.#deps.logger, 'Exchange call failed', { exchange: this.exchange.id, action, kind: failure.kind, exchangeCode: failure.exchangeCode, message: domain.message });
@@ -71,8 +85,25 @@ export class ExchangeCalls {
       const retryable = !result.ok && (result.failure.kind === 'temporary' || result.failure.kind === 'rate_limited');
       if (!retryable || attempt >= retries || this.#deps.signal?.aborted) return result;
       const asked = Number(result.error.details?.retryAfterMs ?? 0);
+      if (asked > MAX_WAIT_IN_CALL_MS) return result;
       await delay(Math.max(pause, asked), this.#deps.signal);
       pause *= 2;
     }
+  }
+
+  /**
+   * Not a ccxt error (ccxt's parser choking on an odd answer, say): thrown on as a bug, but its text
+   * made safe first, since it may quote the exchange's answer, keys and all.
+   */
+  #safe(error: unknown): Error {
+    const safe = new Error(this.redact(error instanceof Error ? error.message : String(error)));
+    if (!(error instanceof Error)) return safe;
+    safe.name = error.name;
+    safe.stack = this.redact(error.stack ?? '');
+    return safe;
+  }
+
+  #domainError(failure: ExchangeFailure, action: string): DomainError {
+    return toDomainError(failure, { exchange: this.exchange.name ?? this.exchange.id, action, rateLimitMs: this.rateLimitMs, credentials: this.#deps.credentials });
   }
 }

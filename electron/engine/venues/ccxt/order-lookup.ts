@@ -2,6 +2,7 @@ import type { Order, Trade } from 'ccxt';
 import type { OrderRef, VenueFill } from '../venue.ts';
 import type { Attempt, ExchangeCalls } from './exchange-calls.ts';
 import { toFill, uniqueTrades } from './mapping.ts';
+import { oddAnswer, oddFailure } from './odd-answer.ts';
 
 export interface FoundOrder {
   order: Order;
@@ -29,5 +30,7 @@ export async function lookupOrder(calls: ExchangeCalls, ref: OrderRef, retry = t
   const found = retry ? await calls.withRetry(action, fetch) : await calls.attempt(action, fetch);
   if (!found.ok) return found.failure.kind === 'not_found' ? { ok: true, value: null } : found;
   const fills = await orderFills(calls, found.value, ref);
-  return fills.ok ? { ok: true, value: { order: found.value, fills: fills.value } } : fills;
+  if (!fills.ok) return fills;
+  const odd = oddAnswer(found.value, ref, fills.value);
+  return odd ? oddFailure(calls, action, odd) : { ok: true, value: { order: found.value, fills: fills.value } };
 }

@@ -45,6 +45,15 @@ export class Poller {
     this.#change('auth_failed', reason);
   }
 
+  /**
+   * An order's fate is unknown (its reply was lost and no look-up answered): reported as a lost
+   * link, so the account takes no new order and is reconciled (the order found or rejected) as
+   * soon as a pass succeeds, even with no order left to watch.
+   */
+  outcomeUnknown(reason: string): void {
+    if (this.#state === 'up') this.#change('lost', reason);
+  }
+
   async #run(): Promise<void> {
     const { watch, probe, intervalMs, signal, logger } = this.#deps;
     while (!signal.aborted) {

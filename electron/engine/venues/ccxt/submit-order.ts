@@ -4,6 +4,7 @@ import { ok } from '../../../../shared/errors.ts';
 import type { OrderRequest, SubmitResult, VenueFill } from '../venue.ts';
 import type { Attempt, ExchangeCalls } from './exchange-calls.ts';
 import { toFill, uniqueTrades } from './mapping.ts';
+import { oddAnswer } from './odd-answer.ts';
 import { type FoundOrder, lookupOrder } from './order-lookup.ts';
 import { prepareOrder } from './order-rules.ts';
 import type { OrderWatch } from './order-watch.ts';
@@ -63,6 +64,17 @@ const send = (deps: SubmitDeps, request: OrderRequest, p: ReturnType<typeof prep
     ex.createOrder(request.symbol, request.type === 'LIMIT' ? 'limit' : 'market', request.side === 'BUY' ? 'buy' : 'sell', p.value.amount, p.value.price, p.value.params),
   );
 
+/** A reply that cannot be booked as it is (garbled, or about another order): the exchange's record of our id says what happened. */
+async function acceptedOrLookedUp(deps: SubmitDeps, request: OrderRequest, reply: Order): Promise<SubmitResult> {
+  const fills = replyFills(deps, reply, request);
+  const odd = oddAnswer(reply, request, fills);
+  if (odd === null) return accepted(deps, request, reply, fills);
+  const found = await lookupOrder(deps.calls, request);
+  if (found.ok && found.value) return accepted(deps, request, found.value.order, found.value.fills);
+  // The answer's own words (another order's id, say) may echo anything, keys included: redacted.
+  throw new OutcomeUnknownError(deps.calls.redact(`${deps.calls.exchange.name} answered the order ${request.clientOrderId} with ${odd}; whether it was placed is not known yet: it will be reconciled`));
+}
+
 /**
  * Sends an order once. It is never blindly sent again: after a lost reply (timeout, dropped
  * connection, server fault) it is looked up by our client id over a grace period, and re-sent with
@@ -74,7 +86,7 @@ export async function submitOrder(deps: SubmitDeps, request: OrderRequest): Prom
   if (!prepared.ok) return prepared;
   for (let sends = 1; ; sends += 1) {
     const sent = await send(deps, request, prepared);
-    if (sent.ok) return accepted(deps, request, sent.value, replyFills(deps, sent.value, request));
+    if (sent.ok) return acceptedOrLookedUp(deps, request, sent.value);
     const kind = sent.failure.kind;
     if (kind !== 'temporary' && kind !== 'duplicate') return { ok: false, error: sent.error };
     // The order may exist (its reply was lost, or an open order already has our id): find it.

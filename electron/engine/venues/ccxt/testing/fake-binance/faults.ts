@@ -4,9 +4,11 @@
  * and never answers, holding the socket; `drop` destroys the socket before handling;
  * `drop_after_accept` handles the request, then destroys the socket; `duplicate_fill` lists
  * every trade twice in a myTrades reply; `html_error` answers `status` with an HTML page (a proxy or
- * firewall in front of the exchange), which ccxt reports with the full request URL.
+ * firewall in front of the exchange), which ccxt reports with the full request URL; `rewrite`
+ * handles the request, then answers 200 with `rewrite(body)` (a hostile or odd exchange answer; a
+ * string is sent as it is, not as JSON).
  */
-export type FaultKind = 'html_error' | 'rate_limit' | 'banned' | 'server_error' | 'timeout_after_accept' | 'drop' | 'drop_after_accept' | 'duplicate_fill';
+export type FaultKind = 'html_error' | 'rate_limit' | 'banned' | 'server_error' | 'timeout_after_accept' | 'drop' | 'drop_after_accept' | 'duplicate_fill' | 'rewrite';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -18,6 +20,8 @@ export interface FaultRule {
   retryAfterSec?: number;
   /** HTTP status of an html_error (401 by default). */
   status?: number;
+  /** The answer of a `rewrite`, from the fake's own. */
+  rewrite?: (body: unknown) => unknown;
 }
 
 export class FaultPlan {

@@ -83,6 +83,11 @@ export async function startFakeBinance(options: { keys?: FakeKeys; now?: () => n
     }
     if (fault?.kind === 'timeout_after_accept') return; // the socket stays open, unanswered, until the client gives up
     if (fault?.kind === 'drop_after_accept') return void req.socket.destroy();
+    if (fault?.kind === 'rewrite') {
+      const rewritten = fault.rewrite?.(body);
+      res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
+      return void res.end(typeof rewritten === 'string' ? rewritten : JSON.stringify(rewritten));
+    }
     send(res, status, body);
   };
 
