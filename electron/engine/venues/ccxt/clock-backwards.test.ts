@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFills } from '../../persistence/ledger.repository.ts';
 import { findOrder } from '../../persistence/orders.repository.ts';
-import { type FakeBinance, startFakeBinance } from './testing/fake-binance/server.ts';
-import { accountOnFake } from './attack-on-fake.ts';
+import { fakeAccountForEachTest } from './testing/fake-account-per-test.ts';
 
 const DAY = 86_400_000;
-let fake: FakeBinance | undefined;
-let stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-  await fake?.close();
-});
+const session = fakeAccountForEachTest();
 
 describe('the exchange’s clock a day ahead, then set back', () => {
   it('a fill stamped in the future does not hide the fills made after the clock was set back from the catch-up', async () => {
-    fake = await startFakeBinance();
-    const account = await accountOnFake(fake, { pollMs: 600_000 }); // no poll: the catch-up alone must find the fill
-    stops.push(account.stop);
+    const account = await session.account({ pollMs: 600_000 }); // no poll: the catch-up alone must find the fill
+    const fake = session.fake();
     // The exchange's clock is a day ahead when the first order fills, then right again.
     await account.orders.place({ botId: 'b1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', qty: 0.002, price: 49_500, clientOrderId: 'sr-future' });
     fake.fault({ kind: 'rewrite', endpoint: 'GET /api/v3/myTrades', rewrite: (b) => (b as { time: number }[]).map((t) => ({ ...t, time: t.time + DAY })) });

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
-import { EventBus } from '../../event-bus.ts';
-import { OrderManager } from '../../execution/order-manager.ts';
-import { Reconciler } from '../../execution/reconciliation/reconciler.ts';
-import { insertBot } from '../../persistence/bots.repository.ts';
-import { openDatabase } from '../../persistence/open-database.ts';
-import { findOrder } from '../../persistence/orders.repository.ts';
-import { recordingLogger } from '../../testing/recording-logger.ts';
-import { manualClock, tempDir } from '../../testing/temp-dir.ts';
-import { systemClock } from '../../ports/clock.ts';
-import { delay } from '../../../../shared/delay.ts';
-import { VenueRegistry } from '../venue-registry.ts';
-import type { CcxtVenueSettings } from './ccxt-venue.ts';
-import type { FakeBinance } from './testing/fake-binance/server.ts';
-import { venueOnFake } from './testing/venue-on-fake.ts';
+import { EventBus } from '../../../event-bus.ts';
+import { OrderManager } from '../../../execution/order-manager.ts';
+import { Reconciler } from '../../../execution/reconciliation/reconciler.ts';
+import { insertBot } from '../../../persistence/bots.repository.ts';
+import { openDatabase } from '../../../persistence/open-database.ts';
+import { findOrder } from '../../../persistence/orders.repository.ts';
+import { recordingLogger } from '../../../testing/recording-logger.ts';
+import { manualClock, tempDir } from '../../../testing/temp-dir.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import { delay } from '../../../../../shared/delay.ts';
+import { VenueRegistry } from '../../venue-registry.ts';
+import type { CcxtVenueSettings } from '../ccxt-venue.ts';
+import type { FakeBinance } from './fake-binance/server.ts';
+import { venueOnFake } from './venue-on-fake.ts';
 
 /** The engine's order path as wired (order manager, the account's reconciler) on a ccxt venue against the fake, on a real SQLite file. */
 export async function accountOnFake(fake: FakeBinance, settings?: Partial<CcxtVenueSettings>) {
