@@ -1,6 +1,7 @@
 import type { Exchange, Market } from 'ccxt';
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import type { OrderRequest } from '../venue.ts';
+import { increment } from './instruments.ts';
 
 export interface PreparedOrder {
   market: Market;
@@ -21,6 +22,10 @@ export function prepareOrder(exchange: Exchange, order: OrderRequest): Result<Pr
   const where = exchange.name ?? exchange.id;
   if (!market) return fail('REFUSED', `${where} has no market ${order.symbol}`);
   if (market.active === false) return fail('REFUSED', `${order.symbol} is not trading on ${where} at the moment`);
+  // Without a step the order is stored as asked and sent as ccxt rounds it: it would never fill in full.
+  if (increment(market.precision.amount, Number(exchange.precisionMode)) === null) {
+    return fail('REFUSED', `${where} gives ${order.symbol} no quantity step StoxRobot can use (precision ${String(market.precision.amount)}), so its orders cannot be sized exactly`);
+  }
   if (!(order.qty > 0) || !Number.isFinite(order.qty)) return fail('REFUSED', `The quantity must be a positive number, not ${String(order.qty)}`);
   const limit = order.type === 'LIMIT';
   if (limit && (order.price === null || !(order.price > 0) || !Number.isFinite(order.price))) return fail('REFUSED', `A limit order needs a positive price, not ${String(order.price)}`);
