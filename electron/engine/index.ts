@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { router } from './api/router.ts';
@@ -176,6 +176,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     exchanges,
     clock,
     logger,
+    folder: realpathSync(deps.dataDir),
   });
   await exchangeAccounts.init();
   const pauseOnRefusedKeys = async (accountId: string, reason: string) => {

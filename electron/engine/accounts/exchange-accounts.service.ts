@@ -24,6 +24,8 @@ export interface ExchangeAccountDeps {
   exchanges: ExchangeConnector;
   clock: Clock;
   logger: Logger;
+  /** The data folder (its real path): a database found in another folder is a copy and gets keychain entries of its own. */
+  folder?: string;
 }
 
 const noAccount = (id: string) => fail('NOT_FOUND', `No exchange account ${id}`);
@@ -43,13 +45,21 @@ export class ExchangeAccountService {
 
   constructor(deps: ExchangeAccountDeps) {
     this.#d = deps;
-    this.#keys = new AccountKeys({ db: deps.db, secrets: deps.secrets, logger: deps.logger });
+    this.#keys = new AccountKeys({ db: deps.db, secrets: deps.secrets, logger: deps.logger, ...(deps.folder === undefined ? {} : { folder: deps.folder }) });
   }
 
   /** Before the API serves: this database's keychain namespace, and the entries a crash left behind are removed. */
   async init(): Promise<void> {
     await this.#keys.init();
-    const referenced = new Set((await listExchangeAccounts(this.#d.db)).flatMap((row) => (row.secretRef ? [row.secretRef] : [])));
+    const stored = (await listExchangeAccounts(this.#d.db)).flatMap((row) => (row.secretRef ? [{ accountId: row.accountId, ref: row.secretRef }] : []));
+    const moved = await this.#keys.separateCopy(stored.map((row) => row.ref));
+    for (const { accountId, ref } of stored) {
+      const copy = moved.get(ref);
+      if (copy) await updateExchangeAccount(this.#d.db, accountId, { secretRef: copy });
+    }
+    await this.#keys.adoptCopyNamespace();
+    if (moved.size > 0) this.#d.logger.info('This data folder is a copy: its exchange keys now have keychain entries of their own', { accounts: moved.size });
+    const referenced = new Set(stored.map((row) => moved.get(row.ref) ?? row.ref));
     const swept = await this.#keys.sweep(referenced);
     if (swept > 0) this.#d.logger.info('Removed keychain entries no account uses', { entries: swept });
   }
