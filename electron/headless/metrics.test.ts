@@ -20,7 +20,7 @@ describe('GET /metrics and GET /health on the headless host', () => {
   };
 
   it('refuses /metrics without the bearer token, with a wrong one, or with the token anywhere else', async () => {
-    const refusals = [
+    const refusals: Record<string, string>[] = [
       {},
       { authorization: 'Bearer wrong' },
       { authorization: `Bearer ${TEST_TOKEN}x` },
