@@ -55,6 +55,8 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+const unauthorized = (res: ServerResponse) => json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
+
 /**
  * The plain-Node host: the built UI, the contract over WebSocket (`/rpc`) and as REST (`/api`),
  * all behind one access token, `/metrics` (Prometheus) behind it too, and `/health` (status only) without it.
@@ -86,7 +88,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     // Prometheus scrapes with `Authorization: Bearer <token>` (its `authorization` scrape setting).
     if (pathname === '/metrics') {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
-        return json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
+        return unauthorized(res);
       }
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
       res.end(await engine.services.metrics.text(engine.services));
@@ -94,7 +96,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     }
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
-        return json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
+        return unauthorized(res);
       }
       res.setHeader('cache-control', 'no-store');
       if (pathname === `${API_PREFIX}/openapi.json`) {
