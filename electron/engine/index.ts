@@ -17,6 +17,8 @@ import { StorageHealth } from './persistence/storage-health.ts';
 import { probeWrite } from './persistence/storage-probe.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
 import { consoleLogger, type Logger } from './ports/logger.ts';
+import { withRecentErrors } from './ports/recent-errors.ts';
+import { EngineMetrics } from './health/engine-metrics.ts';
 import type { EngineServices } from './services.ts';
 import { CandleRetentionService } from './market/candle-retention.ts';
 import { PaperVenue, DEFAULT_PAPER_OPTIONS } from './venues/paper/paper-venue.ts';
@@ -99,13 +101,15 @@ const PAPER_ACCOUNT = 'paper';
 /** The one place the engine is wired: storage first (migrations run), then venue, market, bots. */
 export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const clock = deps.clock ?? systemClock;
-  const logger = deps.logger ?? consoleLogger;
+  // The health panel shows the last errors logged, whoever logged them.
+  const logger = withRecentErrors(deps.logger ?? consoleLogger, () => clock.now());
   mkdirSync(deps.dataDir, { recursive: true });
   // Every failed query passes the storage health, so a full disk is noticed whichever write meets it first.
   const storage = new StorageHealth({ dir: deps.dataDir, logger, ...(deps.storageProbeMs ? { probeIntervalMs: deps.storageProbeMs } : {}) });
   const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE), { onQueryError: (error) => storage.noteFailure(error) });
   storage.useProbe(() => probeWrite(db, deps.dataDir));
   const bus = new EventBus((error) => logger.error('Event listener failed', { error }));
+  const metrics = new EngineMetrics(bus);
   // Bots shown as paused (or running again) and the banner follow the disk.
   storage.onChange(() => bus.emit('change', { topic: 'bots' }));
 
@@ -149,6 +153,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
   // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
   const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId) => reconciliation.admission(accountId) ?? accountRefusal(accountId) });
+  orders.onOrderUpdate(metrics.orderUpdated);
   await orders.loadPositions();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
@@ -201,7 +206,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
-  const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits });
+  const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits, onAnswered: metrics.webhookAnswered });
   const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
   if (recovered > 0) logger.warn('Acted on alerts accepted before the last stop', { alerts: recovered });
@@ -239,6 +244,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     symbols,
     venues,
     exchangeVenues,
+    metrics,
+    recentErrors: logger,
   };
   equity.start();
   candleRetention.start();

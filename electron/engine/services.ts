@@ -16,6 +16,8 @@ import type { MarketSourceService } from './market/market-source-service.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
+import type { EngineMetrics } from './health/engine-metrics.ts';
+import type { RecentErrors } from './ports/recent-errors.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
@@ -51,4 +53,8 @@ export interface EngineServices {
   venues: VenueRegistry;
   /** Whether each exchange account's venue is open. */
   exchangeVenues: ExchangeVenues;
+  /** Counters and gauges for the headless host's `GET /metrics`. */
+  metrics: EngineMetrics;
+  /** The last errors the engine logged, for the health panel. */
+  recentErrors: RecentErrors;
 }

@@ -46,6 +46,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'positions.list': [{ botId: 7 }],
   'trades.list': [{ limit: true }],
   'engine.status': [123],
+  'engine.health': [123],
   'engine.events': ['x'],
   'webhooks.status': [false],
   'webhooks.configure': [{}, { host: '127.0.0.1', port: 70000, maxAgeSeconds: 60, allowTradingViewIpsOnly: false, rateLimitPerSecond: 5, rateLimitBurst: 10 }, { host: huge, port: 1, maxAgeSeconds: 1, allowTradingViewIpsOnly: 'no', rateLimitPerSecond: 5, rateLimitBurst: 10 }],

@@ -55,9 +55,11 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+const unauthorized = (res: ServerResponse) => json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
+
 /**
  * The plain-Node host: the built UI, the contract over WebSocket (`/rpc`) and as REST (`/api`),
- * all behind one access token, and `/health` (status only) without it.
+ * all behind one access token, `/metrics` (Prometheus) behind it too, and `/health` (status only) without it.
  */
 export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
   const { engine, token } = options;
@@ -83,9 +85,18 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     if (!hostAllowed(req.headers.host, options.host)) return json(res, 403, { code: 'FORBIDDEN', message: `Host '${req.headers.host ?? ''}' is not served here; open the address the host printed` });
     const { pathname } = target;
     if (pathname === '/health') return json(res, 200, { status: 'ok' });
+    // Prometheus scrapes with `Authorization: Bearer <token>` (its `authorization` scrape setting).
+    if (pathname === '/metrics') {
+      if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
+        return unauthorized(res);
+      }
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(await engine.services.metrics.text(engine.services));
+      return;
+    }
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
-        return json(res, 401, { code: 'UNAUTHORIZED', status: 401, message: 'Missing or wrong access token (Authorization: Bearer <token>)' });
+        return unauthorized(res);
       }
       res.setHeader('cache-control', 'no-store');
       if (pathname === `${API_PREFIX}/openapi.json`) {

@@ -38,8 +38,12 @@ export class WebhookListener {
   #url: string | null = null;
   #error: string | null = null;
   #lastDropWarning = 0;
+  readonly #onAnswered: ((outcome: WebhookOutcome, seconds: number) => void) | undefined;
+  /** When each request in progress arrived (monotonic ms), for the answer's latency. */
+  readonly #arrivals = new WeakMap<ServerResponse, number>();
 
-  constructor(deps: { intake: AlertIntake; senders: AlertSenders; logger: Logger; settings: WebhookSettings; limits?: Partial<ListenerLimits> }) {
+  constructor(deps: { intake: AlertIntake; senders: AlertSenders; logger: Logger; settings: WebhookSettings; limits?: Partial<ListenerLimits>; onAnswered?: (outcome: WebhookOutcome, seconds: number) => void }) {
+    this.#onAnswered = deps.onAnswered;
     this.#intake = deps.intake;
     this.#logger = deps.logger;
     this.#settings = deps.settings;
@@ -91,6 +95,7 @@ export class WebhookListener {
   }
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
+    this.#arrivals.set(res, performance.now());
     const source = clientAddress(req, this.#settings.trustedProxy);
     // Split, not `new URL()`: a request target such as `//[` makes URL throw.
     const path = (req.url ?? '/').split('?')[0];
@@ -160,6 +165,8 @@ export class WebhookListener {
     // Committed is committed: the alert is traded even if its sender hung up before the answer.
     if (answer.act) this.#executions.hold(answer.act);
     if (res.headersSent || res.destroyed) return;
+    const arrived = this.#arrivals.get(res);
+    if (arrived !== undefined) this.#onAnswered?.(answer.body.status, (performance.now() - arrived) / 1000);
     res.writeHead(answer.statusCode, { 'content-type': 'application/json', ...(answer.statusCode === 405 ? { allow: 'POST' } : {}) });
     res.end(JSON.stringify(answer.body));
   }

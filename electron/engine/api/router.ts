@@ -18,6 +18,7 @@ import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
 import { marketSourceHandlers } from './market-source-handlers.ts';
 import { fail, ok } from '../../../shared/errors.ts';
+import { engineHealth } from '../health/engine-health.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
 
@@ -89,6 +90,7 @@ export const router = os.router({
         storage: engine.storage.status,
       };
     }),
+    health: os.engine.health.handler(({ context: { engine } }) => engineHealth(engine)),
     events: os.engine.events.handler(({ context: { engine }, signal }) =>
       coalescingStream((push) => engine.bus.on('change', push), (e) => `${e.topic}:${e.botId ?? ''}`, signal),
     ),

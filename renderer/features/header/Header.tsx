@@ -1,6 +1,7 @@
 import { useStatusStore } from '../../stores/status-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
+import { HealthPanel } from '../health/HealthPanel.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
@@ -39,6 +40,7 @@ function HeaderBar() {
       <div className="muted">
         {status ? `${status.bots.running} of ${status.bots.total} bots running · paper` : 'connecting…'}
       </div>
+      <HealthPanel />
       <SpeedControl />
     </header>
   );
