@@ -16,6 +16,7 @@ import type { MarketSourceService } from './market/market-source-service.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
+import type { EmergencyStop } from './risk/emergency-stop.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
@@ -51,4 +52,6 @@ export interface EngineServices {
   venues: VenueRegistry;
   /** Whether each exchange account's venue is open. */
   exchangeVenues: ExchangeVenues;
+  /** The trader's emergency stop: blocks new entries, cancels open orders, flattens positions. */
+  emergency: EmergencyStop;
 }

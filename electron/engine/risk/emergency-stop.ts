@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type { EmergencyLevel, EmergencyStopStatus } from '../../../shared/contract/risk.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { OrderManager } from '../execution/order-manager.ts';
+import { appendAudit } from '../persistence/audit.repository.ts';
+import type { Database } from '../persistence/database.ts';
+import { deleteStop, readStop, writeStop, type StoredStop } from '../persistence/emergency-stop.repository.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { VenueRegistry } from '../venues/venue-registry.ts';
+import { cancelRound, flattenRound } from './emergency-sweep.ts';
+
+const RANK: Record<EmergencyLevel, number> = { block: 1, cancel: 2, flatten: 3 };
+
+export interface SweepPacing {
+  /** Wait after the first round that left work, doubled after each further one up to `maxMs` (wall time). */
+  firstMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_PACING: SweepPacing = { firstMs: 250, maxMs: 30_000 };
+
+interface Progress {
+  openOrdersLeft: number | null;
+  positionsLeft: number | null;
+  done: boolean;
+  lastError: string | null;
+}
+
+const idle = (): Progress => ({ openOrdersLeft: null, positionsLeft: null, done: false, lastError: null });
+
+/**
+ * The trader's emergency stop. The block is an in-memory flag read by the order path on every new
+ * order, so it holds from the moment `engage` is called, for alerts already being acted on too;
+ * the stored row makes it survive a crash, and only `lift` removes it. Cancel and flatten run as a
+ * sweep that repeats, with a growing pause, until the venues show no open order and no position.
+ */
+export class EmergencyStop {
+  readonly #deps: { db: Kysely<Database>; orders: OrderManager; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; pacing: SweepPacing };
+  #stop: StoredStop | null = null;
+  #progress: Progress = idle();
+  /** Bumped by every engage, lift and close: a sweep of an older generation ends at its next step. */
+  #generation = 0;
+  #sweep: Promise<void> = Promise.resolve();
+  #wake: (() => void) | null = null;
+  /** The flatten's own closes: the cancel rounds leave them to fill. */
+  readonly #closes = new Set<string>();
+
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; pacing?: Partial<SweepPacing> }) {
+    this.#deps = { ...deps, pacing: { ...DEFAULT_PACING, ...deps.pacing } };
+  }
+
+  /** At start, before anything can trade: a stop stored before a crash or a restart is in force again. */
+  async restore(): Promise<void> {
+    this.#stop = await readStop(this.#deps.db);
+  }
+
+  /** Once every account's venue is open: the sweep of a restored stop goes on where it was. */
+  async resume(): Promise<void> {
+    if (!this.#stop) return;
+    await this.#audit('emergency_stop.resumed', { level: this.#stop.level, since: this.#stop.since, by: this.#stop.by });
+    this.#logger.warn('An emergency stop is still in force from before the restart: no new entries until the trader lifts it', { level: this.#stop.level });
+    this.#startSweep();
+  }
+
+  /** Why a new entry is refused now, or null. Reduce-only orders (closes) are never refused here. */
+  refusal(reduceOnly: boolean): string | null {
+    if (!this.#stop || reduceOnly) return null;
+    return `Emergency stop (${this.#stop.level}) in force since ${new Date(this.#stop.since).toISOString()}: no new entry is placed until the trader lifts it`;
+  }
+
+  get level(): EmergencyLevel | null {
+    return this.#stop?.level ?? null;
+  }
+
+  status(): EmergencyStopStatus {
+    const stop = this.#stop;
+    return { level: stop?.level ?? null, since: stop?.since ?? null, by: stop?.by ?? null, progress: { ...this.#progress } };
+  }
+
+  /** Idempotent: a level at or below the one in force changes nothing; a higher one adds its work. */
+  async engage(level: EmergencyLevel, by: string): Promise<EmergencyStopStatus> {
+    const current = this.#stop;
+    if (current && RANK[current.level] >= RANK[level]) return this.status();
+    // Set before any await: from here on every new entry is refused.
+    this.#stop = { level, since: current?.since ?? this.#deps.clock.now(), by: current?.by ?? by };
+    await writeStop(this.#deps.db, this.#stop);
+    await this.#audit('emergency_stop.engaged', { level, by, previous: current?.level ?? null });
+    this.#logger.warn('Emergency stop engaged', { level, by });
+    this.#progress = idle();
+    this.#startSweep();
+    this.#changed();
+    return this.status();
+  }
+
+  /** Only the trader lifts a stop; trading resumes as before (bots that were running trade again). */
+  async lift(by: string): Promise<EmergencyStopStatus> {
+    const current = this.#stop;
+    if (!current) return this.status();
+    this.#generation += 1;
+    this.#wake?.();
+    await deleteStop(this.#deps.db);
+    this.#stop = null;
+    this.#progress = idle();
+    this.#closes.clear();
+    await this.#audit('emergency_stop.lifted', { level: current.level, since: current.since, by });
+    this.#logger.warn('Emergency stop lifted', { by });
+    this.#changed();
+    return this.status();
+  }
+
+  /** Resolves once the sweep in progress has ended (tests; engine stop). */
+  settled(): Promise<void> {
+    return this.#sweep;
+  }
+
+  async close(): Promise<void> {
+    this.#generation += 1;
+    this.#wake?.();
+    await this.#sweep;
+  }
+
+  get #logger(): Logger {
+    return this.#deps.logger;
+  }
+
+  #startSweep(): void {
+    const generation = ++this.#generation;
+    this.#wake?.();
+    this.#sweep = this.#sweep.then(() => this.#run(generation)).catch((error: unknown) => this.#logger.error('The emergency stop sweep failed', { error }));
+  }
+
+  async #run(generation: number): Promise<void> {
+    let pause = this.#deps.pacing.firstMs;
+    while (generation === this.#generation && this.#stop && this.#stop.level !== 'block') {
+      const flatten = this.#stop.level === 'flatten';
+      const canceled = await cancelRound(this.#deps, this.#closes);
+      const flattened = flatten ? await flattenRound(this.#deps, this.#closes) : { left: 0, errors: [] };
+      // The venues are asked again after the round: done means they show nothing left.
+      const after = await cancelRound(this.#deps, this.#closes);
+      const positionsLeft = flatten ? this.#deps.orders.positionEntries().filter((p) => p.state.netQty !== 0).length : null;
+      const errors = [...canceled.errors, ...flattened.errors, ...after.errors];
+      const done = after.left === 0 && (positionsLeft ?? 0) === 0;
+      if (generation !== this.#generation) return;
+      this.#progress = { openOrdersLeft: after.left, positionsLeft, done, lastError: errors.at(-1) ?? this.#progress.lastError };
+      await this.#audit(done ? 'emergency_stop.done' : 'emergency_stop.round', { level: this.#stop.level, canceled: canceled.left, closed: flattened.left, openOrdersLeft: after.left, positionsLeft, errors });
+      this.#changed();
+      if (done) return;
+      await this.#sleep(pause);
+      pause = Math.min(pause * 2, this.#deps.pacing.maxMs);
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+
+  async #audit(action: string, detail: Record<string, unknown>): Promise<void> {
+    await appendAudit(this.#deps.db, this.#deps.clock.now(), { action, entity: 'emergency_stop', entityId: '1', detail }).catch((error: unknown) => this.#logger.error('Could not write the emergency stop to the audit log', { action, error }));
+  }
+
+  #changed(): void {
+    this.#deps.bus.emit('change', { topic: 'risk' });
+  }
+}
