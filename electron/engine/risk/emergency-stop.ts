@@ -27,7 +27,8 @@ interface Progress {
   lastError: string | null;
 }
 
-const idle = (): Progress => ({ openOrdersLeft: null, positionsLeft: null, done: false, lastError: null });
+/** A block has nothing to sweep: it is done the moment it holds. */
+const idle = (level: EmergencyLevel | null = null): Progress => ({ openOrdersLeft: null, positionsLeft: null, done: level === 'block', lastError: null });
 
 /**
  * The trader's emergency stop. The block is an in-memory flag read by the order path on every new
@@ -53,6 +54,7 @@ export class EmergencyStop {
   /** At start, before anything can trade: a stop stored before a crash or a restart is in force again. */
   async restore(): Promise<void> {
     this.#stop = await readStop(this.#deps.db);
+    this.#progress = idle(this.#stop?.level);
   }
 
   /** Once every account's venue is open: the sweep of a restored stop goes on where it was. */
@@ -87,7 +89,7 @@ export class EmergencyStop {
     await writeStop(this.#deps.db, this.#stop);
     await this.#audit('emergency_stop.engaged', { level, by, previous: current?.level ?? null });
     this.#logger.warn('Emergency stop engaged', { level, by });
-    this.#progress = idle();
+    this.#progress = idle(level);
     this.#startSweep();
     this.#changed();
     return this.status();
@@ -134,16 +136,14 @@ export class EmergencyStop {
     let pause = this.#deps.pacing.firstMs;
     while (generation === this.#generation && this.#stop && this.#stop.level !== 'block') {
       const flatten = this.#stop.level === 'flatten';
+      // Each round counts what it finds before acting: done is a round that found nothing left.
       const canceled = await cancelRound(this.#deps, this.#closes);
       const flattened = flatten ? await flattenRound(this.#deps, this.#closes) : { left: 0, errors: [] };
-      // The venues are asked again after the round: done means they show nothing left.
-      const after = await cancelRound(this.#deps, this.#closes);
-      const positionsLeft = flatten ? this.#deps.orders.positionEntries().filter((p) => p.state.netQty !== 0).length : null;
-      const errors = [...canceled.errors, ...flattened.errors, ...after.errors];
-      const done = after.left === 0 && (positionsLeft ?? 0) === 0;
+      const errors = [...canceled.errors, ...flattened.errors];
+      const done = canceled.left === 0 && flattened.left === 0;
       if (generation !== this.#generation) return;
-      this.#progress = { openOrdersLeft: after.left, positionsLeft, done, lastError: errors.at(-1) ?? this.#progress.lastError };
-      await this.#audit(done ? 'emergency_stop.done' : 'emergency_stop.round', { level: this.#stop.level, canceled: canceled.left, closed: flattened.left, openOrdersLeft: after.left, positionsLeft, errors });
+      this.#progress = { openOrdersLeft: canceled.left, positionsLeft: flatten ? flattened.left : null, done, lastError: done ? null : (errors.at(-1) ?? this.#progress.lastError) };
+      await this.#audit(done ? 'emergency_stop.done' : 'emergency_stop.round', { level: this.#stop.level, openOrdersFound: canceled.left, positionsFound: flattened.left, errors });
       this.#changed();
       if (done) return;
       await this.#sleep(pause);
