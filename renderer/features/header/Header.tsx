@@ -1,6 +1,8 @@
 import { useStatusStore } from '../../stores/status-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
+import { EmergencyBanner } from './EmergencyBanner.tsx';
+import { EmergencyStopButton } from './EmergencyStopButton.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
@@ -10,6 +12,7 @@ export function Header() {
   return (
     <>
       <HeaderBar />
+      <EmergencyBanner />
       <StorageBanner />
     </>
   );
@@ -40,6 +43,7 @@ function HeaderBar() {
         {status ? `${status.bots.running} of ${status.bots.total} bots running · paper` : 'connecting…'}
       </div>
       <SpeedControl />
+      <EmergencyStopButton />
     </header>
   );
 }
