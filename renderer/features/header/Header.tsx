@@ -1,4 +1,5 @@
 import { useStatusStore } from '../../stores/status-store.ts';
+import { useEmergencyStore } from '../../stores/emergency-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
 import { EmergencyBanner } from './EmergencyBanner.tsx';
@@ -21,6 +22,7 @@ export function Header() {
 function HeaderBar() {
   const status = useStatusStore((s) => s.status);
   const { view, show } = useViewStore();
+  const stopped = useEmergencyStore((s) => s.status?.level != null);
   return (
     <header className="header">
       <div className="brand">StoxRobot</div>
@@ -39,8 +41,8 @@ function HeaderBar() {
           Unrealised <Money value={status?.pnl.unrealized ?? 0} testId="total-unrealized" />
         </span>
       </div>
-      <div className="muted">
-        {status ? `${status.bots.running} of ${status.bots.total} bots running · paper` : 'connecting…'}
+      <div className="muted" data-testid="bots-running">
+        {status ? `${status.bots.running} of ${status.bots.total} bots running${stopped ? ' · all blocked by the emergency stop' : ''} · paper` : 'connecting…'}
       </div>
       <SpeedControl />
       <EmergencyStopButton />
