@@ -101,10 +101,11 @@ export class EmergencyStop {
     if (!current) return this.status();
     this.#generation += 1;
     this.#wake?.();
-    await deleteStop(this.#deps.db);
+    // Cleared before the await: a stop pressed while the row is being deleted is written after it, and holds.
     this.#stop = null;
     this.#progress = idle();
     this.#closes.clear();
+    await deleteStop(this.#deps.db);
     await this.#audit('emergency_stop.lifted', { level: current.level, since: current.since, by });
     this.#logger.warn('Emergency stop lifted', { by });
     this.#changed();
