@@ -111,4 +111,17 @@ describe('emergency stop: cancel and flatten', () => {
     expect(await auditActions(s)).toEqual(['emergency_stop.engaged', 'emergency_stop.done', 'emergency_stop.lifted']);
     await s.close();
   });
+
+  it('a stop pressed while a lift is being written holds, in memory and in the stored row', async () => {
+    const s = await setup();
+    await s.stop.engage('block', 'button');
+    const lifting = s.stop.lift('button');
+    const pressed = s.stop.engage('block', 'shortcut');
+    await Promise.all([lifting, pressed]);
+    expect(s.stop.status()).toMatchObject({ level: 'block', by: 'shortcut' });
+    const restarted = new EmergencyStop({ db: s.db, orders: s.orders, venues: new VenueRegistry(), bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    await restarted.restore();
+    expect(restarted.status()).toMatchObject({ level: 'block', by: 'shortcut' });
+    await s.close();
+  });
 });
