@@ -139,12 +139,12 @@ export class EmergencyStop {
       const flatten = this.#stop.level === 'flatten';
       // Each round counts what it finds before acting: done is a round that found nothing left.
       const canceled = await cancelRound(this.#deps, this.#closes);
-      const flattened = flatten ? await flattenRound(this.#deps, this.#closes) : { left: 0, errors: [] };
+      const flattened = flatten ? await flattenRound(this.#deps, this.#closes) : { left: 0, acted: [], errors: [] };
       const errors = [...canceled.errors, ...flattened.errors];
       const done = canceled.left === 0 && flattened.left === 0;
       if (generation !== this.#generation) return;
       this.#progress = { openOrdersLeft: canceled.left, positionsLeft: flatten ? flattened.left : null, done, lastError: done ? null : (errors.at(-1) ?? this.#progress.lastError) };
-      await this.#audit(done ? 'emergency_stop.done' : 'emergency_stop.round', { level: this.#stop.level, openOrdersFound: canceled.left, positionsFound: flattened.left, errors });
+      await this.#audit(done ? 'emergency_stop.done' : 'emergency_stop.round', { level: this.#stop.level, openOrdersFound: canceled.left, canceled: canceled.acted, positionsFound: flattened.left, closes: flattened.acted, errors });
       this.#changed();
       if (done) return;
       await this.#sleep(pause);

@@ -78,6 +78,9 @@ describe('emergency stop: cancel and flatten', () => {
     expect(actions[0]).toBe('emergency_stop.engaged');
     expect(actions).toContain('emergency_stop.round'); // the round the refusals left work for
     expect(actions.at(-1)).toBe('emergency_stop.done');
+    const details = await s.db.selectFrom('auditLog').select('detailJson').where('action', '=', 'emergency_stop.round').execute();
+    const canceled = details.flatMap((d) => (JSON.parse(d.detailJson) as { canceled: string[] }).canceled);
+    expect(canceled.sort()).toEqual([paperBuy.clientOrderId, 'sr-r1', 'sr-r2'].sort()); // every cancel that went through is in the audit log
     await s.close();
   });
 

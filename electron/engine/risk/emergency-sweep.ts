@@ -14,6 +14,8 @@ export interface SweepDeps {
 export interface RoundResult {
   /** Open orders the venues showed before this round's cancels. */
   left: number;
+  /** Our ids of the orders canceled or placed (closes), for the audit log. */
+  acted: string[];
   errors: string[];
 }
 
@@ -26,6 +28,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  */
 export async function cancelRound(deps: SweepDeps, spare: ReadonlySet<string>): Promise<RoundResult> {
   let left = 0;
+  const acted: string[] = [];
   const errors: string[] = [];
   for (const accountId of deps.venues.accounts()) {
     const venue = deps.venues.get(accountId);
@@ -42,25 +45,28 @@ export async function cancelRound(deps: SweepDeps, spare: ReadonlySet<string>): 
     for (const snapshot of open) {
       const ours = await findOrder(deps.db, snapshot.clientOrderId);
       const canceled = ours && ours.status !== 'PENDING_CANCEL' ? await deps.orders.cancel(snapshot.clientOrderId) : await venue.cancel(snapshot).catch((error: unknown) => fail('UNAVAILABLE', message(error)));
-      if (!canceled.ok) errors.push(`${accountId} ${snapshot.symbol} ${snapshot.clientOrderId}: ${canceled.error.message}`);
+      if (canceled.ok) acted.push(snapshot.clientOrderId);
+      else errors.push(`${accountId} ${snapshot.symbol} ${snapshot.clientOrderId}: ${canceled.error.message}`);
     }
   }
-  return { left, errors };
+  return { left, acted, errors };
 }
 
 /** Every position not yet flat gets a reduce-only market close of its size; returns how many were open. */
 export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promise<RoundResult> {
   const open = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
+  const acted: string[] = [];
   const errors: string[] = [];
   for (const { botId, symbol, state } of open) {
     const side = state.netQty > 0 ? 'SELL' : 'BUY';
     try {
       const order = await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true });
       placed.add(order.clientOrderId);
+      acted.push(order.clientOrderId);
       if (order.status === 'REJECTED') errors.push(`${symbol} close of ${Math.abs(state.netQty)} (bot ${botId}) was refused: ${order.rejectReason ?? 'no reason given'}`);
     } catch (error) {
       errors.push(`${symbol} close of ${Math.abs(state.netQty)} (bot ${botId}) failed: ${message(error)}`);
     }
   }
-  return { left: open.length, errors };
+  return { left: open.length, acted, errors };
 }
