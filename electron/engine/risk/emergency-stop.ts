@@ -86,10 +86,18 @@ export class EmergencyStop {
     if (current && RANK[current.level] >= RANK[level]) return this.status();
     // Set before any await: from here on every new entry is refused.
     this.#stop = { level, since: current?.since ?? this.#deps.clock.now(), by: current?.by ?? by };
-    await writeStop(this.#deps.db, this.#stop);
+    this.#progress = idle(level);
+    // A failed write (a full disk) leaves the stop in force here: refusing it would leave trading on.
+    const unsaved = await writeStop(this.#deps.db, this.#stop).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (unsaved) {
+      this.#logger.error('The emergency stop holds but could not be saved', { error: unsaved });
+      this.#progress.lastError = 'The stop holds now but could not be saved (is the disk full?): if StoxRobot restarts before it is saved, it is no longer in force. Press it again once the disk has space.';
+    }
     await this.#audit('emergency_stop.engaged', { level, by, previous: current?.level ?? null });
     this.#logger.warn('Emergency stop engaged', { level, by });
-    this.#progress = idle(level);
     this.#startSweep();
     this.#changed();
     return this.status();
@@ -105,7 +113,13 @@ export class EmergencyStop {
     this.#stop = null;
     this.#progress = idle();
     this.#closes.clear();
-    await deleteStop(this.#deps.db);
+    try {
+      await deleteStop(this.#deps.db);
+    } catch (error) {
+      // Still stored: the stop stays in force here too (unless pressed again meanwhile), so this run and the next start agree.
+      this.#stop ??= current;
+      throw error;
+    }
     await this.#audit('emergency_stop.lifted', { level: current.level, since: current.since, by });
     this.#logger.warn('Emergency stop lifted', { by });
     this.#changed();

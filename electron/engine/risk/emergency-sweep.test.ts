@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../../shared/domain/bot.ts';
 import { fail, ok } from '../../../shared/errors.ts';
@@ -125,6 +126,28 @@ describe('emergency stop: cancel and flatten', () => {
     const restarted = new EmergencyStop({ db: s.db, orders: s.orders, venues: new VenueRegistry(), bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
     await restarted.restore();
     expect(restarted.status()).toMatchObject({ level: 'block', by: 'shortcut' });
+    await s.close();
+  });
+
+  it('a stop that cannot be saved still holds (and says so); a lift that cannot be saved changes nothing', async () => {
+    const s = await setup();
+    // Every write of the stop's row fails, as on a disk that refuses writes.
+    const refuseWrites = async (on: boolean) => {
+      for (const op of ['insert', 'update', 'delete']) {
+        await sql.raw(on ? `create trigger refuse_${op} before ${op} on emergency_stop begin select raise(fail, 'disk I/O error'); end` : `drop trigger refuse_${op}`).execute(s.db);
+      }
+    };
+    await refuseWrites(true);
+    const stopped = await s.stop.engage('block', 'button');
+    expect(stopped).toMatchObject({ level: 'block', progress: { lastError: expect.stringContaining('could not be saved') } });
+    expect(s.stop.refusal(false)).toContain('Emergency stop (block)');
+    await refuseWrites(false);
+    await s.stop.engage('cancel', 'button'); // saved now
+    await until(() => s.stop.status().progress.done, 'the sweep to find nothing to cancel');
+    await refuseWrites(true);
+    await expect(s.stop.lift('button')).rejects.toThrow('disk I/O error');
+    expect(s.stop.status().level).toBe('cancel');
+    expect(s.stop.refusal(false)).toContain('Emergency stop (cancel)');
     await s.close();
   });
 });
