@@ -35,6 +35,7 @@ import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
+import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import { createCcxtConnector } from './venues/ccxt/connector.ts';
@@ -72,6 +73,8 @@ export interface EngineDeps {
   environment?: Readonly<Record<string, string | undefined>>;
   /** Exchanges' public data for symbol discovery (default: the exchanges connector's). */
   publicData?: PublicDataSource;
+  /** Pace of the emergency stop's cancel/flatten retries (tests shorten it). */
+  emergencyPacing?: Partial<SweepPacing>;
 }
 
 export interface Engine {
@@ -152,7 +155,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
   const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
   // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
-  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId) => reconciliation.admission(accountId) ?? accountRefusal(accountId) });
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId, reduceOnly): string | null => emergency.refusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
+  // The trader's emergency stop, read on every new order; a stop stored before a crash is in force again before any bot or alert acts.
+  const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
+  await emergency.restore();
   orders.onOrderUpdate(metrics.orderUpdated);
   await orders.loadPositions();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
@@ -200,12 +206,14 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   });
   // Before the bots resume and recovered alerts act: their accounts' venues are open (or known not to be).
   await exchangeVenues.start();
+  // Before the bots resume: a stop in force refuses their first entries, and its sweep sees every venue.
+  await emergency.resume();
   await bots.resumeAll();
 
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
   const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
-  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
+  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, halted: () => emergency.refusal(false), maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits, onAnswered: metrics.webhookAnswered });
   const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
@@ -246,6 +254,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     exchangeVenues,
     metrics,
     recentErrors: logger,
+    emergency,
   };
   equity.start();
   candleRetention.start();
@@ -259,6 +268,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     logger,
     stop: async () => {
       await webhooks.stop();
+      await emergency.close();
       await exchangeVenues.stop();
       await reconciliation.stop();
       // Writes held for a full disk give up now (what they carried is recovered at the next start).

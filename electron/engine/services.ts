@@ -18,6 +18,7 @@ import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
 import type { EngineMetrics } from './health/engine-metrics.ts';
 import type { RecentErrors } from './ports/recent-errors.ts';
+import type { EmergencyStop } from './risk/emergency-stop.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
@@ -57,4 +58,6 @@ export interface EngineServices {
   metrics: EngineMetrics;
   /** The last errors the engine logged, for the health panel. */
   recentErrors: RecentErrors;
+  /** The trader's emergency stop: blocks new entries, cancels open orders, flattens positions. */
+  emergency: EmergencyStop;
 }

@@ -11,6 +11,8 @@ export interface EngineProcess {
   handOver(port: MessagePortMain): void;
   /** Tells the engine the computer woke from sleep (it reconciles every account with its venue). */
   wake(): void;
+  /** The menu item or the global shortcut: the engine blocks every new entry (the trader picks a higher level in the window). False: no engine runs to tell. */
+  emergencyStop(source: 'menu' | 'shortcut'): boolean;
   /** Asks the engine to stop cleanly and waits for its process to end; kills it after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
   /** Called when the engine process ends without being asked to. */
@@ -39,6 +41,11 @@ export function engineProcess(child: EngineChild): EngineProcess {
     handOver: (port) => send({ type: 'connect' }, [port]),
     wake: () => {
       if (!exited && !stopping) send({ type: 'wake' });
+    },
+    emergencyStop: (source) => {
+      if (exited || stopping) return false;
+      send({ type: 'emergencyStop', source });
+      return true;
     },
     stop: async (timeoutMs = 15_000) => {
       if (exited) return;

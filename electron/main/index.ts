@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxSyncOptions, powerMonitor, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, type MessageBoxSyncOptions, powerMonitor, protocol, session, shell, utilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyStartupError, type StartupFailure } from '../engine/host/startup-failure.ts';
 import { APP_ENTRY, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
+import { registerEmergencyShortcut } from './emergency-shortcut.ts';
 import { engineProcess, type EngineProcess } from './engine-process.ts';
 import { engineStoppedDialog, OPEN_LOG_BUTTON, startupFailureDialog } from './failure-dialog.ts';
 import { openLogFile } from './log-file.ts';
@@ -58,6 +59,10 @@ async function start(paths: { dataDir: string; logFile: string }, log: ReturnTyp
         developerTools,
         openDataFolder: () => void shell.openPath(paths.dataDir),
         openLogFile: () => void shell.openPath(paths.logFile),
+        emergencyStop: () => {
+          const sent = engine?.emergencyStop('menu') ?? false;
+          log.logger.warn(sent ? 'Emergency stop chosen in the menu: blocking every new entry' : 'Emergency stop chosen in the menu while no engine runs: no order can be placed anyway');
+        },
       }),
     ),
   );
@@ -76,6 +81,8 @@ async function start(paths: { dataDir: string; logFile: string }, log: ReturnTyp
   });
   relayPortsToEngine(ipcMain, (port) => running.handOver(port));
   reconcileOnResume(powerMonitor, running, (message) => log.logger.info(message));
+  registerEmergencyShortcut(globalShortcut, running, (message) => log.logger.warn(message));
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   await openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();

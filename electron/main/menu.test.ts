@@ -14,13 +14,14 @@ function template(overrides: { platform?: NodeJS.Platform; developerTools?: bool
     developerTools: overrides.developerTools ?? false,
     openDataFolder: () => opened.push('data'),
     openLogFile: () => opened.push('log'),
+    emergencyStop: () => opened.push('emergency'),
   });
   return { menu, opened };
 }
 
 describe('application menu', () => {
-  it('has the usual menus: File, Edit (copy and paste), View, Window, Help', () => {
-    expect(roles(template().menu)).toEqual(['fileMenu', 'editMenu', 'View', 'windowMenu', 'help']);
+  it('has the usual menus: File, Edit (copy and paste), View, Trading, Window, Help', () => {
+    expect(roles(template().menu)).toEqual(['fileMenu', 'editMenu', 'View', 'Trading', 'windowMenu', 'help']);
     expect(roles(template({ platform: 'darwin' }).menu)[0]).toBe('appMenu');
   });
 
@@ -37,5 +38,14 @@ describe('application menu', () => {
     expect(help.map((item) => item.label)).toEqual(['Open Data Folder', 'Open Log File']);
     for (const item of help) item.click?.(undefined as never, undefined, undefined as never);
     expect(opened).toEqual(['data', 'log']);
+  });
+
+  it('Trading holds the emergency stop, on the same keys as the global shortcut', () => {
+    const { menu, opened } = template();
+    const [stop, ...rest] = submenu(menu, 'Trading') ?? [];
+    expect(rest).toEqual([]);
+    expect(stop).toMatchObject({ label: 'Emergency Stop (Block All Entries)', accelerator: 'CommandOrControl+Shift+X' });
+    stop?.click?.(undefined as never, undefined, undefined as never);
+    expect(opened).toEqual(['emergency']);
   });
 });

@@ -6,7 +6,12 @@ export interface MenuActions {
   developerTools: boolean;
   openDataFolder(): void;
   openLogFile(): void;
+  /** Blocks every new entry at once (Block, the lowest level); the window shows the banner and offers the higher levels. */
+  emergencyStop(): void;
 }
+
+/** The desktop app's emergency stop keys, in the menu and as a global shortcut (the renderer uses the same ones). */
+export const EMERGENCY_ACCELERATOR = 'CommandOrControl+Shift+X';
 
 /** The usual menus, by role, so each platform labels and shortcuts them the way its users expect. */
 export function applicationMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
@@ -26,6 +31,7 @@ export function applicationMenuTemplate(actions: MenuActions): MenuItemConstruct
     { role: 'fileMenu' },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
+    { label: 'Trading', submenu: [{ label: 'Emergency Stop (Block All Entries)', accelerator: EMERGENCY_ACCELERATOR, click: () => actions.emergencyStop() }] },
     { role: 'windowMenu' },
     {
       role: 'help',

@@ -2,6 +2,7 @@ import type { EngineEvent } from '../../shared/contract/engine.ts';
 import { client } from '../rpc/client.ts';
 import { followStream } from '../rpc/follow-stream.ts';
 import { useBotsStore } from './bots-store.ts';
+import { useEmergencyStore } from './emergency-store.ts';
 import { useLedgerStore } from './ledger-store.ts';
 import { useStatusStore } from './status-store.ts';
 import { useWebhooksStore } from './webhooks-store.ts';
@@ -15,10 +16,13 @@ function refreshAll(): void {
   void useStatusStore.getState().refresh();
   void useWebhooksStore.getState().refresh();
   void useLedgerStore.getState().refresh();
+  void useEmergencyStore.getState().refresh();
 }
 
 function onEvent(event: EngineEvent): void {
-  if (event.topic === 'webhooks') {
+  if (event.topic === 'risk') {
+    void useEmergencyStore.getState().refresh();
+  } else if (event.topic === 'webhooks') {
     void useWebhooksStore.getState().refresh();
   } else if (event.topic === 'bots' || event.topic === 'market') {
     void useBotsStore.getState().refresh();

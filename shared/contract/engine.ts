@@ -37,7 +37,7 @@ export type EngineHealth = z.infer<typeof EngineHealthSchema>;
 
 /** What changed in the engine; the renderer refreshes the matching lists. */
 export const EngineEventSchema = z.object({
-  topic: z.enum(['bots', 'orders', 'fills', 'positions', 'trades', 'market', 'webhooks']),
+  topic: z.enum(['bots', 'orders', 'fills', 'positions', 'trades', 'market', 'webhooks', 'risk']),
   botId: z.string().optional(),
 });
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

@@ -4,6 +4,7 @@ import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
 import { reconcileContract } from './reconcile.ts';
+import { riskContract } from './risk.ts';
 import { symbolsContract } from './symbols.ts';
 import { webhooksContract } from './webhooks.ts';
 
@@ -20,5 +21,6 @@ export const contract = {
   accounts: accountsContract,
   reconcile: reconcileContract,
   symbols: symbolsContract,
+  risk: riskContract,
 };
 export type Contract = typeof contract;

@@ -54,10 +54,11 @@ export class AlertIntake {
   readonly #logger: Logger;
   readonly #maxAgeSeconds: () => number;
   readonly #storage: StorageGate | undefined;
+  readonly #halted: () => string | null;
   /** Alerts are acted on one at a time, in the order they were committed. */
   #executions: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate }) {
+  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate; halted?: () => string | null }) {
     this.#db = deps.db;
     this.#journal = new AlertJournal(deps.db);
     this.#senders = new AlertSenders(deps.db, deps.bus);
@@ -67,6 +68,7 @@ export class AlertIntake {
     this.#logger = deps.logger;
     this.#maxAgeSeconds = deps.maxAgeSeconds;
     this.#storage = deps.storage;
+    this.#halted = deps.halted ?? (() => null);
   }
 
   async receive(source: string, body: string): Promise<IntakeReply> {
@@ -81,6 +83,9 @@ export class AlertIntake {
     if (!bot || !digest || !passphraseMatches(digest, command.passphrase)) {
       return this.refuse(source, bot?.id ?? null, reply(401, 'unauthorized', 'Unknown bot or wrong passphrase'), masked);
     }
+    // The emergency stop refuses every alert, logged with its reason; alerts already committed meet it at the order path.
+    const halted = this.#halted();
+    if (halted) return this.refuse(source, bot.id, reply(409, 'refused', halted), masked);
     if (bot.status !== 'running') return this.refuse(source, bot.id, reply(409, 'refused', `Bot ${bot.name} is ${bot.status}; start it to trade alerts`), masked);
     const maxAge = this.#maxAgeSeconds();
     const now = this.#clock.now();

@@ -11,6 +11,7 @@ import { candlesBefore } from '../persistence/candles.repository.ts';
 import { closeBotPositions } from '../bots/close-positions.ts';
 import { coalescingStream } from './coalescing-stream.ts';
 import { reconcileRouter } from './reconcile.ts';
+import { riskRouter } from './risk-handlers.ts';
 import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
 import { unwrap } from './errors.ts';
@@ -112,4 +113,5 @@ export const router = os.router({
   },
   reconcile: reconcileRouter,
   symbols: symbolsRouter,
+  risk: riskRouter,
 });

@@ -74,13 +74,13 @@ export class OrderManager {
   readonly #gate: OrderGate | undefined;
   readonly #storage: StorageGate | undefined;
   /** Why an account takes no orders now (its reconciliation has not finished), or null. */
-  readonly #blockedAccount: ((accountId: string) => string | null) | undefined;
+  readonly #blockedAccount: ((accountId: string, reduceOnly: boolean) => string | null) | undefined;
   /** Orders whose cancel request is with the venue, not answered yet. */
   readonly #cancelsOnTheirWay = new Set<string>();
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate; blockedAccount?: (accountId: string) => string | null }) {
+  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate; blockedAccount?: (accountId: string, reduceOnly: boolean) => string | null }) {
     this.#db = deps.db;
     this.#venues = deps.venues;
     this.#bus = deps.bus;
@@ -306,7 +306,7 @@ export class OrderManager {
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
     const refusal =
-      (venue ? null : notConnected(order.venue)) ?? this.#blockedAccount?.(order.venue) ?? (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
+      (venue ? null : notConnected(order.venue)) ?? this.#blockedAccount?.(order.venue, reduceOnly === true) ?? (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }
 

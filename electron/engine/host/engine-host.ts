@@ -76,6 +76,8 @@ export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Pro
       } else if (message.type === 'wake' && !stopping) {
         engine.logger.info('The computer woke from sleep: reconciling every account');
         void engine.services.reconciliation.reconcileAll('wake');
+      } else if (message.type === 'emergencyStop' && !stopping) {
+        void engine.services.emergency.engage('block', message.source).catch((error: unknown) => engine.logger.error('The emergency stop could not be stored (it holds until this engine stops)', { error: String(error) }));
       } else if (message.type === 'stop' && !stopping) {
         stopping = true;
         void engine
@@ -103,6 +105,7 @@ export function nodePortChannel(port: Pick<MessagePort, 'on' | 'postMessage'>): 
 }
 
 export function isToEngineHost(value: unknown): value is ToEngineHost {
-  const type = (value as { type?: unknown } | null)?.type;
+  const { type, source } = (value as { type?: unknown; source?: unknown } | null) ?? {};
+  if (type === 'emergencyStop') return source === 'menu' || source === 'shortcut';
   return type === 'connect' || type === 'stop' || type === 'wake';
 }

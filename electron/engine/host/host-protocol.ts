@@ -6,8 +6,11 @@ import type { StartupFailure } from './startup-failure.ts';
  * engine host say to each other. The contract itself never runs here: `connect` hands over a port
  * from a renderer, and the engine serves the contract on it directly.
  */
-/** `wake`: the computer woke from sleep; every account is reconciled with its venue again. */
-export type ToEngineHost = { type: 'connect' } | { type: 'stop' } | { type: 'wake' };
+/**
+ * `wake`: the computer woke from sleep; every account is reconciled with its venue again.
+ * `emergencyStop`: the desktop menu item or global shortcut; the engine blocks every new entry.
+ */
+export type ToEngineHost = { type: 'connect' } | { type: 'stop' } | { type: 'wake' } | { type: 'emergencyStop'; source: 'menu' | 'shortcut' };
 
 export type FromEngineHost =
   | { type: 'ready'; pid: number; webhookUrl: string | null; webhookError: string | null }

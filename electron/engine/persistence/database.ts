@@ -260,6 +260,13 @@ export interface ExchangeSymbolsTable {
   updatedAt: number;
 }
 
+export interface EmergencyStopTable {
+  id: number;
+  level: 'block' | 'cancel' | 'flatten';
+  since: number;
+  stoppedBy: string;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -283,4 +290,5 @@ export interface Database {
   accountEquity: AccountEquityTable;
   exchangeAccounts: ExchangeAccountsTable;
   exchangeSymbols: ExchangeSymbolsTable;
+  emergencyStop: EmergencyStopTable;
 }

@@ -1,7 +1,10 @@
 import { useStatusStore } from '../../stores/status-store.ts';
+import { useEmergencyStore } from '../../stores/emergency-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
 import { HealthPanel } from '../health/HealthPanel.tsx';
+import { EmergencyBanner } from './EmergencyBanner.tsx';
+import { EmergencyStopButton } from './EmergencyStopButton.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
@@ -11,6 +14,7 @@ export function Header() {
   return (
     <>
       <HeaderBar />
+      <EmergencyBanner />
       <StorageBanner />
     </>
   );
@@ -19,6 +23,7 @@ export function Header() {
 function HeaderBar() {
   const status = useStatusStore((s) => s.status);
   const { view, show } = useViewStore();
+  const stopped = useEmergencyStore((s) => s.status?.level != null);
   return (
     <header className="header">
       <div className="brand">StoxRobot</div>
@@ -37,11 +42,12 @@ function HeaderBar() {
           Unrealised <Money value={status?.pnl.unrealized ?? 0} testId="total-unrealized" />
         </span>
       </div>
-      <div className="muted">
-        {status ? `${status.bots.running} of ${status.bots.total} bots running · paper` : 'connecting…'}
+      <div className="muted" data-testid="bots-running">
+        {status ? `${status.bots.running} of ${status.bots.total} bots running${stopped ? ' · all blocked by the emergency stop' : ''} · paper` : 'connecting…'}
       </div>
       <HealthPanel />
       <SpeedControl />
+      <EmergencyStopButton />
     </header>
   );
 }

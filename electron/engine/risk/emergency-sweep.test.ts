@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Bot } from '../../../shared/domain/bot.ts';
+import { fail, ok } from '../../../shared/errors.ts';
+import { EventBus } from '../event-bus.ts';
+import { OrderManager } from '../execution/order-manager.ts';
+import { insertBot } from '../persistence/bots.repository.ts';
+import { openDatabase } from '../persistence/open-database.ts';
+import { findOrder } from '../persistence/orders.repository.ts';
+import { silentLogger } from '../ports/logger.ts';
+import { delegatingVenue } from '../testing/delegating-venue.ts';
+import { until } from '../testing/full-disk.ts';
+import { ScriptedVenue } from '../testing/scripted-venue.ts';
+import { manualClock, tempDir } from '../testing/temp-dir.ts';
+import { PaperVenue } from '../venues/paper/paper-venue.ts';
+import { VenueRegistry } from '../venues/venue-registry.ts';
+import { EmergencyStop } from './emergency-stop.ts';
+
+const SOL = { venue: 'paper', symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', tickSize: 0.01, stepSize: 0.001, minNotional: 5 };
+const bot = (id: string, account: string): Bot => ({ id, name: id, symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 10 }, orderQty: 1, account, status: 'running', createdAt: 0, updatedAt: 0 });
+
+/** Real SQLite, the real order manager, the paper venue and a remote venue that refuses each order's first cancel. */
+async function setup() {
+  const { db, close } = await openDatabase(join(tempDir(), 'stop.sqlite'));
+  for (const b of [bot('p1', 'paper'), bot('p2', 'paper'), bot('r1', 'remote')]) await insertBot(db, b);
+  const paper = new PaperVenue([SOL], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
+  paper.markPrice('SOL/USDT', 100);
+  const scripted = new ScriptedVenue('remote');
+  scripted.answerCancelsAtOnce();
+  const refusedOnce = new Set<string>();
+  const remote = delegatingVenue(scripted, {
+    cancel: (ref) => {
+      if (refusedOnce.has(ref.clientOrderId)) return scripted.cancel(ref);
+      refusedOnce.add(ref.clientOrderId);
+      return Promise.resolve(fail('UNAVAILABLE', 'Too many requests: retry in 1 s'));
+    },
+  });
+  const venues = new VenueRegistry([['paper', paper], ['remote', remote]]);
+  const clock = manualClock();
+  const bus = new EventBus((e) => {
+    throw e;
+  });
+  const orders: OrderManager = new OrderManager({ db, venues, bus, clock, logger: silentLogger, blockedAccount: (_account, reduceOnly): string | null => stop.refusal(reduceOnly) });
+  const stop: EmergencyStop = new EmergencyStop({ db, orders, venues, bus, clock, logger: silentLogger, pacing: { firstMs: 5, maxMs: 20 } });
+  await stop.restore();
+  return { db, close, paper, scripted, refusedOnce, orders, stop };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+async function restingRemoteBuy({ orders, scripted }: Setup, clientOrderId: string) {
+  const placing = orders.place({ clientOrderId, botId: 'r1', symbol: 'SOL/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 80 });
+  await until(() => scripted.submitted.some((o) => o.clientOrderId === clientOrderId), 'the order to reach the remote venue');
+  scripted.answerSubmit(clientOrderId, ok({ venueOrderId: `v-${clientOrderId}`, fills: [] }));
+  scripted.setView({ clientOrderId, venueOrderId: `v-${clientOrderId}`, symbol: 'SOL/USDT', status: 'open', side: 'BUY', type: 'LIMIT', qty: 1, price: 80, fills: [], reason: null, ts: 0 });
+  return placing;
+}
+
+const auditActions = async ({ db }: Setup) => (await db.selectFrom('auditLog').select('action').where('entity', '=', 'emergency_stop').orderBy('id').execute()).map((r) => r.action);
+
+describe('emergency stop: cancel and flatten', () => {
+  it('cancels every open order on every venue, retrying a refused cancel until the venues show none', async () => {
+    const s = await setup();
+    const paperBuy = await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
+    expect(paperBuy.status).toBe('ACCEPTED');
+    const remoteBuys = [await restingRemoteBuy(s, 'sr-r1'), await restingRemoteBuy(s, 'sr-r2')];
+    expect(remoteBuys.map((o) => o.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+
+    await s.stop.engage('cancel', 'button');
+    await until(() => s.stop.status().progress.done, 'the venues to show no open order');
+
+    expect(await s.paper.openOrders()).toEqual([]);
+    expect(await s.scripted.openOrders()).toEqual([]);
+    expect([...s.refusedOnce].sort()).toEqual(['sr-r1', 'sr-r2']); // each refused once, then canceled
+    for (const id of [paperBuy.clientOrderId, 'sr-r1', 'sr-r2']) expect((await findOrder(s.db, id))?.status).toBe('CANCELED');
+    expect(s.stop.status()).toMatchObject({ level: 'cancel', by: 'button', progress: { openOrdersLeft: 0, done: true, lastError: null } });
+    const actions = await auditActions(s);
+    expect(actions[0]).toBe('emergency_stop.engaged');
+    expect(actions).toContain('emergency_stop.round'); // the round the refusals left work for
+    expect(actions.at(-1)).toBe('emergency_stop.done');
+    const details = await s.db.selectFrom('auditLog').select('detailJson').where('action', '=', 'emergency_stop.round').execute();
+    const canceled = details.flatMap((d) => (JSON.parse(d.detailJson) as { canceled: string[] }).canceled);
+    expect(canceled.sort()).toEqual([paperBuy.clientOrderId, 'sr-r1', 'sr-r2'].sort()); // every cancel that went through is in the audit log
+    await s.close();
+  });
+
+  it('flattens every position with reduce-only market orders and refuses any new entry meanwhile', async () => {
+    const s = await setup();
+    for (const [botId, qty] of [['p1', 2], ['p2', 0.5]] as const) {
+      expect((await s.orders.place({ botId, symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty })).status).toBe('FILLED');
+    }
+    await s.stop.engage('flatten', 'api');
+    await until(() => s.stop.status().progress.done, 'every position to be flat');
+    expect(s.orders.positionEntries().map((p) => p.state.netQty)).toEqual([0, 0]);
+    expect(s.stop.status().progress).toMatchObject({ positionsLeft: 0, openOrdersLeft: 0 });
+
+    const entry = await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
+    expect(entry).toMatchObject({ status: 'REJECTED', rejectReason: expect.stringContaining('Emergency stop (flatten)') });
+    await s.close();
+  });
+
+  it('is idempotent and a lower level never lowers the one in force; only a lift ends it', async () => {
+    const s = await setup();
+    const first = await s.stop.engage('cancel', 'menu');
+    expect(await s.stop.engage('block', 'api')).toEqual(await s.stop.engage('cancel', 'api'));
+    expect(s.stop.status()).toMatchObject({ level: 'cancel', since: first.since, by: 'menu' });
+    expect(s.stop.refusal(false)).toContain('Emergency stop (cancel)');
+    expect(s.stop.refusal(true)).toBeNull();
+    await until(() => s.stop.status().progress.done, 'the sweep to find nothing to cancel');
+    await s.stop.lift('button');
+    expect(s.stop.status()).toEqual({ level: null, since: null, by: null, progress: { openOrdersLeft: null, positionsLeft: null, done: false, lastError: null } });
+    expect(s.stop.refusal(false)).toBeNull();
+    expect((await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 1 })).status).toBe('FILLED');
+    expect(await auditActions(s)).toEqual(['emergency_stop.engaged', 'emergency_stop.done', 'emergency_stop.lifted']);
+    await s.close();
+  });
+
+  it('a stop pressed while a lift is being written holds, in memory and in the stored row', async () => {
+    const s = await setup();
+    await s.stop.engage('block', 'button');
+    const lifting = s.stop.lift('button');
+    const pressed = s.stop.engage('block', 'shortcut');
+    await Promise.all([lifting, pressed]);
+    expect(s.stop.status()).toMatchObject({ level: 'block', by: 'shortcut' });
+    const restarted = new EmergencyStop({ db: s.db, orders: s.orders, venues: new VenueRegistry(), bus: new EventBus(() => undefined), clock: manualClock(), logger: silentLogger });
+    await restarted.restore();
+    expect(restarted.status()).toMatchObject({ level: 'block', by: 'shortcut' });
+    await s.close();
+  });
+
+  it('a stop that cannot be saved still holds (and says so); a lift that cannot be saved changes nothing', async () => {
+    const s = await setup();
+    // Every write of the stop's row fails, as on a disk that refuses writes.
+    const refuseWrites = async (on: boolean) => {
+      for (const op of ['insert', 'update', 'delete']) {
+        await sql.raw(on ? `create trigger refuse_${op} before ${op} on emergency_stop begin select raise(fail, 'disk I/O error'); end` : `drop trigger refuse_${op}`).execute(s.db);
+      }
+    };
+    await refuseWrites(true);
+    const stopped = await s.stop.engage('block', 'button');
+    expect(stopped).toMatchObject({ level: 'block', progress: { lastError: expect.stringContaining('could not be saved') } });
+    expect(s.stop.refusal(false)).toContain('Emergency stop (block)');
+    await refuseWrites(false);
+    await s.stop.engage('cancel', 'button'); // saved now
+    await until(() => s.stop.status().progress.done, 'the sweep to find nothing to cancel');
+    await refuseWrites(true);
+    await expect(s.stop.lift('button')).rejects.toThrow('disk I/O error');
+    expect(s.stop.status().level).toBe('cancel');
+    expect(s.stop.refusal(false)).toContain('Emergency stop (cancel)');
+    await s.close();
+  });
+});

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import { fail } from '../../../shared/errors.ts';
+import type { OrderManager } from '../execution/order-manager.ts';
+import type { Database } from '../persistence/database.ts';
+import { findOrder } from '../persistence/orders.repository.ts';
+import type { VenueRegistry } from '../venues/venue-registry.ts';
+
+export interface SweepDeps {
+  db: Kysely<Database>;
+  orders: OrderManager;
+  venues: VenueRegistry;
+}
+
+export interface RoundResult {
+  /** Open orders the venues showed before this round's cancels. */
+  left: number;
+  /** Our ids of the orders canceled or placed (closes), for the audit log. */
+  acted: string[];
+  errors: string[];
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One pass over every account's venue: what it shows open is canceled. Our own orders go through
+ * the order manager (their rows follow); an order of ours already waiting on a lost cancel reply,
+ * or one we hold no row for, is asked of the venue directly. `spare` are the flatten's own closes.
+ */
+export async function cancelRound(deps: SweepDeps, spare: ReadonlySet<string>): Promise<RoundResult> {
+  let left = 0;
+  const acted: string[] = [];
+  const errors: string[] = [];
+  for (const accountId of deps.venues.accounts()) {
+    const venue = deps.venues.get(accountId);
+    if (!venue) continue;
+    let open;
+    try {
+      open = (await venue.openOrders()).filter((o) => !spare.has(o.clientOrderId));
+    } catch (error) {
+      errors.push(`${accountId}: could not list open orders (${message(error)})`);
+      left += 1; // unknown: not done until the venue answers
+      continue;
+    }
+    left += open.length;
+    for (const snapshot of open) {
+      const ours = await findOrder(deps.db, snapshot.clientOrderId);
+      const canceled = ours && ours.status !== 'PENDING_CANCEL' ? await deps.orders.cancel(snapshot.clientOrderId) : await venue.cancel(snapshot).catch((error: unknown) => fail('UNAVAILABLE', message(error)));
+      if (canceled.ok) acted.push(snapshot.clientOrderId);
+      else errors.push(`${accountId} ${snapshot.symbol} ${snapshot.clientOrderId}: ${canceled.error.message}`);
+    }
+  }
+  return { left, acted, errors };
+}
+
+/** Every position not yet flat gets a reduce-only market close of its size; returns how many were open. */
+export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promise<RoundResult> {
+  const open = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
+  const acted: string[] = [];
+  const errors: string[] = [];
+  for (const { botId, symbol, state } of open) {
+    const side = state.netQty > 0 ? 'SELL' : 'BUY';
+    try {
+      const order = await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true });
+      placed.add(order.clientOrderId);
+      acted.push(order.clientOrderId);
+      if (order.status === 'REJECTED') errors.push(`${symbol} close of ${Math.abs(state.netQty)} (bot ${botId}) was refused: ${order.rejectReason ?? 'no reason given'}`);
+    } catch (error) {
+      errors.push(`${symbol} close of ${Math.abs(state.netQty)} (bot ${botId}) failed: ${message(error)}`);
+    }
+  }
+  return { left: open.length, acted, errors };
+}
