@@ -43,6 +43,8 @@ import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import type { ExchangeConnector } from './venues/exchange.ts';
 import { ExchangeVenues } from './accounts/exchange-venues.ts';
 import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
+import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
+import { wireNotifications } from './notify/wire-notifications.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -70,6 +72,8 @@ export interface EngineDeps {
   environment?: Readonly<Record<string, string | undefined>>;
   /** Exchanges' public data for symbol discovery (default: the exchanges connector's). */
   publicData?: PublicDataSource;
+  /** Telegram's address and pacing (tests use a local fake Bot API), and the desktop host's notifications. */
+  notify?: NotifyOptions;
 }
 
 export interface Engine {
@@ -150,11 +154,15 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
   const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId) => reconciliation.admission(accountId) ?? accountRefusal(accountId) });
   await orders.loadPositions();
+  const secrets = deps.secrets ?? new KeytarSecretStore({ logger });
+  const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
+  await notifications.init();
+  const notify = wireNotifications(notifications, { orders, venues, clock });
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
-  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage });
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit });
   await protections.load();
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
@@ -171,7 +179,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const bots = new BotService({ db, runtime, orders, venues, accountRefusal, lastPrice, bus, clock });
   const exchangeAccounts = new ExchangeAccountService({
     db,
-    secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
+    secrets,
     environment: new EnvironmentCredentials(deps.environment ?? process.env),
     exchanges,
     clock,
@@ -181,6 +189,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const pauseOnRefusedKeys = async (accountId: string, reason: string) => {
     const paused = await bots.pauseAccount(accountId, reason).catch((error: unknown) => logger.error('Could not pause the bots of an account whose keys were refused', { accountId, error }));
     logger.error('The exchange refused the account’s API keys: its bots are paused until the keys are fixed', { accountId, reason, paused });
+    notify.keysRefused(accountId, reason);
   };
   const exchangeVenues = new ExchangeVenues({
     accounts: exchangeAccounts,
@@ -199,7 +208,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
   const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
-  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
+  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds, onRefused: notify.webhookRefused });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits });
   const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
@@ -238,6 +247,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     symbols,
     venues,
     exchangeVenues,
+    notifications,
   };
   equity.start();
   candleRetention.start();

@@ -17,6 +17,7 @@ import type { SimulatedMarket } from './market/simulated-market.ts';
 import type { Database } from './persistence/database.ts';
 import type { StorageHealth } from './persistence/storage-health.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
+import type { NotifyService } from './notify/notify-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -51,4 +52,6 @@ export interface EngineServices {
   venues: VenueRegistry;
   /** Whether each exchange account's venue is open. */
   exchangeVenues: ExchangeVenues;
+  /** The alerts centre, Telegram and desktop notifications, and their settings. */
+  notifications: NotifyService;
 }

@@ -3,6 +3,7 @@ import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
+import { notificationsContract } from './notifications.ts';
 import { reconcileContract } from './reconcile.ts';
 import { symbolsContract } from './symbols.ts';
 import { webhooksContract } from './webhooks.ts';
@@ -20,5 +21,6 @@ export const contract = {
   accounts: accountsContract,
   reconcile: reconcileContract,
   symbols: symbolsContract,
+  notifications: notificationsContract,
 };
 export type Contract = typeof contract;

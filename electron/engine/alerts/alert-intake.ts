@@ -56,8 +56,9 @@ export class AlertIntake {
   readonly #storage: StorageGate | undefined;
   /** Alerts are acted on one at a time, in the order they were committed. */
   #executions: Promise<void> = Promise.resolve();
+  readonly #onRefused: ((botId: string | null, answer: IntakeReply) => void) | undefined;
 
-  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate }) {
+  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate; onRefused?: (botId: string | null, answer: IntakeReply) => void }) {
     this.#db = deps.db;
     this.#journal = new AlertJournal(deps.db);
     this.#senders = new AlertSenders(deps.db, deps.bus);
@@ -67,6 +68,7 @@ export class AlertIntake {
     this.#logger = deps.logger;
     this.#maxAgeSeconds = deps.maxAgeSeconds;
     this.#storage = deps.storage;
+    this.#onRefused = deps.onRefused;
   }
 
   async receive(source: string, body: string): Promise<IntakeReply> {
@@ -126,6 +128,7 @@ export class AlertIntake {
 
   /** Logs a refused request; a failure to log is reported but changes nothing of the answer. */
   async refuse(source: string, botId: string | null, answer: IntakeReply, maskedBody: string): Promise<IntakeReply> {
+    this.#onRefused?.(botId, answer);
     // On a full disk refusals go unlogged: a flood would otherwise cost a failed write and a log line each.
     if (this.#storage?.writable === false) return answer;
     try {

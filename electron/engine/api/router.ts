@@ -13,6 +13,7 @@ import { coalescingStream } from './coalescing-stream.ts';
 import { reconcileRouter } from './reconcile.ts';
 import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
+import { notificationsRouter } from './notifications-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -110,4 +111,5 @@ export const router = os.router({
   },
   reconcile: reconcileRouter,
   symbols: symbolsRouter,
+  notifications: notificationsRouter,
 });

@@ -260,6 +260,15 @@ export interface ExchangeSymbolsTable {
   updatedAt: number;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  body: string;
+  ts: number;
+  read: number;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -283,4 +292,5 @@ export interface Database {
   accountEquity: AccountEquityTable;
   exchangeAccounts: ExchangeAccountsTable;
   exchangeSymbols: ExchangeSymbolsTable;
+  notifications: NotificationsTable;
 }
