@@ -1,6 +1,7 @@
 import { useStatusStore } from '../../stores/status-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
@@ -40,6 +41,7 @@ function HeaderBar() {
         {status ? `${status.bots.running} of ${status.bots.total} bots running · paper` : 'connecting…'}
       </div>
       <SpeedControl />
+      <NotificationBell />
     </header>
   );
 }
