@@ -18,7 +18,8 @@ export function NotificationBell() {
   return (
     <div className="bell">
       <button type="button" className="bell-button" aria-label={`Notifications, ${unread} unread`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="notification-bell">
-        🔔{unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
+        <BellIcon />
+        {unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
       </button>
       {open && (
         <section className="bell-panel" aria-label="Alerts centre">
@@ -54,5 +55,15 @@ export function NotificationBell() {
         </section>
       )}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: a system without an emoji font would show an empty box. */
+function BellIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
   );
 }
