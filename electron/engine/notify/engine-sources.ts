@@ -2,7 +2,7 @@ import type { Order } from '../../../shared/domain/order.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
-import { amount, signed, type NotifyEvent } from './notify-event.ts';
+import { amount, money, signed, type NotifyEvent } from './notify-event.ts';
 
 type Notify = (event: NotifyEvent) => void;
 
@@ -36,7 +36,7 @@ function filled(order: Order): NotifyEvent {
   return {
     kind: 'order_filled',
     title: `Order filled: ${order.side} ${amount(order.filledQty)} ${baseOf(order.symbol)}`,
-    body: `${order.side} ${amount(order.filledQty)} ${order.symbol} at ${amount(px)} ${quoteOf(order.symbol)} (${amount(order.filledQty * px, 2)} ${quoteOf(order.symbol)}), bot ${order.botId}, order ${order.clientOrderId}`,
+    body: `${order.side} ${amount(order.filledQty)} ${order.symbol} at ${amount(px)} ${quoteOf(order.symbol)} (${money(order.filledQty * px)} ${quoteOf(order.symbol)}), bot ${order.botId}, order ${order.clientOrderId}`,
     ts: order.tsEvent,
   };
 }

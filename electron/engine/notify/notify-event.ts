@@ -8,14 +8,20 @@ export interface NotifyEvent {
   ts: number;
 }
 
-/** Numbers as a trader reads them: no float noise, no exponent for tiny or huge amounts. */
-export function amount(value: number, maxDecimals = 8): string {
-  if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false });
+/** Quantities and prices as a trader reads them: no float noise (0.1 + 0.2 is 0.3), no exponent, tiny amounts not shown as 0. */
+export function amount(value: number): string {
+  if (!Number.isFinite(value)) return 'unknown';
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 12, useGrouping: false });
+}
+
+/** Money in its quote currency: two decimals. */
+export function money(value: number): string {
+  if (!Number.isFinite(value)) return 'unknown';
+  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 }
 
 /** A profit or loss with its sign always shown. */
 export function signed(value: number, unit: string): string {
-  const text = `${amount(Math.abs(value), 2)} ${unit}`;
+  const text = `${money(Math.abs(value))} ${unit}`;
   return value > 0 ? `+${text}` : value < 0 ? `-${text}` : text;
 }

@@ -50,6 +50,18 @@ describe('the Telegram sink', () => {
     expect(logged).not.toContain(TOKEN);
   });
 
+  it('waits as long as Telegram asks after a 429, then sends the same message once more', async () => {
+    fake.set('limitOnce');
+    const sleeps: number[] = [];
+    const { notifier } = telegram(sleeps);
+    notifier.notify(event(1));
+    await notifier.idle();
+    expect(sleeps).toEqual([3_000]);
+    expect(fake.requests).toBe(2);
+    expect(fake.messages.map((m) => m.text)).toEqual(['Position closed 1\nP&L +1.00 USDT']);
+    expect(notifier.stats('telegram')?.failed).toBe(0);
+  });
+
   it('shortens a message over Telegram’s 4,096 characters', () => {
     const text = messageText(Array.from({ length: 100 }, (_, n) => ({ ...event(n), body: 'x'.repeat(100) })));
     expect(text.length).toBeLessThanOrEqual(4_096);

@@ -43,7 +43,13 @@ export class TelegramSink implements NotifySink {
     const wait = this.#lastSentAt + spacing - performance.now();
     if (wait > 0) await (this.#deps.sleep ?? sleep)(wait, signal);
     this.#lastSentAt = performance.now();
-    await send(this.#deps.baseUrl ?? TELEGRAM_API, target, messageText(batch), signal);
+    const text = messageText(batch);
+    const retryAfterMs = await send(this.#deps.baseUrl ?? TELEGRAM_API, target, text, signal);
+    if (retryAfterMs === null) return;
+    // Telegram said "too many requests, retry after N s": wait that long (the queue's timeout still bounds it), then once more.
+    await (this.#deps.sleep ?? sleep)(retryAfterMs, signal);
+    this.#lastSentAt = performance.now();
+    if ((await send(this.#deps.baseUrl ?? TELEGRAM_API, target, text, signal)) !== null) throw new Error('Telegram is still limiting messages; this one was dropped');
   }
 }
 
@@ -53,7 +59,8 @@ export function messageText(batch: readonly NotifyEvent[]): string {
   return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 40)}\n… (shortened; see the alerts centre)`;
 }
 
-async function send(baseUrl: string, target: TelegramTarget, text: string, signal: AbortSignal): Promise<void> {
+/** Sends one message; answers the pause Telegram asks for when it limits the rate (HTTP 429), else null. */
+async function send(baseUrl: string, target: TelegramTarget, text: string, signal: AbortSignal): Promise<number | null> {
   let response: Response;
   try {
     response = await fetch(`${baseUrl}/bot${target.token}/sendMessage`, {
@@ -66,17 +73,26 @@ async function send(baseUrl: string, target: TelegramTarget, text: string, signa
     // fetch's own error may carry the URL, and the URL carries the token: say what happened in our words.
     throw new Error(signal.aborted ? 'Telegram did not answer in time' : 'Telegram could not be reached');
   }
-  if (response.ok) return void (await response.body?.cancel());
-  const description = await telegramDescription(response);
+  if (response.ok) {
+    await response.body?.cancel();
+    return null;
+  }
+  const { description, retryAfter } = await telegramError(response);
+  if (response.status === 429 && retryAfter !== null) return retryAfter * 1_000;
   throw new Error(`Telegram refused the message (HTTP ${response.status}${description ? `: ${description.replaceAll(target.token, '[token]')}` : ''})`);
 }
 
-async function telegramDescription(response: Response): Promise<string | null> {
+/** Telegram's own words for a refusal, and the pause it asks for; a pause over a minute is not waited for. */
+async function telegramError(response: Response): Promise<{ description: string | null; retryAfter: number | null }> {
   try {
-    const body = (await response.json()) as { description?: unknown };
-    return typeof body.description === 'string' ? body.description.slice(0, 200) : null;
+    const body = (await response.json()) as { description?: unknown; parameters?: { retry_after?: unknown } };
+    const retryAfter = body.parameters?.retry_after;
+    return {
+      description: typeof body.description === 'string' ? body.description.slice(0, 200) : null,
+      retryAfter: typeof retryAfter === 'number' && retryAfter > 0 && retryAfter <= 60 ? retryAfter : null,
+    };
   } catch {
-    return null;
+    return { description: null, retryAfter: null };
   }
 }
 

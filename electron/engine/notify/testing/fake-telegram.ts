@@ -7,7 +7,8 @@ export interface ReceivedMessage {
   text: string;
 }
 
-export type TelegramBehaviour = 'ok' | 'error500' | 'hang';
+/** `limitOnce`: the next request is answered 429 with retry_after 3, then `ok`. */
+export type TelegramBehaviour = 'ok' | 'error500' | 'hang' | 'limitOnce';
 
 /**
  * A Bot API on 127.0.0.1 that answers `sendMessage` as Telegram does. `behaviour` turns it into a
@@ -26,6 +27,10 @@ export async function startFakeTelegram() {
     requests += 1;
     if (!match || req.method !== 'POST') return void res.writeHead(404).end(JSON.stringify({ ok: false, description: 'Not Found' }));
     if (behaviour === 'hang') return void hanging.add(res);
+    if (behaviour === 'limitOnce') {
+      behaviour = 'ok';
+      return void res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }));
+    }
     if (behaviour === 'error500') return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 500, description: `Internal Server Error at ${req.url ?? ''}` }));
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { chat_id: string; text: string };
     messages.push({ token: decodeURIComponent(match[1] ?? ''), chatId: String(body.chat_id), text: body.text });
