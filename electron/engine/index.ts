@@ -267,6 +267,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       storage.close();
       await intake.drained();
       await orders.settled();
+      await notifications.close();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       candleRetention.stop();

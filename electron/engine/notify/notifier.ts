@@ -35,6 +35,11 @@ export class Notifier {
     return this.#queues.get(name)?.stats;
   }
 
+  /** At shutdown: the sinks named in `drain` deliver what waits; the others are cut off at once. */
+  async close(drain: readonly string[]): Promise<void> {
+    await Promise.all([...this.#queues].map(([name, queue]) => queue.close(drain.includes(name))));
+  }
+
   async idle(): Promise<void> {
     await Promise.all([...this.#queues.values()].map((queue) => queue.idle()));
   }

@@ -89,6 +89,11 @@ export class NotifyService {
     return { unread: await countUnread(this.#db) };
   }
 
+  /** Before the database closes: what the alerts centre holds is stored, Telegram and the desktop are cut off. */
+  close(): Promise<void> {
+    return this.notifier.close([this.#centre.name]);
+  }
+
   onStored(listener: (notification: Notification) => void): () => void {
     return this.#centre.onStored(listener);
   }

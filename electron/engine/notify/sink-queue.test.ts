@@ -77,3 +77,26 @@ describe('the notifier', () => {
     expect(held.delivered).toHaveLength(5);
   });
 });
+
+describe('a sink queue at shutdown', () => {
+  it('cuts a remote sink off at once, and lets the local one store what waits', async () => {
+    const remote = heldSink('remote');
+    const local = heldSink('local');
+    const failures: string[] = [];
+    const options = { capacity: 10, batchSize: 1, timeoutMs: 60_000, onFailure: (name: string) => failures.push(name) };
+    const remoteQueue = new SinkQueue(remote.sink, options);
+    const localQueue = new SinkQueue(local.sink, options);
+    for (let n = 1; n <= 3; n += 1) {
+      remoteQueue.push(event(n));
+      localQueue.push(event(n));
+    }
+    await remoteQueue.close(false); // resolves although the remote never answers
+    expect(remoteQueue.stats).toEqual({ waiting: 0, dropped: 2, failed: 1 });
+    const closing = localQueue.close(true);
+    localQueue.push(event(4)); // after close: not taken
+    local.release();
+    await closing;
+    expect(local.delivered).toEqual(['event 1', 'event 2', 'event 3']);
+    expect(failures).toEqual(['remote']);
+  });
+});

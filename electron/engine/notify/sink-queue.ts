@@ -30,6 +30,8 @@ export class SinkQueue {
   #running: Promise<void> | null = null;
   #dropped = 0;
   #failed = 0;
+  #closed = false;
+  #inFlight: AbortController | null = null;
 
   constructor(sink: NotifySink, options: SinkQueueOptions) {
     this.#sink = sink;
@@ -41,7 +43,7 @@ export class SinkQueue {
   }
 
   push(event: NotifyEvent): void {
-    if (!this.#sink.wants(event)) return;
+    if (this.#closed || !this.#sink.wants(event)) return;
     this.#waiting.push(event);
     if (this.#waiting.length > this.#options.capacity) {
       this.#waiting.shift();
@@ -55,10 +57,24 @@ export class SinkQueue {
     while (this.#running) await this.#running;
   }
 
+  /**
+   * Takes no more events. `drain`: what waits is still delivered (the local alerts centre);
+   * otherwise it is dropped and a delivery in flight is aborted (a remote sink must not hold a shutdown).
+   */
+  async close(drain: boolean): Promise<void> {
+    this.#closed = true;
+    if (!drain) {
+      this.#dropped += this.#waiting.splice(0).length;
+      this.#inFlight?.abort(new Error(`${this.#sink.name}: the engine is stopping`));
+    }
+    await this.idle();
+  }
+
   async #drain(): Promise<void> {
     while (this.#waiting.length > 0) {
       const batch = this.#waiting.splice(0, this.#options.batchSize);
       const controller = new AbortController();
+      this.#inFlight = controller;
       const timer = setTimeout(() => controller.abort(new Error(`${this.#sink.name} took over ${this.#options.timeoutMs} ms`)), this.#options.timeoutMs);
       try {
         // A sink that ignores the abort still frees its queue: the race ends at the timeout.
@@ -68,6 +84,7 @@ export class SinkQueue {
         this.#options.onFailure(this.#sink.name, error);
       } finally {
         clearTimeout(timer);
+        this.#inFlight = null;
       }
     }
   }
