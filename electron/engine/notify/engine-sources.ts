@@ -13,11 +13,17 @@ const baseOf = (symbol: string) => symbol.split('/')[0] ?? symbol;
  * Order fills and the positions they open or close. Positions are compared with the last state
  * seen, so a restart does not announce positions that were already open.
  */
-export function watchOrders(orders: OrderManager, notify: Notify): void {
+export function watchOrders(orders: Pick<OrderManager, 'onOrderUpdate' | 'position' | 'positionEntries'>, notify: Notify): void {
   const seen = new Map<string, { netQty: number; realizedAtOpen: number }>();
+  // A venue may report a fill again (a replayed stream, a reconciliation): the order is told filled once.
+  const filledOnce = new Set<string>();
   for (const { botId, symbol, state } of orders.positionEntries()) seen.set(`${botId} ${symbol}`, { netQty: state.netQty, realizedAtOpen: state.realizedPnl });
   orders.onOrderUpdate((order) => {
-    if (order.status === 'FILLED') notify(filled(order));
+    if (order.status === 'FILLED' && !filledOnce.has(order.clientOrderId)) {
+      filledOnce.add(order.clientOrderId);
+      if (filledOnce.size > 10_000) filledOnce.delete(filledOnce.values().next().value ?? '');
+      notify(filled(order));
+    }
     if (order.filledQty === 0) return;
     const key = `${order.botId} ${order.symbol}`;
     const before = seen.get(key) ?? { netQty: 0, realizedAtOpen: 0 };
