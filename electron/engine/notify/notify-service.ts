@@ -69,6 +69,8 @@ export class NotifyService {
     const { botToken, ...telegram } = input.telegram ?? { ...this.#settings.telegram, botToken: undefined };
     const next: StoredSettings = { desktop: input.desktop ?? this.#settings.desktop, telegram };
     if (next.telegram.enabled && next.telegram.chatId === null) return fail('INVALID_INPUT', 'Telegram needs a chat id to send to', [{ path: ['telegram', 'chatId'], message: 'Enter the chat id' }]);
+    const hasToken = botToken === undefined ? this.#token !== null || (await this.#loadToken()) : botToken !== null;
+    if (next.telegram.enabled && !hasToken) return fail('INVALID_INPUT', 'Telegram needs the bot token BotFather gave you', [{ path: ['telegram', 'botToken'], message: 'Enter the bot token' }]);
     if (botToken !== undefined) {
       const ref = await tokenRef(this.#db);
       const saved = botToken === null ? await this.#secrets.delete(ref) : await this.#secrets.set(ref, botToken);
