@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order.ts';
 import { FLAT, type PositionState } from '../execution/position-math.ts';
-import { watchOrders } from './engine-sources.ts';
+import { keysRefused, protectionHit, watchOrders } from './engine-sources.ts';
 import type { NotifyEvent } from './notify-event.ts';
 
 /** An order manager reduced to what the watcher reads: its listeners, and positions the test sets. */
@@ -50,5 +50,21 @@ describe('watching orders', () => {
     watchOrders(fake.manager, (e) => told.push(e));
     fake.update(order('sr-3', 'SELL', 2, 90), 0, 20);
     expect(told.map((e) => e.title)).toEqual(['Order filled: SELL 2 BTC', 'Position closed: BTC/USDT, P&L -20.00 USDT']);
+  });
+});
+
+describe('what needs the trader', () => {
+  it('names the account whose keys were refused and what to do; a take-profit says so with both prices', () => {
+    expect(keysRefused('ex-1', 'Invalid API-key, IP, or permissions for action.', 5)).toEqual({
+      kind: 'action_needed',
+      title: 'Action needed: the exchange refused the keys of account ex-1',
+      body: 'Invalid API-key, IP, or permissions for action. Its bots are paused until the keys are fixed on the Accounts page.',
+      ts: 5,
+    });
+    expect(protectionHit('bot-1', 'ETH/USDT', 'take-profit at 4200', 4201.5, 6)).toMatchObject({
+      kind: 'protection_hit',
+      title: 'Take-profit hit: ETH/USDT',
+      body: 'Bot bot-1: take-profit at 4200 USDT reached at 4201.5 USDT; closing the position.',
+    });
   });
 });

@@ -84,7 +84,7 @@ export function watchVenues(venues: VenueRegistry, clock: Clock, notify: Notify)
 export const keysRefused = (accountId: string, reason: string, ts: number): NotifyEvent => ({
   kind: 'action_needed',
   title: `Action needed: the exchange refused the keys of account ${accountId}`,
-  body: `${reason}. Its bots are paused until the keys are fixed on the Accounts page.`,
+  body: `${reason.replace(/\.\s*$/, '')}. Its bots are paused until the keys are fixed on the Accounts page.`,
   ts,
 });
 
