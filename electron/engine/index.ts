@@ -46,6 +46,8 @@ import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import type { ExchangeConnector } from './venues/exchange.ts';
 import { ExchangeVenues } from './accounts/exchange-venues.ts';
 import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
+import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
+import { wireNotifications } from './notify/wire-notifications.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -75,6 +77,8 @@ export interface EngineDeps {
   publicData?: PublicDataSource;
   /** Pace of the emergency stop's cancel/flatten retries (tests shorten it). */
   emergencyPacing?: Partial<SweepPacing>;
+  /** Telegram's address and pacing (tests use a local fake Bot API), and the desktop host's notifications. */
+  notify?: NotifyOptions;
 }
 
 export interface Engine {
@@ -161,11 +165,15 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await emergency.restore();
   orders.onOrderUpdate(metrics.orderUpdated);
   await orders.loadPositions();
+  const secrets = deps.secrets ?? new KeytarSecretStore({ logger });
+  const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
+  await notifications.init();
+  const notify = wireNotifications(notifications, { orders, venues, clock });
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
-  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage });
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit });
   await protections.load();
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
@@ -182,7 +190,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const bots = new BotService({ db, runtime, orders, venues, accountRefusal, lastPrice, bus, clock });
   const exchangeAccounts = new ExchangeAccountService({
     db,
-    secrets: deps.secrets ?? new KeytarSecretStore({ logger }),
+    secrets,
     environment: new EnvironmentCredentials(deps.environment ?? process.env),
     exchanges,
     clock,
@@ -193,6 +201,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const pauseOnRefusedKeys = async (accountId: string, reason: string) => {
     const paused = await bots.pauseAccount(accountId, reason).catch((error: unknown) => logger.error('Could not pause the bots of an account whose keys were refused', { accountId, error }));
     logger.error('The exchange refused the account’s API keys: its bots are paused until the keys are fixed', { accountId, reason, paused });
+    notify.keysRefused(accountId, reason);
   };
   const exchangeVenues = new ExchangeVenues({
     accounts: exchangeAccounts,
@@ -213,7 +222,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
   const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId) });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
-  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, halted: () => emergency.refusal(false), maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds });
+  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, halted: () => emergency.refusal(false), maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds, onRefused: notify.webhookRefused });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits, onAnswered: metrics.webhookAnswered });
   const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
@@ -255,6 +264,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     metrics,
     recentErrors: logger,
     emergency,
+    notifications,
   };
   equity.start();
   candleRetention.start();
@@ -275,6 +285,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       storage.close();
       await intake.drained();
       await orders.settled();
+      await notifications.close();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       candleRetention.stop();

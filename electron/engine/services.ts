@@ -20,6 +20,7 @@ import type { EngineMetrics } from './health/engine-metrics.ts';
 import type { RecentErrors } from './ports/recent-errors.ts';
 import type { EmergencyStop } from './risk/emergency-stop.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
+import type { NotifyService } from './notify/notify-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -60,4 +61,6 @@ export interface EngineServices {
   recentErrors: RecentErrors;
   /** The trader's emergency stop: blocks new entries, cancels open orders, flattens positions. */
   emergency: EmergencyStop;
+  /** The alerts centre, Telegram and desktop notifications, and their settings. */
+  notifications: NotifyService;
 }

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../engine/testing/temp-dir.ts';
 import { startTestHost } from './testing/test-host.ts';
+import { NOTIFICATION_KINDS } from '../../shared/contract/notifications.ts';
 
 const huge = 'x'.repeat(100_000);
 const goodBot = { name: 'ok', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 }, orderQty: 0.01, account: 'paper' };
 
 const goodExchangeAccount = { accountId: 'ex-1', exchangeId: 'binance', label: 'Main', credentials: { apiKey: 'key-123456', secret: 's' } };
+
+const allNotifications = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, true]));
 
 /** For every procedure: inputs of the wrong type, with fields missing, or absurdly large. */
 const MALFORMED: Record<string, unknown[]> = {
@@ -103,6 +106,23 @@ const MALFORMED: Record<string, unknown[]> = {
   'symbols.enable': [{ exchangeId: 'binance', symbols: [] }, { exchangeId: 'binance', symbols: ['BTC/USDT', 'BTC/USDT'] }, { exchangeId: 'binance', symbols: [huge] }, { exchangeId: 'binance', symbols: Array.from({ length: 501 }, (_, i) => `C${i}/USDT`) }, { exchangeId: 'binance', symbols: ['BTC/USDT'], riskMultiplier: 0 }],
   'symbols.disable': [{ exchangeId: 'binance' }, { exchangeId: 'binance', symbols: 'BTC/USDT' }],
   'symbols.setRiskMultiplier': [{ exchangeId: 'binance', symbol: 'BTC/USDT' }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: 0 }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: 10.5 }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: -1 }, { exchangeId: 'binance', symbol: 'BTC/USDT', riskMultiplier: Number.POSITIVE_INFINITY }],
+  'notifications.list': ['x', { limit: 0 }, { limit: 1e9 }, { unreadOnly: 'yes' }, { limit: 10, extra: 1 }],
+  'notifications.markRead': [{}, { ids: [] }, { ids: [0] }, { ids: [1.5] }, { ids: Array.from({ length: 501 }, (_, i) => i + 1) }, { all: false }, { ids: 'all' }],
+  'notifications.settings': ['x', 7],
+  'notifications.configure': [
+    'x',
+    { telegram: { enabled: true, chatId: '42' } },
+    { telegram: { enabled: true, chatId: 'not a chat', events: allNotifications } },
+    { telegram: { enabled: true, chatId: huge, events: allNotifications } },
+    { telegram: { enabled: true, chatId: '42', events: allNotifications, botToken: 'short' } },
+    { telegram: { enabled: true, chatId: '42', events: allNotifications, botToken: huge } },
+    { telegram: { enabled: true, chatId: '42', events: { ...allNotifications, order_filled: 'yes' } } },
+    { telegram: { enabled: true, chatId: '42', events: { ...allNotifications, made_up: true } } },
+    { telegram: { enabled: true, chatId: null, events: allNotifications } },
+    { desktop: { enabled: true } },
+    { telegram: { enabled: true, chatId: '42', events: allNotifications, baseUrl: 'http://evil.example' } },
+  ],
+  'notifications.stream': ['x'],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

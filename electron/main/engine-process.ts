@@ -15,6 +15,8 @@ export interface EngineProcess {
   emergencyStop(source: 'menu' | 'shortcut'): boolean;
   /** Asks the engine to stop cleanly and waits for its process to end; kills it after `timeoutMs`. */
   stop(timeoutMs?: number): Promise<void>;
+  /** Called with each notification the engine asks the desktop to show. */
+  onNotify(listener: (notification: { title: string; body: string }) => void): void;
   /** Called when the engine process ends without being asked to. */
   onUnexpectedExit(listener: (code: number) => void): void;
 }
@@ -55,6 +57,11 @@ export function engineProcess(child: EngineChild): EngineProcess {
       const timer = setTimeout(() => child.kill(), timeoutMs);
       await exit;
       clearTimeout(timer);
+    },
+    onNotify: (listener) => {
+      child.on('message', (message: FromEngineHost) => {
+        if (message.type === 'notify') listener({ title: message.title, body: message.body });
+      });
     },
     onUnexpectedExit: (listener) => {
       void exit.then((code) => {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, type MessageBoxSyncOptions, powerMonitor, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, type MessageBoxSyncOptions, Notification, powerMonitor, protocol, session, shell, utilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyStartupError, type StartupFailure } from '../engine/host/startup-failure.ts';
@@ -11,6 +11,7 @@ import { applicationMenuTemplate } from './menu.ts';
 import { guardNavigation } from './navigation-guard.ts';
 import { denyUnusedPermissions } from './permissions.ts';
 import { reconcileOnResume } from './power-resume.ts';
+import { showDesktopNotifications } from './desktop-notifications.ts';
 import { relayPortsToEngine } from './rpc-bridge.ts';
 import { windowOptions } from './window-options.ts';
 
@@ -83,6 +84,7 @@ async function start(paths: { dataDir: string; logFile: string }, log: ReturnTyp
   reconcileOnResume(powerMonitor, running, (message) => log.logger.info(message));
   registerEmergencyShortcut(globalShortcut, running, (message) => log.logger.warn(message));
   app.on('will-quit', () => globalShortcut.unregisterAll());
+  showDesktopNotifications(Notification, running, () => mainWindow);
   await openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();

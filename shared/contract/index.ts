@@ -3,6 +3,7 @@ import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
+import { notificationsContract } from './notifications.ts';
 import { reconcileContract } from './reconcile.ts';
 import { riskContract } from './risk.ts';
 import { symbolsContract } from './symbols.ts';
@@ -22,5 +23,6 @@ export const contract = {
   reconcile: reconcileContract,
   symbols: symbolsContract,
   risk: riskContract,
+  notifications: notificationsContract,
 };
 export type Contract = typeof contract;

@@ -57,8 +57,9 @@ export class AlertIntake {
   readonly #halted: () => string | null;
   /** Alerts are acted on one at a time, in the order they were committed. */
   #executions: Promise<void> = Promise.resolve();
+  readonly #onRefused: ((botId: string | null, answer: IntakeReply) => void) | undefined;
 
-  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate; halted?: () => string | null }) {
+  constructor(deps: { db: Kysely<Database>; executor: SignalExecutor; bus: EventBus; clock: Clock; logger: Logger; maxAgeSeconds: () => number; storage?: StorageGate; halted?: () => string | null; onRefused?: (botId: string | null, answer: IntakeReply) => void }) {
     this.#db = deps.db;
     this.#journal = new AlertJournal(deps.db);
     this.#senders = new AlertSenders(deps.db, deps.bus);
@@ -69,6 +70,7 @@ export class AlertIntake {
     this.#maxAgeSeconds = deps.maxAgeSeconds;
     this.#storage = deps.storage;
     this.#halted = deps.halted ?? (() => null);
+    this.#onRefused = deps.onRefused;
   }
 
   async receive(source: string, body: string): Promise<IntakeReply> {
@@ -131,6 +133,7 @@ export class AlertIntake {
 
   /** Logs a refused request; a failure to log is reported but changes nothing of the answer. */
   async refuse(source: string, botId: string | null, answer: IntakeReply, maskedBody: string): Promise<IntakeReply> {
+    this.#onRefused?.(botId, answer);
     // On a full disk refusals go unlogged: a flood would otherwise cost a failed write and a log line each.
     if (this.#storage?.writable === false) return answer;
     try {

@@ -14,6 +14,7 @@ import { reconcileRouter } from './reconcile.ts';
 import { riskRouter } from './risk-handlers.ts';
 import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
+import { notificationsRouter } from './notifications-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -114,4 +115,5 @@ export const router = os.router({
   reconcile: reconcileRouter,
   symbols: symbolsRouter,
   risk: riskRouter,
+  notifications: notificationsRouter,
 });

@@ -55,7 +55,8 @@ export function contractServer(engine: Engine): (port: ServablePort) => void {
  */
 export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Promise<void> {
   const logger = deps.logger ?? consoleLogger;
-  const start = await startEngineInFolder(deps);
+  const desktop = (event: { kind: string; title: string; body: string }) => channel.post({ type: 'notify', kind: event.kind, title: event.title, body: event.body });
+  const start = await startEngineInFolder({ ...deps, notify: { ...deps.notify, desktop } });
   if (!start.started) {
     logger.error('The engine could not start', { ...start.failure });
     channel.post({ type: 'failed', failure: start.failure });

@@ -15,7 +15,9 @@ export type ToEngineHost = { type: 'connect' } | { type: 'stop' } | { type: 'wak
 export type FromEngineHost =
   | { type: 'ready'; pid: number; webhookUrl: string | null; webhookError: string | null }
   | { type: 'failed'; failure: StartupFailure }
-  | { type: 'stopped' };
+  | { type: 'stopped' }
+  /** Something the trader should see now: the main process shows it as a system notification. */
+  | { type: 'notify'; kind: string; title: string; body: string };
 
 /** A port the contract can be served on: Node's `MessagePort` or Electron's `MessagePortMain`. */
 export type ServablePort = SupportedMessagePort & { start(): void; close(): void };

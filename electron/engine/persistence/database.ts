@@ -267,6 +267,15 @@ export interface EmergencyStopTable {
   stoppedBy: string;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  body: string;
+  ts: number;
+  read: number;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -291,4 +300,5 @@ export interface Database {
   exchangeAccounts: ExchangeAccountsTable;
   exchangeSymbols: ExchangeSymbolsTable;
   emergencyStop: EmergencyStopTable;
+  notifications: NotificationsTable;
 }

@@ -49,12 +49,12 @@ export class Protections {
   readonly #closing = new Map<string, { botId: string; symbol: string }>();
   /** Levels waiting for their entry to fill, by the entry's order ids (a resting limit entry). */
   readonly #pending = new Map<string, EntryLevels>();
-  readonly #deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; storage?: StorageGate };
+  readonly #deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; storage?: StorageGate; onHit?: (botId: string, symbol: string, hit: string, px: number) => void };
   readonly #instruments: Map<string, Instrument>;
   /** Writes go one after the other, so a later state is never overwritten by an earlier one. */
   #writes: Promise<unknown> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; instruments: readonly Instrument[]; storage?: StorageGate }) {
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; bus: EventBus; logger: Logger; clock: Clock; instruments: readonly Instrument[]; storage?: StorageGate; onHit?: (botId: string, symbol: string, hit: string, px: number) => void }) {
     this.#deps = deps;
     this.#instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
     deps.orders.onOrderUpdate((order) => this.#onOrder(order));
@@ -172,6 +172,7 @@ export class Protections {
       return;
     }
     this.#deps.logger.info(`Closing position: ${hit}`, { botId, symbol, clientOrderId });
+    this.#deps.onHit?.(botId, symbol, hit, px);
     try {
       // Reduce-only: the order path checks again, inside the order's own transaction, that no close
       // placed since `closable` was read takes the same holding.

@@ -5,6 +5,7 @@ import { Money } from '../ledger/Money.tsx';
 import { HealthPanel } from '../health/HealthPanel.tsx';
 import { EmergencyBanner } from './EmergencyBanner.tsx';
 import { EmergencyStopButton } from './EmergencyStopButton.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
@@ -47,6 +48,7 @@ function HeaderBar() {
       </div>
       <HealthPanel />
       <SpeedControl />
+      <NotificationBell />
       <EmergencyStopButton />
     </header>
   );

@@ -8,6 +8,7 @@ import * as accounts from './2026-11-25-0004-accounts.ts';
 import * as exchangeAccounts from './2026-11-25-0005-exchange-accounts.ts';
 import * as symbols from './2026-11-25-0007-symbols.ts';
 import * as emergencyStop from './2026-11-25-0008-emergency-stop.ts';
+import * as notifications from './2026-11-25-0009-notifications.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0005-exchange-accounts': exchangeAccounts,
   '2026-11-25-0007-symbols': symbols,
   '2026-11-25-0008-emergency-stop': emergencyStop,
+  '2026-11-25-0009-notifications': notifications,
 };
