@@ -2,13 +2,32 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { BotIdSchema, ClientOrderIdSchema } from '../domain/ids.ts';
 import { MAX_LIST_LIMIT } from '../domain/limits.ts';
-import { FillSchema, OrderEventSchema, OrderSchema } from '../domain/order.ts';
+import { FillSchema, OrderEventSchema, OrderSchema, OrderSideSchema, OrderTypeSchema } from '../domain/order.ts';
+import { SymbolSchema } from '../domain/instrument.ts';
 import { PositionSchema, TradeSchema } from '../domain/position.ts';
 import { queryInt } from './query.ts';
 
 const listInput = z.object({ botId: BotIdSchema.optional(), limit: queryInt(1, MAX_LIST_LIMIT).default(200) }).default({ limit: 200 });
 
+const positiveAmount = z.number().finite().positive().max(1e15, 'At most 1e15');
+
+/** A trader's order by hand, for one bot (its account; its symbol unless another of its positions is named). */
+export const ManualOrderSchema = z
+  .object({
+    botId: BotIdSchema,
+    symbol: SymbolSchema.optional(),
+    side: OrderSideSchema,
+    type: OrderTypeSchema,
+    qty: positiveAmount,
+    price: positiveAmount.optional(),
+    reduceOnly: z.boolean().default(false),
+  })
+  .refine((o) => (o.type === 'LIMIT') === (o.price !== undefined), { path: ['price'], message: 'A limit order needs a price; a market order takes none' });
+export type ManualOrder = z.input<typeof ManualOrderSchema>;
+
 export const ordersContract = {
+  /** Placed through the same checks as every other order; a refusal comes back as a REJECTED order with its reason. */
+  place: oc.route({ method: 'POST', path: '/orders' }).input(ManualOrderSchema).output(OrderSchema),
   list: oc.route({ method: 'GET', path: '/orders' }).input(listInput).output(z.array(OrderSchema)),
   cancel: oc
     .route({ method: 'POST', path: '/orders/{clientOrderId}/cancel' })

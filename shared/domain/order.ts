@@ -6,6 +6,11 @@ export type OrderSide = z.infer<typeof OrderSideSchema>;
 export const OrderTypeSchema = z.enum(['MARKET', 'LIMIT']);
 export type OrderType = z.infer<typeof OrderTypeSchema>;
 
+/** Who placed an order: a bot's strategy, an alert, the trader by hand, a protective close, or the emergency stop. */
+export const ORDER_SOURCES = ['strategy', 'alert', 'manual', 'protection', 'emergency'] as const;
+export const OrderSourceSchema = z.enum(ORDER_SOURCES);
+export type OrderSource = z.infer<typeof OrderSourceSchema>;
+
 export const ORDER_STATUSES = [
   'PENDING_SUBMIT',
   'ACCEPTED',
@@ -30,6 +35,7 @@ export const OrderSchema = z.object({
   qty: z.number(),
   price: z.number().nullable(),
   status: OrderStatusSchema,
+  source: OrderSourceSchema,
   filledQty: z.number(),
   avgFillPx: z.number().nullable(),
   rejectReason: z.string().nullable(),

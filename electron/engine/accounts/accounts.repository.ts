@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { StartingBalance } from '../../../shared/domain/account.ts';
-import { type Order, type OrderSide, type OrderStatus, type OrderType } from '../../../shared/domain/order.ts';
+import { type Order, type OrderSide, type OrderSource, type OrderStatus, type OrderType } from '../../../shared/domain/order.ts';
 import { OPEN_STATUSES } from '../execution/order-state.ts';
 import type { AccountEpochsTable, AccountsTable, Database } from '../persistence/database.ts';
 
@@ -33,7 +33,7 @@ export async function openOrdersOfAccount(db: Kysely<Database>, accountId: strin
     .where('bots.account', '=', accountId)
     .where('orders.status', 'in', OPEN_STATUSES);
   if (except) query = query.where('orders.clientOrderId', '!=', except);
-  return (await query.execute()).map((row) => ({ ...row, side: row.side as OrderSide, type: row.type as OrderType, status: row.status as OrderStatus }));
+  return (await query.execute()).map((row) => ({ ...row, side: row.side as OrderSide, type: row.type as OrderType, status: row.status as OrderStatus, source: row.source as OrderSource }));
 }
 
 /** Positions the account's bots hold (not flat), with the bot's name for messages. */

@@ -18,6 +18,7 @@ const order = (botId: string): Order => ({
   filledQty: 0,
   avgFillPx: null,
   rejectReason: null,
+  source: 'strategy',
   tsInit: 0,
   tsEvent: 0,
 });

@@ -158,7 +158,7 @@ export class SignalExecutor {
       orderIds.push(leg.clientOrderId);
       if (leg.status === 'done') continue;
       // A leg placed before a crash is found by its id and returned as stored, not placed again.
-      const order = await this.#orders.place({ botId: bot.id, symbol: leg.symbol, side: leg.side, type: leg.type, qty: leg.qty, price: leg.price, clientOrderId: leg.clientOrderId });
+      const order = await this.#orders.place({ botId: bot.id, symbol: leg.symbol, side: leg.side, type: leg.type, qty: leg.qty, price: leg.price, clientOrderId: leg.clientOrderId, source: 'alert' });
       if (order.status === 'PENDING_SUBMIT') {
         // Its levels wait for its fill meanwhile; they are handed over again when the alert is resumed.
         await this.#protect(bot, command, legs);

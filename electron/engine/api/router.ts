@@ -9,6 +9,7 @@ import { listOrderEvents } from '../persistence/order-events.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
 import { candlesBefore } from '../persistence/candles.repository.ts';
 import { closeBotPositions } from '../bots/close-positions.ts';
+import { placeManualOrder } from '../bots/manual-order.ts';
 import { coalescingStream } from './coalescing-stream.ts';
 import { reconcileRouter } from './reconcile.ts';
 import { riskRouter } from './risk-handlers.ts';
@@ -69,6 +70,7 @@ export const router = os.router({
     setRetention: os.market.setRetention.handler(({ input, context: { engine } }) => engine.candleRetention.configure(input)),
   },
   orders: {
+    place: os.orders.place.handler(async ({ input, context: { engine } }) => unwrap(await placeManualOrder(engine, input))),
     list: os.orders.list.handler(({ input, context: { engine } }) => listOrders(engine.db, input)),
     cancel: os.orders.cancel.handler(async ({ input, context: { engine } }) => unwrap(await engine.orders.cancel(input.clientOrderId))),
     detail: os.orders.detail.handler(async ({ input, context: { engine } }) => {

@@ -84,7 +84,7 @@ export class BotRuntime {
       try {
         const qty = closes ? (await closable(this.#db, this.#orders, order.botId, order.symbol)).free : order.qty;
         // A close at the venue (a stop-loss, say) takes the whole position already: selling again would go short.
-        if (qty > 0) await this.#orders.place({ ...order, qty, reduceOnly: closes });
+        if (qty > 0) await this.#orders.place({ ...order, qty, reduceOnly: closes, source: 'strategy' });
         else this.#logger.info('Bot exit not sent: the position is already being closed', { botId: order.botId, symbol: order.symbol });
       } catch (error) {
         this.#logger.error('Bot order failed', { botId: order.botId, error });

@@ -26,7 +26,7 @@ export async function closeBotPositions(deps: { bots: BotService; orders: OrderM
   const orders: Order[] = [];
   for (const { symbol, state } of open) {
     const side = state.netQty > 0 ? 'SELL' : 'BUY';
-    orders.push(await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true }));
+    orders.push(await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true, source: 'manual' }));
   }
   const rejected = orders.filter((o) => o.status === 'REJECTED');
   if (rejected.length === orders.length) {

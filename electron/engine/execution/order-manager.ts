@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import type { Order, OrderSide, OrderType } from '../../../shared/domain/order.ts';
+import type { Order, OrderSide, OrderSource, OrderType } from '../../../shared/domain/order.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
@@ -34,6 +34,8 @@ export interface PlaceOrder {
    * an order already stored under it is returned instead of being placed again.
    */
   clientOrderId?: string;
+  /** Who asks, shown in the order history; a bot's own strategy unless said otherwise. */
+  source?: OrderSource;
   /** Refused (stored as REJECTED) unless it brings the position, as committed when it is written, towards flat. */
   reduceOnly?: boolean;
 }
@@ -291,6 +293,7 @@ export class OrderManager {
       qty,
       price,
       status: 'PENDING_SUBMIT',
+      source: request.source ?? 'strategy',
       filledQty: 0,
       avgFillPx: null,
       rejectReason: null,

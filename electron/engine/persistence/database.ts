@@ -26,6 +26,8 @@ export interface OrdersTable {
   qty: number;
   price: number | null;
   status: string;
+  /** Defaults to 'strategy' in the schema, which is what every order was before sources were kept. */
+  source: Generated<string>;
   filledQty: number;
   avgFillPx: number | null;
   rejectReason: string | null;

@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Order, OrderSide, OrderStatus, OrderType } from '../../../shared/domain/order.ts';
+import type { Order, OrderSide, OrderSource, OrderStatus, OrderType } from '../../../shared/domain/order.ts';
 import type { Database, OrdersTable } from './database.ts';
 
 export function toOrder(row: Selectable<OrdersTable>): Order {
-  return { ...row, side: row.side as OrderSide, type: row.type as OrderType, status: row.status as OrderStatus };
+  return { ...row, side: row.side as OrderSide, type: row.type as OrderType, status: row.status as OrderStatus, source: row.source as OrderSource };
 }
 
 export async function insertOrder(db: Kysely<Database>, order: Order): Promise<void> {

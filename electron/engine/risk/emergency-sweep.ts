@@ -60,7 +60,7 @@ export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promis
   for (const { botId, symbol, state } of open) {
     const side = state.netQty > 0 ? 'SELL' : 'BUY';
     try {
-      const order = await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true });
+      const order = await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true, source: 'emergency' });
       placed.add(order.clientOrderId);
       acted.push(order.clientOrderId);
       if (order.status === 'REJECTED') errors.push(`${symbol} close of ${Math.abs(state.netQty)} (bot ${botId}) was refused: ${order.rejectReason ?? 'no reason given'}`);

@@ -176,7 +176,7 @@ export class Protections {
     try {
       // Reduce-only: the order path checks again, inside the order's own transaction, that no close
       // placed since `closable` was read takes the same holding.
-      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, clientOrderId, reduceOnly: true });
+      await this.#deps.orders.place({ botId, symbol, side: held > 0 ? 'SELL' : 'BUY', type: 'MARKET', qty: free, clientOrderId, reduceOnly: true, source: 'protection' });
     } catch (error) {
       this.#deps.logger.error('Protective close could not be placed', { botId, symbol, error });
       if (state.closingOrderId !== clientOrderId) return;

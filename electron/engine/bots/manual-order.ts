@@ -1,0 +1,18 @@
+import type { Order } from '../../../shared/domain/order.ts';
+import type { ManualOrder } from '../../../shared/contract/ledger.ts';
+import { ok, type Result } from '../../../shared/errors.ts';
+import type { OrderManager } from '../execution/order-manager.ts';
+import type { BotService } from './bot-service.ts';
+
+/**
+ * The trader's order for a bot: on the bot's account, its symbol unless another is named, through
+ * the same order manager as every bot and alert, so the account gate, reconciliation, market
+ * checks and the emergency stop all apply. A refusal is the REJECTED order with its reason.
+ */
+export async function placeManualOrder(deps: { bots: BotService; orders: OrderManager }, request: ManualOrder): Promise<Result<Order>> {
+  const found = await deps.bots.get(request.botId);
+  if (!found.ok) return found;
+  const { botId, side, type, qty, price, reduceOnly } = request;
+  const symbol = request.symbol ?? found.value.symbol;
+  return ok(await deps.orders.place({ botId, symbol, side, type, qty, price: price ?? null, reduceOnly: reduceOnly === true, source: 'manual' }));
+}
