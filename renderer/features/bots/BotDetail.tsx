@@ -10,6 +10,7 @@ import { OrdersTable } from '../ledger/OrdersTable.tsx';
 import { PositionsTable } from '../ledger/PositionsTable.tsx';
 import { TradesTable } from '../ledger/TradesTable.tsx';
 import { BotActions } from './BotActions.tsx';
+import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
 
 function BotHead({ bot }: { bot: BotSummary }) {
@@ -56,6 +57,7 @@ export function BotDetail() {
       <BotHead bot={bot} />
       {bot.strategy.kind === 'tradingview' && <AlertBuilder bot={bot} />}
       <LiveChart symbol={bot.symbol} timeframe={bot.timeframe} />
+      <OrderTicket key={bot.id} bot={bot} />
       <PositionsTable />
       <OrdersTable />
       <TradesTable />

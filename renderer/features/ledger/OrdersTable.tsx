@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
-import type { Order } from '../../../shared/domain/order.ts';
+import type { Order, OrderSource } from '../../../shared/domain/order.ts';
 import { formatPrice, formatQty } from '../../format.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
@@ -8,6 +8,9 @@ import { useBotsStore } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
 import { OrderDetail } from './OrderDetail.tsx';
 import { type Column, Table, time } from './Table.tsx';
+
+/** Who placed the order, in the trader's words. */
+const SOURCE_LABEL: Record<OrderSource, string> = { strategy: 'Bot', alert: 'Alert', manual: 'Manual', protection: 'Stop/TP', emergency: 'Emergency' };
 
 const CANCELABLE = new Set(['PENDING_SUBMIT', 'ACCEPTED', 'PARTIALLY_FILLED']);
 
@@ -17,6 +20,7 @@ const columnsFor = (instrumentOf: (symbol: string) => Instrument | undefined): C
   { header: 'Symbol', cell: (o) => o.symbol },
   { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
   { header: 'Type', cell: (o) => o.type },
+  { header: 'Source', cell: (o) => SOURCE_LABEL[o.source] },
   { header: 'Qty', cell: (o) => formatQty(o.qty, instrumentOf(o.symbol)), numeric: true },
   { header: 'Price', cell: (o) => (o.price === null ? 'market' : formatPrice(o.price, instrumentOf(o.symbol))), numeric: true },
   { header: 'Filled', cell: (o) => formatQty(o.filledQty, instrumentOf(o.symbol)), numeric: true },

@@ -4,6 +4,7 @@ import type { Position } from '../../../shared/domain/position.ts';
 import { formatPrice, formatQty } from '../../format.ts';
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { ClosePositionButton } from './ClosePositionButton.tsx';
 import { Money } from './Money.tsx';
 import { type Column, Table } from './Table.tsx';
 
@@ -36,6 +37,7 @@ const columnsFor = (instrumentOf: (symbol: string) => Instrument | undefined): C
   { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
   { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
   { header: 'Status', cell: (p) => <Status position={p} /> },
+  { header: '', cell: (p) => <ClosePositionButton position={p} /> },
 ];
 
 export function PositionsTable() {

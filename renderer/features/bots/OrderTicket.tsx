@@ -1,0 +1,116 @@
+import { type FormEvent, useState } from 'react';
+import type { BotSummary } from '../../../shared/domain/bot.ts';
+import type { Order, OrderSide, OrderType } from '../../../shared/domain/order.ts';
+import { formatPrice, formatQty } from '../../format.ts';
+import { client } from '../../rpc/client.ts';
+import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
+import { useInstrument } from '../../stores/bots-store.ts';
+import { useLedgerStore } from '../../stores/ledger-store.ts';
+import { Field } from './Field.tsx';
+
+const LABELS = { qty: 'Quantity', price: 'Limit price' };
+
+/** A positive, finite number typed by the trader, or undefined (the engine's check then names the field). */
+const amount = (text: string): number | undefined => {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
+};
+
+/**
+ * The trader's own order for this bot, on its account and symbol. It goes through the same checks
+ * as the bot's and the alerts' orders; a refusal is shown with the engine's reason.
+ */
+export function OrderTicket({ bot }: { bot: BotSummary }) {
+  const instrument = useInstrument(bot.symbol);
+  const [side, setSide] = useState<OrderSide>('BUY');
+  const [type, setType] = useState<OrderType>('MARKET');
+  const [qty, setQty] = useState(String(bot.orderQty));
+  const [price, setPrice] = useState('');
+  const [reduceOnly, setReduceOnly] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<Order | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const what = `${side} ${qty} ${instrument?.base ?? bot.symbol} ${type === 'LIMIT' ? `at ${price}` : 'at market'}${reduceOnly ? ' (reduce-only)' : ''}`;
+    if (!confirm(`Place ${what} for ${bot.name} on ${bot.account}?`)) return;
+    setSending(true);
+    setErrors({});
+    setFailure(null);
+    try {
+      const placed = await client.orders.place({ botId: bot.id, side, type, qty: amount(qty) ?? Number.NaN, ...(type === 'LIMIT' ? { price: amount(price) ?? Number.NaN } : {}), reduceOnly });
+      setOutcome(placed);
+      void useLedgerStore.getState().refresh();
+    } catch (error) {
+      const fields = fieldErrors(error, LABELS);
+      setErrors(fields);
+      setOutcome(null);
+      if (Object.keys(fields).length === 0) setFailure(errorMessage(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="panel form order-ticket" onSubmit={(e) => void submit(e)} noValidate aria-label="Order ticket">
+      <h3>Order ticket</h3>
+      <p className="muted">
+        {bot.symbol} on {bot.account}, booked to {bot.name}. Same risk checks as the bot’s own orders.
+      </p>
+      <Field label="Side" error={errors.side}>
+        <select value={side} onChange={(e) => setSide(e.target.value as OrderSide)}>
+          <option value="BUY">Buy</option>
+          <option value="SELL">Sell</option>
+        </select>
+      </Field>
+      <Field label="Type" error={errors.type}>
+        <select value={type} onChange={(e) => setType(e.target.value as OrderType)}>
+          <option value="MARKET">Market</option>
+          <option value="LIMIT">Limit</option>
+        </select>
+      </Field>
+      <Field label={`Quantity (${instrument?.base ?? 'base asset'})`} error={errors.qty}>
+        <input inputMode="decimal" value={qty} onChange={(e) => setQty(e.target.value)} />
+      </Field>
+      {type === 'LIMIT' && (
+        <Field label={`Limit price (${instrument?.quote ?? 'quote asset'})`} error={errors.price}>
+          <input inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+        </Field>
+      )}
+      <label>
+        <input type="checkbox" checked={reduceOnly} onChange={(e) => setReduceOnly(e.target.checked)} /> Reduce-only (only closes; never blocked by entry limits)
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={sending}>
+          {sending ? 'Placing…' : `Place ${side === 'BUY' ? 'buy' : 'sell'}`}
+        </button>
+      </div>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      {outcome && <Outcome order={outcome} />}
+    </form>
+  );
+}
+
+function Outcome({ order }: { order: Order }) {
+  const instrument = useInstrument(order.symbol);
+  if (order.status === 'REJECTED') {
+    return (
+      <p className="error" role="alert" data-testid="ticket-outcome">
+        Refused: {order.rejectReason ?? 'no reason given'}
+      </p>
+    );
+  }
+  const fill = order.avgFillPx === null ? '' : ` at ${formatPrice(order.avgFillPx, instrument)}`;
+  return (
+    <p className="muted" role="status" data-testid="ticket-outcome">
+      {order.side} {formatQty(order.qty, instrument)} {order.symbol}: {order.status}
+      {order.filledQty > 0 ? `, filled ${formatQty(order.filledQty, instrument)}${fill}` : ''}
+    </p>
+  );
+}
