@@ -9,7 +9,13 @@ import { queryInt } from './query.ts';
 
 const listInput = z.object({ botId: BotIdSchema.optional(), limit: queryInt(1, MAX_LIST_LIMIT).default(200) }).default({ limit: 200 });
 
-const positiveAmount = z.number().finite().positive().max(1e15, 'At most 1e15');
+/** Messages of its own: the contract's errors carry only the message to the trader's form. */
+const positiveAmount = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .finite(`${label} must be a number`)
+    .positive(`${label} must be more than 0`)
+    .max(1e15, `${label} must be at most 1e15`);
 
 /** A trader's order by hand, for one bot (its account; its symbol unless another of its positions is named). */
 export const ManualOrderSchema = z
@@ -18,8 +24,8 @@ export const ManualOrderSchema = z
     symbol: SymbolSchema.optional(),
     side: OrderSideSchema,
     type: OrderTypeSchema,
-    qty: positiveAmount,
-    price: positiveAmount.optional(),
+    qty: positiveAmount('Quantity'),
+    price: positiveAmount('Limit price').optional(),
     reduceOnly: z.boolean().default(false),
   })
   .refine((o) => (o.type === 'LIMIT') === (o.price !== undefined), { path: ['price'], message: 'A limit order needs a price; a market order takes none' });

@@ -45,6 +45,16 @@ describe('orders.place: the trader’s own orders, through the one order path', 
     expect(host.engine.services.orders.position(bot.id, 'ETH/USDT').netQty).toBe(0);
   });
 
+  it('names the field a trader got wrong, in words, and places nothing (REST)', async () => {
+    const bot = await host.client.bots.create(config('typo'));
+    const res = await fetch(`${host.base}/api/orders`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ botId: bot.id, side: 'BUY', type: 'LIMIT', qty: 0 }) });
+    expect(res.status).toBe(400);
+    const body = JSON.stringify(await res.json());
+    expect(body).toContain('Quantity must be more than 0');
+    expect(body).toContain('A limit order needs a price; a market order takes none');
+    expect(await host.client.orders.list({ botId: bot.id })).toEqual([]);
+  });
+
   it('says plainly when the bot does not exist, and places nothing', async () => {
     await expect(host.client.orders.place({ botId: 'no-such-bot', side: 'BUY', type: 'MARKET', qty: 1 })).rejects.toThrow(/no-such-bot|not found/i);
     expect((await host.client.orders.list({ botId: 'no-such-bot' })).length).toBe(0);
