@@ -57,6 +57,8 @@ const MALFORMED: Record<string, unknown[]> = {
     { botId: 'bot-x', side: 'SELL', type: 'MARKET', qty: 1, reduceOnly: 'yes' },
     { botId: huge, side: 'BUY', type: 'MARKET', qty: 1 },
     { botId: 'bot-x', symbol: huge, side: 'BUY', type: 'MARKET', qty: 1 },
+    { botId: 'bot-x', side: 'BUY', type: 'MARKET', qty: 1, clientOrderId: 'sr-alert-1-0' },
+    { botId: 'bot-x', side: 'BUY', type: 'MARKET', qty: 1, clientOrderId: `sr-man-${'a'.repeat(40)}` },
   ],
   'orders.list': [{ limit: -1 }, { botId: huge }, { limit: 'all' }],
   'orders.cancel': [{}, { clientOrderId: huge }, { clientOrderId: 'a b' }],

@@ -27,9 +27,18 @@ export const ManualOrderSchema = z
     qty: positiveAmount('Quantity'),
     price: positiveAmount('Limit price').optional(),
     reduceOnly: z.boolean().default(false),
+    /**
+     * The client's own id for this order, so asking again after no answer returns the first order
+     * instead of placing a second. Within the venues' 36-character limit.
+     */
+    clientOrderId: z.string().regex(/^sr-man-[a-z0-9]{16,29}$/, 'An order id is sr-man- and 16 to 29 lowercase letters or digits').optional(),
   })
   .refine((o) => (o.type === 'LIMIT') === (o.price !== undefined), { path: ['price'], message: 'A limit order needs a price; a market order takes none' });
 export type ManualOrder = z.input<typeof ManualOrderSchema>;
+
+/** A fresh id for a manual order (see `clientOrderId`): time first, then randomness. */
+export const newManualOrderId = (now: number, random: () => number = Math.random): string =>
+  `sr-man-${now.toString(36)}${Array.from({ length: 16 }, () => Math.floor(random() * 36).toString(36)).join('')}`;
 
 export const ordersContract = {
   /** Placed through the same checks as every other order; a refusal comes back as a REJECTED order with its reason. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotConfig } from '../../../shared/domain/bot.ts';
 import { startTestHost, TEST_TOKEN } from '../../headless/testing/test-host.ts';
 import { tempDir } from '../testing/temp-dir.ts';
+import { newManualOrderId } from '../../../shared/contract/ledger.ts';
 
 const config = (name: string): BotConfig => ({ name, symbol: 'ETH/USDT', timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 1 }, orderQty: 0.5, account: 'paper' });
 
@@ -53,6 +54,20 @@ describe('orders.place: the trader’s own orders, through the one order path', 
     expect(body).toContain('Quantity must be more than 0');
     expect(body).toContain('A limit order needs a price; a market order takes none');
     expect(await host.client.orders.list({ botId: bot.id })).toEqual([]);
+  });
+
+  it('asked again with the same order id, returns the first order and places no second; another order’s id is refused', async () => {
+    const bot = await host.client.bots.create(config('retry'));
+    const request = { botId: bot.id, side: 'BUY', type: 'MARKET', qty: 0.5, clientOrderId: newManualOrderId(Date.now()) } as const;
+    const first = await host.client.orders.place(request);
+    const again = await host.client.orders.place(request);
+    expect(again).toEqual(first);
+    expect((await host.client.orders.list({ botId: bot.id })).length).toBe(1);
+    expect(host.engine.services.orders.position(bot.id, 'ETH/USDT').netQty).toBe(0.5);
+    await expect(host.client.orders.place({ ...request, side: 'SELL' })).rejects.toThrow('already names another order; nothing was placed');
+    const other = await host.client.bots.create(config('other'));
+    await expect(host.client.orders.place({ ...request, botId: other.id })).rejects.toThrow('already names another order');
+    expect(await host.client.orders.list({ botId: other.id })).toEqual([]);
   });
 
   it('says plainly when the bot does not exist, and places nothing', async () => {

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { newManualOrderId } from '../../../shared/contract/ledger.ts';
 import type { BotSummary } from '../../../shared/domain/bot.ts';
 import type { Order, OrderSide, OrderType } from '../../../shared/domain/order.ts';
 import { formatPrice, formatQty } from '../../format.ts';
 import { client } from '../../rpc/client.ts';
-import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
+import { errorMessage, fieldErrors, UNREACHABLE_MESSAGE } from '../../rpc/errors.ts';
 import { useInstrument } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
 import { Field } from './Field.tsx';
@@ -31,6 +32,8 @@ export function OrderTicket({ bot }: { bot: BotSummary }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Order | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Kept until the engine answers: clicking again after no answer cannot place the order twice.
+  const unanswered = useRef<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,15 +42,19 @@ export function OrderTicket({ bot }: { bot: BotSummary }) {
     setSending(true);
     setErrors({});
     setFailure(null);
+    unanswered.current ??= newManualOrderId(Date.now());
     try {
-      const placed = await client.orders.place({ botId: bot.id, side, type, qty: amount(qty) ?? Number.NaN, ...(type === 'LIMIT' ? { price: amount(price) ?? Number.NaN } : {}), reduceOnly });
+      const placed = await client.orders.place({ botId: bot.id, side, type, qty: amount(qty) ?? Number.NaN, ...(type === 'LIMIT' ? { price: amount(price) ?? Number.NaN } : {}), reduceOnly, clientOrderId: unanswered.current });
+      unanswered.current = null;
       setOutcome(placed);
       void useLedgerStore.getState().refresh();
     } catch (error) {
       const fields = fieldErrors(error, LABELS);
+      const message = errorMessage(error);
+      if (message !== UNREACHABLE_MESSAGE) unanswered.current = null;
       setErrors(fields);
       setOutcome(null);
-      if (Object.keys(fields).length === 0) setFailure(errorMessage(error));
+      if (Object.keys(fields).length === 0) setFailure(message);
     } finally {
       setSending(false);
     }
