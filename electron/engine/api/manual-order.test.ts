@@ -70,6 +70,17 @@ describe('orders.place: the trader’s own orders, through the one order path', 
     expect(await host.client.orders.list({ botId: other.id })).toEqual([]);
   });
 
+  it('refuses a quantity under the venue’s step or an order worth more than the account holds, with the reason, and moves nothing', async () => {
+    const bot = await host.client.bots.create(config('hostile'));
+    const tiny = await host.client.orders.place({ botId: bot.id, side: 'BUY', type: 'MARKET', qty: 1e-9 });
+    const huge = await host.client.orders.place({ botId: bot.id, side: 'BUY', type: 'MARKET', qty: 1e12 });
+    for (const order of [tiny, huge]) {
+      expect(order.status).toBe('REJECTED');
+      expect(order.rejectReason).toMatch(/\d/); // the reason names the numbers
+    }
+    expect(host.engine.services.orders.position(bot.id, 'ETH/USDT').netQty).toBe(0);
+  });
+
   it('says plainly when the bot does not exist, and places nothing', async () => {
     await expect(host.client.orders.place({ botId: 'no-such-bot', side: 'BUY', type: 'MARKET', qty: 1 })).rejects.toThrow(/no-such-bot|not found/i);
     expect((await host.client.orders.list({ botId: 'no-such-bot' })).length).toBe(0);
