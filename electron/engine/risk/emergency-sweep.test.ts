@@ -151,3 +151,33 @@ describe('emergency stop: cancel and flatten', () => {
     await s.close();
   });
 });
+
+describe('emergency stop under attack', () => {
+  it('a cancel round that meets a database error (a full disk) keeps retrying and ends with no open order', async () => {
+    const s = await setup();
+    const buy = await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
+    await sql.raw(`create trigger refuse_order_update before update on orders begin select raise(fail, 'database or disk is full'); end`).execute(s.db);
+    await s.stop.engage('cancel', 'button');
+    await until(async () => (await auditActions(s)).includes('emergency_stop.round'), 'a round that met the error');
+    expect(s.stop.status().progress.lastError).toContain('database or disk is full');
+    await sql.raw('drop trigger refuse_order_update').execute(s.db);
+    await until(() => s.stop.status().progress.done, 'the venues to show no open order');
+    expect(await s.paper.openOrders()).toEqual([]);
+    expect((await findOrder(s.db, buy.clientOrderId))?.status).toBe('CANCELED');
+    await s.close();
+  });
+
+  it('a lift during a flatten: the sweep places no further close after it', async () => {
+    const s = await setup();
+    await s.orders.adjustPosition('r1', 'SOL/USDT', 1, 100, 'held at the remote venue');
+    expect((await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 1 })).status).toBe('FILLED');
+    await s.stop.engage('flatten', 'button');
+    await until(() => s.scripted.submitted.some((o) => o.reduceOnly === true), 'the remote close to be on its way');
+    await s.stop.lift('button');
+    const remoteClose = s.scripted.submitted.find((o) => o.reduceOnly === true);
+    s.scripted.answerSubmit(remoteClose?.clientOrderId ?? '', ok({ venueOrderId: 'v-close', fills: [] }));
+    await s.stop.settled();
+    expect(s.orders.position('p1', 'SOL/USDT').netQty).toBe(1); // the trader lifted the stop before this close: it stays open
+    await s.close();
+  });
+});

@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
-import { fail } from '../../../shared/errors.ts';
+import { fail, type Result } from '../../../shared/errors.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { Database } from '../persistence/database.ts';
 import { findOrder } from '../persistence/orders.repository.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
+import type { Venue, VenueOrderSnapshot } from '../venues/venue.ts';
 
 export interface SweepDeps {
   db: Kysely<Database>;
   orders: OrderManager;
   venues: VenueRegistry;
+  /** False once the stop was lifted (or raised, or closed): the round then acts no further. */
+  stillOn: () => boolean;
 }
 
 export interface RoundResult {
@@ -43,13 +46,19 @@ export async function cancelRound(deps: SweepDeps, spare: ReadonlySet<string>): 
     }
     left += open.length;
     for (const snapshot of open) {
-      const ours = await findOrder(deps.db, snapshot.clientOrderId);
-      const canceled = ours && ours.status !== 'PENDING_CANCEL' ? await deps.orders.cancel(snapshot.clientOrderId) : await venue.cancel(snapshot).catch((error: unknown) => fail('UNAVAILABLE', message(error)));
+      if (!deps.stillOn()) return { left, acted, errors };
+      // A database error (a full disk) is one more reason to retry, never the end of the sweep.
+      const canceled = await cancelOne(deps, venue, snapshot).catch((error: unknown) => fail('UNAVAILABLE', message(error)));
       if (canceled.ok) acted.push(snapshot.clientOrderId);
       else errors.push(`${accountId} ${snapshot.symbol} ${snapshot.clientOrderId}: ${canceled.error.message}`);
     }
   }
   return { left, acted, errors };
+}
+
+async function cancelOne(deps: SweepDeps, venue: Venue, snapshot: VenueOrderSnapshot): Promise<Result<unknown>> {
+  const ours = await findOrder(deps.db, snapshot.clientOrderId);
+  return ours && ours.status !== 'PENDING_CANCEL' ? deps.orders.cancel(snapshot.clientOrderId) : venue.cancel(snapshot);
 }
 
 /** Every position not yet flat gets a reduce-only market close of its size; returns how many were open. */
@@ -58,6 +67,7 @@ export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promis
   const acted: string[] = [];
   const errors: string[] = [];
   for (const { botId, symbol, state } of open) {
+    if (!deps.stillOn()) break;
     const side = state.netQty > 0 ? 'SELL' : 'BUY';
     try {
       const order = await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true });
