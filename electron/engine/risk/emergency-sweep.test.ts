@@ -180,4 +180,20 @@ describe('emergency stop under attack', () => {
     expect(s.orders.position('p1', 'SOL/USDT').netQty).toBe(1); // the trader lifted the stop before this close: it stays open
     await s.close();
   });
+
+  it('a flatten close whose reply was lost (never reached the venue) is asked after and sent again, until flat', async () => {
+    const s = await setup();
+    await s.orders.adjustPosition('r1', 'SOL/USDT', 1, 100, 'held at the remote venue');
+    await s.stop.engage('flatten', 'button');
+    const closes = () => s.scripted.submitted.filter((o) => o.reduceOnly === true);
+    await until(() => closes().length === 1, 'the first close to be on its way');
+    s.scripted.answerSubmit(closes()[0]?.clientOrderId ?? '', 'lost'); // the venue never saw it
+    await until(() => closes().length === 2, 'the close to be sent again');
+    const again = closes()[1]?.clientOrderId ?? '';
+    s.scripted.answerSubmit(again, ok({ venueOrderId: 'v-again', fills: [{ fillId: 'f1', clientOrderId: again, qty: 1, px: 100, fee: 0, ts: 0 }] }));
+    await until(() => s.stop.status().progress.done, 'the position to be flat');
+    expect(s.orders.position('r1', 'SOL/USDT').netQty).toBe(0);
+    expect(closes()).toHaveLength(2); // never a third: no over-close
+    await s.close();
+  });
 });

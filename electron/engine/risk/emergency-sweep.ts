@@ -63,6 +63,7 @@ async function cancelOne(deps: SweepDeps, venue: Venue, snapshot: VenueOrderSnap
 
 /** Every position not yet flat gets a reduce-only market close of its size; returns how many were open. */
 export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promise<RoundResult> {
+  await settleLostCloses(deps, placed);
   const open = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
   const acted: string[] = [];
   const errors: string[] = [];
@@ -79,4 +80,17 @@ export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promis
     }
   }
   return { left: open.length, acted, errors };
+}
+
+/**
+ * A close of an earlier round still waiting for its submit reply lost it (every `place` of the sweep
+ * has returned): the venue is asked what became of it. Left unknown, it would hold its quantity as
+ * "being closed" for ever and every later close would be refused as more than the position.
+ */
+async function settleLostCloses(deps: SweepDeps, placed: ReadonlySet<string>): Promise<void> {
+  for (const clientOrderId of placed) {
+    const order = await findOrder(deps.db, clientOrderId).catch(() => undefined);
+    if (order?.status !== 'PENDING_SUBMIT') continue;
+    await deps.orders.reconcile(clientOrderId).catch(() => undefined); // unreachable now: asked again next round
+  }
 }
