@@ -29,8 +29,14 @@ async function setup() {
   const scripted = new ScriptedVenue('remote');
   scripted.answerCancelsAtOnce();
   const refusedOnce = new Set<string>();
+  /** Orders whose cancel the venue carries out but whose reply is lost on the way back. */
+  const lostCancelReplies = new Set<string>();
   const remote = delegatingVenue(scripted, {
-    cancel: (ref) => {
+    cancel: async (ref) => {
+      if (lostCancelReplies.has(ref.clientOrderId)) {
+        await scripted.cancel(ref);
+        throw new Error('socket hang up');
+      }
       if (refusedOnce.has(ref.clientOrderId)) return scripted.cancel(ref);
       refusedOnce.add(ref.clientOrderId);
       return Promise.resolve(fail('UNAVAILABLE', 'Too many requests: retry in 1 s'));
@@ -44,7 +50,7 @@ async function setup() {
   const orders: OrderManager = new OrderManager({ db, venues, bus, clock, logger: silentLogger, blockedAccount: (_account, reduceOnly): string | null => stop.refusal(reduceOnly) });
   const stop: EmergencyStop = new EmergencyStop({ db, orders, venues, bus, clock, logger: silentLogger, pacing: { firstMs: 5, maxMs: 20 } });
   await stop.restore();
-  return { db, close, paper, scripted, refusedOnce, orders, stop };
+  return { db, close, paper, scripted, refusedOnce, lostCancelReplies, orders, stop };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -194,6 +200,27 @@ describe('emergency stop under attack', () => {
     await until(() => s.stop.status().progress.done, 'the position to be flat');
     expect(s.orders.position('r1', 'SOL/USDT').netQty).toBe(0);
     expect(closes()).toHaveLength(2); // never a third: no over-close
+    await s.close();
+  });
+
+  it('a take-profit whose cancel reply was lost does not block the flatten: it is asked of the venue, then the close goes', async () => {
+    const s = await setup();
+    await s.orders.adjustPosition('r1', 'SOL/USDT', 1, 100, 'held at the remote venue');
+    const placing = s.orders.place({ clientOrderId: 'tp', botId: 'r1', symbol: 'SOL/USDT', side: 'SELL', type: 'LIMIT', qty: 1, price: 120 });
+    await until(() => s.scripted.submitted.length === 1, 'the take-profit to reach the venue');
+    s.scripted.answerSubmit('tp', ok({ venueOrderId: 'v-tp', fills: [] }));
+    s.scripted.setView({ clientOrderId: 'tp', venueOrderId: 'v-tp', symbol: 'SOL/USDT', status: 'open', side: 'SELL', type: 'LIMIT', qty: 1, price: 120, fills: [], reason: null, ts: 0 });
+    expect((await placing).status).toBe('ACCEPTED');
+    s.refusedOnce.add('tp');
+    s.lostCancelReplies.add('tp');
+    await s.stop.engage('flatten', 'button');
+    const closes = () => s.scripted.submitted.filter((o) => o.reduceOnly === true);
+    await until(() => closes().length === 1, 'the close to be sent once the take-profit is known canceled');
+    const close = closes()[0]?.clientOrderId ?? '';
+    s.scripted.answerSubmit(close, ok({ venueOrderId: 'v-close', fills: [{ fillId: 'fc', clientOrderId: close, qty: 1, px: 100, fee: 0, ts: 0 }] }));
+    await until(() => s.stop.status().progress.done, 'the position to be flat');
+    expect(s.orders.position('r1', 'SOL/USDT').netQty).toBe(0);
+    expect((await findOrder(s.db, 'tp'))?.status).toBe('CANCELED');
     await s.close();
   });
 });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { fail, type Result } from '../../../shared/errors.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { Database } from '../persistence/database.ts';
-import { findOrder } from '../persistence/orders.repository.ts';
+import { findOrder, ordersOfBot } from '../persistence/orders.repository.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
 import type { Venue, VenueOrderSnapshot } from '../venues/venue.ts';
 
@@ -63,7 +63,7 @@ async function cancelOne(deps: SweepDeps, venue: Venue, snapshot: VenueOrderSnap
 
 /** Every position not yet flat gets a reduce-only market close of its size; returns how many were open. */
 export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promise<RoundResult> {
-  await settleLostCloses(deps, placed);
+  await settleLostReplies(deps, placed).catch(() => undefined);
   const open = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
   const acted: string[] = [];
   const errors: string[] = [];
@@ -83,14 +83,17 @@ export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promis
 }
 
 /**
- * A close of an earlier round still waiting for its submit reply lost it (every `place` of the sweep
- * has returned): the venue is asked what became of it. Left unknown, it would hold its quantity as
- * "being closed" for ever and every later close would be refused as more than the position.
+ * Orders whose last reply was lost would hold their quantity as "being closed" for ever, and every
+ * later close would be refused as more than the position: the venue is asked what became of them.
+ * Our closes of earlier rounds still PENDING_SUBMIT (every `place` of the sweep has returned), and
+ * any PENDING_CANCEL order of a position still open (a take-profit whose cancel reply was lost).
  */
-async function settleLostCloses(deps: SweepDeps, placed: ReadonlySet<string>): Promise<void> {
-  for (const clientOrderId of placed) {
-    const order = await findOrder(deps.db, clientOrderId).catch(() => undefined);
-    if (order?.status !== 'PENDING_SUBMIT') continue;
-    await deps.orders.reconcile(clientOrderId).catch(() => undefined); // unreachable now: asked again next round
+async function settleLostReplies(deps: SweepDeps, placed: ReadonlySet<string>): Promise<void> {
+  const closes = await Promise.all([...placed].map((id) => findOrder(deps.db, id)));
+  const positions = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
+  const canceling = await Promise.all(positions.map((p) => ordersOfBot(deps.db, p.botId, ['PENDING_CANCEL'], p.symbol)));
+  const unknown = [...closes.filter((o) => o?.status === 'PENDING_SUBMIT'), ...canceling.flat()];
+  for (const order of unknown) {
+    if (order) await deps.orders.reconcile(order.clientOrderId).catch(() => undefined); // unreachable now: asked again next round
   }
 }
