@@ -223,4 +223,18 @@ describe('emergency stop under attack', () => {
     expect((await findOrder(s.db, 'tp'))?.status).toBe('CANCELED');
     await s.close();
   });
+
+  it('cancel: an entry still on its way to the venue when the stop is pressed is canceled once it lands, not left open', async () => {
+    const s = await setup();
+    const placing = s.orders.place({ clientOrderId: 'late', botId: 'r1', symbol: 'SOL/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 80 });
+    await until(() => s.scripted.submitted.length === 1, 'the entry to be on its way');
+    await s.stop.engage('cancel', 'button');
+    await until(async () => (await auditActions(s)).length >= 2, 'a first round');
+    s.scripted.setView({ clientOrderId: 'late', venueOrderId: 'v-late', symbol: 'SOL/USDT', status: 'open', side: 'BUY', type: 'LIMIT', qty: 1, price: 80, fills: [], reason: null, ts: 0 });
+    s.scripted.answerSubmit('late', ok({ venueOrderId: 'v-late', fills: [] })); // it lands after the stop
+    await placing;
+    await until(async () => s.stop.status().progress.done && (await s.scripted.openOrders()).length === 0, 'the venue to show no open order');
+    await until(async () => (await findOrder(s.db, 'late'))?.status === 'CANCELED', 'the entry to be canceled');
+    await s.close();
+  });
 });

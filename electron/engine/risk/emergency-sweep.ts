@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { fail, type Result } from '../../../shared/errors.ts';
 import type { OrderManager } from '../execution/order-manager.ts';
 import type { Database } from '../persistence/database.ts';
-import { findOrder, ordersOfBot } from '../persistence/orders.repository.ts';
+import { findOrder, listOrdersByStatus, ordersOfBot } from '../persistence/orders.repository.ts';
+import { OPEN_STATUSES } from '../execution/order-state.ts';
+import type { OrderStatus } from '../../../shared/domain/order.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
 import type { Venue, VenueOrderSnapshot } from '../venues/venue.ts';
 
@@ -21,6 +23,8 @@ export interface RoundResult {
   acted: string[];
   errors: string[];
 }
+
+const CANCELABLE_HERE = new Set<OrderStatus>(['PENDING_SUBMIT', 'ACCEPTED', 'PARTIALLY_FILLED']);
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -52,13 +56,36 @@ export async function cancelRound(deps: SweepDeps, spare: ReadonlySet<string>): 
       if (canceled.ok) acted.push(snapshot.clientOrderId);
       else errors.push(`${accountId} ${snapshot.symbol} ${snapshot.clientOrderId}: ${canceled.error.message}`);
     }
+    left += await settleUnlisted(deps, accountId, new Set(open.map((o) => o.clientOrderId)), spare).catch((error: unknown) => (errors.push(`${accountId}: ${message(error)}`), 1));
   }
   return { left, acted, errors };
 }
 
+/**
+ * Orders our rows hold open on the account that the venue did not list: an entry still on its way
+ * (it would land after the sweep ended) is canceled now, and the order manager cancels it again
+ * once it lands; until then it counts as open. Any other is asked of the venue. Returns how many are still open.
+ */
+async function settleUnlisted(deps: SweepDeps, accountId: string, listed: ReadonlySet<string>, spare: ReadonlySet<string>): Promise<number> {
+  const ours = (await listOrdersByStatus(deps.db, OPEN_STATUSES)).filter((o) => o.venue === accountId && !listed.has(o.clientOrderId) && !spare.has(o.clientOrderId));
+  let left = 0;
+  for (const order of ours) {
+    if (!deps.stillOn()) return left + 1;
+    // Never acknowledged: it may still be on its way, and a venue asked now would say it has no such order.
+    if (order.status === 'PENDING_CANCEL' && order.venueOrderId === null) {
+      left += 1;
+      continue;
+    }
+    const now = order.status === 'PENDING_SUBMIT' ? await deps.orders.cancel(order.clientOrderId) : await deps.orders.reconcile(order.clientOrderId);
+    if (!now.ok || OPEN_STATUSES.includes(now.value.status)) left += 1;
+  }
+  return left;
+}
+
 async function cancelOne(deps: SweepDeps, venue: Venue, snapshot: VenueOrderSnapshot): Promise<Result<unknown>> {
   const ours = await findOrder(deps.db, snapshot.clientOrderId);
-  return ours && ours.status !== 'PENDING_CANCEL' ? deps.orders.cancel(snapshot.clientOrderId) : venue.cancel(snapshot);
+  // A row already canceling, or closed here while the venue still shows it open: asked of the venue directly.
+  return ours && CANCELABLE_HERE.has(ours.status) ? deps.orders.cancel(snapshot.clientOrderId) : venue.cancel(snapshot);
 }
 
 /** Every position not yet flat gets a reduce-only market close of its size; returns how many were open. */
@@ -92,7 +119,8 @@ async function settleLostReplies(deps: SweepDeps, placed: ReadonlySet<string>): 
   const closes = await Promise.all([...placed].map((id) => findOrder(deps.db, id)));
   const positions = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
   const canceling = await Promise.all(positions.map((p) => ordersOfBot(deps.db, p.botId, ['PENDING_CANCEL'], p.symbol)));
-  const unknown = [...closes.filter((o) => o?.status === 'PENDING_SUBMIT'), ...canceling.flat()];
+  // A cancel never acknowledged may be of an order still on its way: asked only once the venue knows it.
+  const unknown = [...closes.filter((o) => o?.status === 'PENDING_SUBMIT'), ...canceling.flat().filter((o) => o.venueOrderId !== null)];
   for (const order of unknown) {
     if (order) await deps.orders.reconcile(order.clientOrderId).catch(() => undefined); // unreachable now: asked again next round
   }
