@@ -237,4 +237,16 @@ describe('emergency stop under attack', () => {
     await until(async () => (await findOrder(s.db, 'late'))?.status === 'CANCELED', 'the entry to be canceled');
     await s.close();
   });
+
+  it('flatten: a remainder under one step of the venue (no order can close it) ends the sweep, said in the audit log, not retried for ever', async () => {
+    const s = await setup();
+    expect((await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 1 })).status).toBe('FILLED');
+    await s.orders.adjustPosition('p1', 'SOL/USDT', 0.0004, 100, 'a fee taken in SOL');
+    await s.stop.engage('flatten', 'button');
+    await until(() => s.stop.status().progress.done, 'the sweep to end');
+    expect(s.orders.position('p1', 'SOL/USDT').netQty).toBeCloseTo(0.0004, 10); // never over-closed
+    const done = await s.db.selectFrom('auditLog').select('detailJson').where('action', '=', 'emergency_stop.done').executeTakeFirstOrThrow();
+    expect(done.detailJson).toContain('less than one step (0.001)');
+    await s.close();
+  });
 });

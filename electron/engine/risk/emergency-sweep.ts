@@ -4,6 +4,8 @@ import type { OrderManager } from '../execution/order-manager.ts';
 import type { Database } from '../persistence/database.ts';
 import { findOrder, listOrdersByStatus, ordersOfBot } from '../persistence/orders.repository.ts';
 import { OPEN_STATUSES } from '../execution/order-state.ts';
+import { floorToStep } from '../execution/precision.ts';
+import { botAccountId } from '../persistence/bots.repository.ts';
 import type { OrderStatus } from '../../../shared/domain/order.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
 import type { Venue, VenueOrderSnapshot } from '../venues/venue.ts';
@@ -94,10 +96,18 @@ export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promis
   const open = deps.orders.positionEntries().filter((p) => p.state.netQty !== 0);
   const acted: string[] = [];
   const errors: string[] = [];
+  let dust = 0;
   for (const { botId, symbol, state } of open) {
     if (!deps.stillOn()) break;
     const side = state.netQty > 0 ? 'SELL' : 'BUY';
     try {
+      const step = await stepOf(deps, botId, symbol);
+      if (step !== null && floorToStep(Math.abs(state.netQty), step) === 0) {
+        // No order can close it: retrying would add a refused order every round, for ever.
+        dust += 1;
+        errors.push(`${symbol} ${Math.abs(state.netQty)} left (bot ${botId}) is less than one step (${step}) of the venue: no order can close it; write it off from the account page`);
+        continue;
+      }
       const order = await deps.orders.place({ botId, symbol, side, type: 'MARKET', qty: Math.abs(state.netQty), reduceOnly: true });
       placed.add(order.clientOrderId);
       acted.push(order.clientOrderId);
@@ -106,7 +116,14 @@ export async function flattenRound(deps: SweepDeps, placed: Set<string>): Promis
       errors.push(`${symbol} close of ${Math.abs(state.netQty)} (bot ${botId}) failed: ${message(error)}`);
     }
   }
-  return { left: open.length, acted, errors };
+  return { left: open.length - dust, acted, errors };
+}
+
+/** The venue's quantity step for the bot's account and symbol, when the venue says. */
+async function stepOf(deps: SweepDeps, botId: string, symbol: string): Promise<number | null> {
+  const accountId = await botAccountId(deps.db, botId);
+  const instrument = accountId === undefined ? undefined : deps.venues.get(accountId)?.instruments().find((i) => i.symbol === symbol);
+  return instrument ? instrument.stepSize : null;
 }
 
 /**
