@@ -67,4 +67,11 @@ describe('the Telegram sink', () => {
     expect(text.length).toBeLessThanOrEqual(4_096);
     expect(text).toMatch(/see the alerts centre\)$/);
   });
+
+  it('never cuts a character in half when shortening (an emoji-laden symbol name), so Telegram can read the text', () => {
+    for (const pad of ['', 'a']) {
+      const text = messageText([{ ...event(1), title: `${pad}${'\u{1F4C9}'.repeat(5_000)}\u0000\u001b[31m` }]);
+      expect(() => encodeURIComponent(text), `padding "${pad}"`).not.toThrow(); // throws on a lone surrogate
+    }
+  });
 });

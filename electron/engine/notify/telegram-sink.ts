@@ -56,7 +56,10 @@ export class TelegramSink implements NotifySink {
 /** One message for a batch: events that came in a burst are listed together, oldest first. */
 export function messageText(batch: readonly NotifyEvent[]): string {
   const text = batch.map((event) => `${event.title}\n${event.body}`).join('\n\n');
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 40)}\n… (shortened; see the alerts centre)`;
+  if (text.length <= MAX_TEXT) return text;
+  // Cut between characters, not inside one (an emoji is two code units): half of one is text Telegram refuses.
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_TEXT - 41)) ? MAX_TEXT - 41 : MAX_TEXT - 40;
+  return `${text.slice(0, cut)}\n… (shortened; see the alerts centre)`;
 }
 
 /** Sends one message; answers the pause Telegram asks for when it limits the rate (HTTP 429), else null. */

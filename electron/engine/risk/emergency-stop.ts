@@ -152,8 +152,9 @@ export class EmergencyStop {
     while (generation === this.#generation && this.#stop && this.#stop.level !== 'block') {
       const flatten = this.#stop.level === 'flatten';
       // Each round counts what it finds before acting: done is a round that found nothing left.
-      const canceled = await cancelRound(this.#deps, this.#closes);
-      const flattened = flatten ? await flattenRound(this.#deps, this.#closes) : { left: 0, acted: [], errors: [] };
+      const round = { ...this.#deps, stillOn: () => generation === this.#generation };
+      const canceled = await cancelRound(round, this.#closes);
+      const flattened = flatten ? await flattenRound(round, this.#closes) : { left: 0, acted: [], errors: [] };
       const errors = [...canceled.errors, ...flattened.errors];
       const done = canceled.left === 0 && flattened.left === 0;
       if (generation !== this.#generation) return;

@@ -29,8 +29,14 @@ async function setup() {
   const scripted = new ScriptedVenue('remote');
   scripted.answerCancelsAtOnce();
   const refusedOnce = new Set<string>();
+  /** Orders whose cancel the venue carries out but whose reply is lost on the way back. */
+  const lostCancelReplies = new Set<string>();
   const remote = delegatingVenue(scripted, {
-    cancel: (ref) => {
+    cancel: async (ref) => {
+      if (lostCancelReplies.has(ref.clientOrderId)) {
+        await scripted.cancel(ref);
+        throw new Error('socket hang up');
+      }
       if (refusedOnce.has(ref.clientOrderId)) return scripted.cancel(ref);
       refusedOnce.add(ref.clientOrderId);
       return Promise.resolve(fail('UNAVAILABLE', 'Too many requests: retry in 1 s'));
@@ -44,7 +50,7 @@ async function setup() {
   const orders: OrderManager = new OrderManager({ db, venues, bus, clock, logger: silentLogger, blockedAccount: (_account, reduceOnly): string | null => stop.refusal(reduceOnly) });
   const stop: EmergencyStop = new EmergencyStop({ db, orders, venues, bus, clock, logger: silentLogger, pacing: { firstMs: 5, maxMs: 20 } });
   await stop.restore();
-  return { db, close, paper, scripted, refusedOnce, orders, stop };
+  return { db, close, paper, scripted, refusedOnce, lostCancelReplies, orders, stop };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -148,6 +154,99 @@ describe('emergency stop: cancel and flatten', () => {
     await expect(s.stop.lift('button')).rejects.toThrow('disk I/O error');
     expect(s.stop.status().level).toBe('cancel');
     expect(s.stop.refusal(false)).toContain('Emergency stop (cancel)');
+    await s.close();
+  });
+});
+
+describe('emergency stop under attack', () => {
+  it('a cancel round that meets a database error (a full disk) keeps retrying and ends with no open order', async () => {
+    const s = await setup();
+    const buy = await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 90 });
+    await sql.raw(`create trigger refuse_order_update before update on orders begin select raise(fail, 'database or disk is full'); end`).execute(s.db);
+    await s.stop.engage('cancel', 'button');
+    await until(async () => (await auditActions(s)).includes('emergency_stop.round'), 'a round that met the error');
+    expect(s.stop.status().progress.lastError).toContain('database or disk is full');
+    await sql.raw('drop trigger refuse_order_update').execute(s.db);
+    await until(() => s.stop.status().progress.done, 'the venues to show no open order');
+    expect(await s.paper.openOrders()).toEqual([]);
+    expect((await findOrder(s.db, buy.clientOrderId))?.status).toBe('CANCELED');
+    await s.close();
+  });
+
+  it('a lift during a flatten: the sweep places no further close after it', async () => {
+    const s = await setup();
+    await s.orders.adjustPosition('r1', 'SOL/USDT', 1, 100, 'held at the remote venue');
+    expect((await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 1 })).status).toBe('FILLED');
+    await s.stop.engage('flatten', 'button');
+    await until(() => s.scripted.submitted.some((o) => o.reduceOnly === true), 'the remote close to be on its way');
+    await s.stop.lift('button');
+    const remoteClose = s.scripted.submitted.find((o) => o.reduceOnly === true);
+    s.scripted.answerSubmit(remoteClose?.clientOrderId ?? '', ok({ venueOrderId: 'v-close', fills: [] }));
+    await s.stop.settled();
+    expect(s.orders.position('p1', 'SOL/USDT').netQty).toBe(1); // the trader lifted the stop before this close: it stays open
+    await s.close();
+  });
+
+  it('a flatten close whose reply was lost (never reached the venue) is asked after and sent again, until flat', async () => {
+    const s = await setup();
+    await s.orders.adjustPosition('r1', 'SOL/USDT', 1, 100, 'held at the remote venue');
+    await s.stop.engage('flatten', 'button');
+    const closes = () => s.scripted.submitted.filter((o) => o.reduceOnly === true);
+    await until(() => closes().length === 1, 'the first close to be on its way');
+    s.scripted.answerSubmit(closes()[0]?.clientOrderId ?? '', 'lost'); // the venue never saw it
+    await until(() => closes().length === 2, 'the close to be sent again');
+    const again = closes()[1]?.clientOrderId ?? '';
+    s.scripted.answerSubmit(again, ok({ venueOrderId: 'v-again', fills: [{ fillId: 'f1', clientOrderId: again, qty: 1, px: 100, fee: 0, ts: 0 }] }));
+    await until(() => s.stop.status().progress.done, 'the position to be flat');
+    expect(s.orders.position('r1', 'SOL/USDT').netQty).toBe(0);
+    expect(closes()).toHaveLength(2); // never a third: no over-close
+    await s.close();
+  });
+
+  it('a take-profit whose cancel reply was lost does not block the flatten: it is asked of the venue, then the close goes', async () => {
+    const s = await setup();
+    await s.orders.adjustPosition('r1', 'SOL/USDT', 1, 100, 'held at the remote venue');
+    const placing = s.orders.place({ clientOrderId: 'tp', botId: 'r1', symbol: 'SOL/USDT', side: 'SELL', type: 'LIMIT', qty: 1, price: 120 });
+    await until(() => s.scripted.submitted.length === 1, 'the take-profit to reach the venue');
+    s.scripted.answerSubmit('tp', ok({ venueOrderId: 'v-tp', fills: [] }));
+    s.scripted.setView({ clientOrderId: 'tp', venueOrderId: 'v-tp', symbol: 'SOL/USDT', status: 'open', side: 'SELL', type: 'LIMIT', qty: 1, price: 120, fills: [], reason: null, ts: 0 });
+    expect((await placing).status).toBe('ACCEPTED');
+    s.refusedOnce.add('tp');
+    s.lostCancelReplies.add('tp');
+    await s.stop.engage('flatten', 'button');
+    const closes = () => s.scripted.submitted.filter((o) => o.reduceOnly === true);
+    await until(() => closes().length === 1, 'the close to be sent once the take-profit is known canceled');
+    const close = closes()[0]?.clientOrderId ?? '';
+    s.scripted.answerSubmit(close, ok({ venueOrderId: 'v-close', fills: [{ fillId: 'fc', clientOrderId: close, qty: 1, px: 100, fee: 0, ts: 0 }] }));
+    await until(() => s.stop.status().progress.done, 'the position to be flat');
+    expect(s.orders.position('r1', 'SOL/USDT').netQty).toBe(0);
+    expect((await findOrder(s.db, 'tp'))?.status).toBe('CANCELED');
+    await s.close();
+  });
+
+  it('cancel: an entry still on its way to the venue when the stop is pressed is canceled once it lands, not left open', async () => {
+    const s = await setup();
+    const placing = s.orders.place({ clientOrderId: 'late', botId: 'r1', symbol: 'SOL/USDT', side: 'BUY', type: 'LIMIT', qty: 1, price: 80 });
+    await until(() => s.scripted.submitted.length === 1, 'the entry to be on its way');
+    await s.stop.engage('cancel', 'button');
+    await until(async () => (await auditActions(s)).length >= 2, 'a first round');
+    s.scripted.setView({ clientOrderId: 'late', venueOrderId: 'v-late', symbol: 'SOL/USDT', status: 'open', side: 'BUY', type: 'LIMIT', qty: 1, price: 80, fills: [], reason: null, ts: 0 });
+    s.scripted.answerSubmit('late', ok({ venueOrderId: 'v-late', fills: [] })); // it lands after the stop
+    await placing;
+    await until(async () => s.stop.status().progress.done && (await s.scripted.openOrders()).length === 0, 'the venue to show no open order');
+    await until(async () => (await findOrder(s.db, 'late'))?.status === 'CANCELED', 'the entry to be canceled');
+    await s.close();
+  });
+
+  it('flatten: a remainder under one step of the venue (no order can close it) ends the sweep, said in the audit log, not retried for ever', async () => {
+    const s = await setup();
+    expect((await s.orders.place({ botId: 'p1', symbol: 'SOL/USDT', side: 'BUY', type: 'MARKET', qty: 1 })).status).toBe('FILLED');
+    await s.orders.adjustPosition('p1', 'SOL/USDT', 0.0004, 100, 'a fee taken in SOL');
+    await s.stop.engage('flatten', 'button');
+    await until(() => s.stop.status().progress.done, 'the sweep to end');
+    expect(s.orders.position('p1', 'SOL/USDT').netQty).toBeCloseTo(0.0004, 10); // never over-closed
+    const done = await s.db.selectFrom('auditLog').select('detailJson').where('action', '=', 'emergency_stop.done').executeTakeFirstOrThrow();
+    expect(done.detailJson).toContain('less than one step (0.001)');
     await s.close();
   });
 });
