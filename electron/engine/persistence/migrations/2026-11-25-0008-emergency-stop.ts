@@ -1,17 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { allOrNothing } from './all-or-nothing.ts';
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
-// Kysely runs SQLite migrations outside a transaction: one savepoint makes this one all or nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`savepoint emergency_stop`.execute(db);
-  try {
-    await createEmergencyStop(db);
-    await sql`release emergency_stop`.execute(db);
-  } catch (error) {
-    await sql`rollback to emergency_stop`.execute(db);
-    await sql`release emergency_stop`.execute(db);
-    throw error;
-  }
+  await allOrNothing(db, 'emergency_stop', () => createEmergencyStop(db));
 }
 
 /**

@@ -1,17 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { allOrNothing } from './all-or-nothing.ts';
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
-// Kysely runs SQLite migrations outside a transaction: one savepoint makes this one all or nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`savepoint notifications`.execute(db);
-  try {
-    await createNotifications(db);
-    await sql`release notifications`.execute(db);
-  } catch (error) {
-    await sql`rollback to notifications`.execute(db);
-    await sql`release notifications`.execute(db);
-    throw error;
-  }
+  await allOrNothing(db, 'notifications', () => createNotifications(db));
 }
 
 /** The in-app alerts centre: what the trader was told, newest first, until read. No secret is ever written here. */

@@ -1,17 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { allOrNothing } from './all-or-nothing.ts';
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
-// Kysely runs SQLite migrations outside a transaction: one savepoint makes this one all or nothing.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`savepoint order_source`.execute(db);
-  try {
-    await addOrderSource(db);
-    await sql`release order_source`.execute(db);
-  } catch (error) {
-    await sql`rollback to order_source`.execute(db);
-    await sql`release order_source`.execute(db);
-    throw error;
-  }
+  await allOrNothing(db, 'order_source', () => addOrderSource(db));
 }
 
 /**
