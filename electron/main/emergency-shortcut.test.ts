@@ -1,11 +1,6 @@
-import { createORPCClient } from '@orpc/client';
-import { RPCLink } from '@orpc/client/message-port';
-import type { ContractRouterClient } from '@orpc/contract';
 import { EventEmitter } from 'node:events';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
-import type { Contract } from '../../shared/contract/index.ts';
-import { tempDir } from '../engine/testing/temp-dir.ts';
+import { engineInWorker } from './testing/engine-in-worker.ts';
 
 vi.mock('electron', () => ({}));
 const { engineProcess } = await import('./engine-process.ts');
@@ -54,19 +49,8 @@ describe('the emergency stop global shortcut (Electron faked)', () => {
   });
 
   it('makes the real engine block every new entry, and ignores a malformed message', async () => {
-    const worker = new Worker(new URL('../engine/host/engine-entry.ts', import.meta.url), { argv: ['--data', tempDir(), '--quiet', '--manual-market', '--webhook-port', '0'] });
-    const engine = engineProcess({
-      on: (event: string, listener: (...args: unknown[]) => void) => worker.on(event, listener),
-      once: (event: string, listener: (...args: unknown[]) => void) => worker.once(event, listener),
-      postMessage: (message: unknown, ports: MessagePort[] = []) => worker.postMessage({ message, ports }, ports as never),
-      kill: () => void worker.terminate(),
-    } as never);
-    expect((await engine.started).type).toBe('ready');
-    const { port1, port2 } = new MessageChannel();
-    engine.handOver(port2 as never);
-    port1.start();
-    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ port: port1 }));
-    worker.postMessage({ message: { type: 'emergencyStop', source: 'someone' }, ports: [] });
+    const { child, engine, client } = await engineInWorker();
+    child.postMessage({ type: 'emergencyStop', source: 'someone' });
     expect((await client.risk.status()).level).toBeNull();
     const shortcuts = fakeShortcuts();
     registerEmergencyShortcut(shortcuts, engine, () => undefined);
@@ -78,6 +62,5 @@ describe('the emergency stop global shortcut (Electron faked)', () => {
     }
     expect(status).toMatchObject({ level: 'block', by: 'shortcut' });
     await engine.stop();
-    port1.close();
   });
 });

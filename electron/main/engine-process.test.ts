@@ -2,10 +2,11 @@ import { createORPCClient } from '@orpc/client';
 import { RPCLink } from '@orpc/client/message-port';
 import type { ContractRouterClient } from '@orpc/contract';
 import { EventEmitter } from 'node:events';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import type { Contract } from '../../shared/contract/index.ts';
 import { tempDir } from '../engine/testing/temp-dir.ts';
+import { workerAsUtilityProcess } from './testing/engine-in-worker.ts';
 
 vi.mock('electron', () => ({}));
 const { engineProcess } = await import('./engine-process.ts');
@@ -53,16 +54,6 @@ describe('engine process (main side)', () => {
   });
 });
 
-/** A worker running the real engine entry, seen through the UtilityProcess shape the main process uses. */
-function workerAsUtilityProcess(dataDir: string) {
-  const worker = new Worker(new URL('../engine/host/engine-entry.ts', import.meta.url), { argv: ['--data', dataDir, '--quiet', '--manual-market', '--webhook-port', '0'] });
-  return {
-    on: (event: string, listener: (...args: unknown[]) => void) => worker.on(event, listener),
-    once: (event: string, listener: (...args: unknown[]) => void) => worker.once(event, listener),
-    postMessage: (message: unknown, ports: MessagePort[] = []) => worker.postMessage({ message, ports }, ports as never),
-    kill: () => void worker.terminate(),
-  };
-}
 
 describe('engine process with the real engine entry', () => {
   it('relays a renderer port to the engine, which serves the contract on it; stop ends the process', async () => {

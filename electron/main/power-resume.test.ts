@@ -1,11 +1,6 @@
-import { createORPCClient } from '@orpc/client';
-import { RPCLink } from '@orpc/client/message-port';
-import type { ContractRouterClient } from '@orpc/contract';
 import { EventEmitter } from 'node:events';
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
-import type { Contract } from '../../shared/contract/index.ts';
-import { tempDir } from '../engine/testing/temp-dir.ts';
+import { engineInWorker } from './testing/engine-in-worker.ts';
 
 vi.mock('electron', () => ({}));
 const { engineProcess } = await import('./engine-process.ts');
@@ -37,18 +32,7 @@ describe('wake from sleep (Electron powerMonitor faked)', () => {
   });
 
   it('makes the real engine reconcile every account again', async () => {
-    const worker = new Worker(new URL('../engine/host/engine-entry.ts', import.meta.url), { argv: ['--data', tempDir(), '--quiet', '--manual-market', '--webhook-port', '0'] });
-    const engine = engineProcess({
-      on: (event: string, listener: (...args: unknown[]) => void) => worker.on(event, listener),
-      once: (event: string, listener: (...args: unknown[]) => void) => worker.once(event, listener),
-      postMessage: (message: unknown, ports: MessagePort[] = []) => worker.postMessage({ message, ports }, ports as never),
-      kill: () => void worker.terminate(),
-    } as never);
-    expect((await engine.started).type).toBe('ready');
-    const { port1, port2 } = new MessageChannel();
-    engine.handOver(port2 as never);
-    port1.start();
-    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ port: port1 }));
+    const { engine, client } = await engineInWorker();
     const [paper] = await client.reconcile.list();
     expect(paper).toMatchObject({ accountId: 'paper', state: 'ready', mismatches: [] });
     await new Promise((resolve) => setTimeout(resolve, 5)); // the next run finishes at a later millisecond
@@ -62,6 +46,5 @@ describe('wake from sleep (Electron powerMonitor faked)', () => {
     }
     expect(again?.lastFinishedAt).toBeGreaterThan(paper?.lastFinishedAt ?? Number.POSITIVE_INFINITY);
     await engine.stop();
-    port1.close();
   });
 });
