@@ -1,26 +1,12 @@
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/temp-dir.ts';
 import { openDatabase } from '../open-database.ts';
 import { up } from './2026-11-25-0001-ledger-checks.ts';
-import { migrations } from './index.ts';
+import { databaseBefore } from './testing/database-before.ts';
 
-const OLD = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026-11-25-0001-ledger-checks'));
-
-/** A database as the app left it before this migration (same pragmas as openDatabase). */
-async function oldDatabase(): Promise<{ file: string; sqlite: BetterSqlite3.Database }> {
-  const file = join(tempDir(), 'old.sqlite');
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => OLD } }).migrateToLatest();
-  if (error) throw error;
-  return { file, sqlite };
-}
+/** A database as the app left it before this migration. */
+const oldDatabase = () => databaseBefore('2026-11-25-0001-ledger-checks');
 
 function seed(sqlite: BetterSqlite3.Database): void {
   const insert = (table: string, row: Record<string, unknown>) =>

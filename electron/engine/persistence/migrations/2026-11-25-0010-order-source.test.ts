@@ -1,23 +1,10 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/temp-dir.ts';
 import { openDatabase } from '../open-database.ts';
-import { migrations } from './index.ts';
-
-const OLD = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026-11-25-0010-order-source'));
+import { databaseBefore } from './testing/database-before.ts';
 
 /** A database as the app left it before orders had a source, holding one order of each origin. */
 async function oldDatabase(): Promise<string> {
-  const file = join(tempDir(), 'old.sqlite');
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => OLD } }).migrateToLatest();
-  if (error) throw error;
+  const { file, sqlite } = await databaseBefore('2026-11-25-0010-order-source');
   const insert = (table: string, row: Record<string, unknown>) =>
     sqlite.prepare(`insert into ${table} (${Object.keys(row).join(', ')}) values (${Object.keys(row).map((k) => `@${k}`).join(', ')})`).run(row);
   insert('bots', { id: 'b1', name: 'b1', symbol: 'BTC/USDT', timeframe: '1m', strategy_json: '{}', order_qty: 1, account: 'paper', status: 'stopped', created_at: 1, updated_at: 1 });
