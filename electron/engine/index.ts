@@ -45,6 +45,7 @@ import { EnvironmentCredentials } from './secrets/environment-credentials.ts';
 import { KeytarSecretStore } from './secrets/keytar-store.ts';
 import type { ExchangeConnector } from './venues/exchange.ts';
 import { ExchangeVenues } from './accounts/exchange-venues.ts';
+import { marketMismatch } from './accounts/market-mismatch.ts';
 import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
@@ -144,15 +145,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // The paper venue stamps fills with market time: the simulated clock the bars are drawn in, or wall time on a live feed.
   const venue = new PaperVenue(instruments, market.clock);
   const lastPrice = (symbol: string) => market.lastPrice(symbol);
-  // Every price the engine acts on comes from this one market: an exchange account trades only
-  // when the market follows its own exchange, or its bots and stops would act on other prices.
+  // An exchange account trades only while the market follows its exchange (read lazily: the venues open below).
   const marketExchange = opened.live?.exchangeId ?? null;
-  const accountRefusal = (accountId: string): string | null => {
-    const exchangeId = exchangeVenues.exchangeOf(accountId);
-    if (exchangeId === undefined || exchangeId === marketExchange) return null;
-    const follows = marketExchange ?? 'the simulated market';
-    return `Account ${accountId} trades on ${exchangeId}, but prices come from ${follows}: its bots and alerts would act on other prices. Set the market source to ${exchangeId} on the Symbols page and restart.`;
-  };
+  const accountRefusal = (accountId: string) => marketMismatch(accountId, exchangeVenues.exchangeOf(accountId), marketExchange);
+
   const accountMarket = { instruments, lastPrice, takerFee: DEFAULT_PAPER_OPTIONS.takerFee };
   const equity = new EquityRecorder({ db, marketClock: market.clock, market: accountMarket, logger });
   const gate = new LedgerAccountGate({ market: accountMarket, equity });
