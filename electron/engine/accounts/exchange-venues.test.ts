@@ -122,4 +122,28 @@ describe('a venue for every exchange account', () => {
     expect(reconciliation.status('main')).toBeNull();
     await exchangeVenues.stop();
   });
+
+  it('ends with no venue when the account is changed twice and removed while its venue opens', async () => {
+    const { venues, accounts, connector, exchangeVenues, reconciliation } = await setup(['main']);
+    let release: () => void = () => undefined;
+    const slowOpen = connector.openVenue;
+    connector.openVenue = async (config) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return slowOpen(config);
+    };
+    const starting = exchangeVenues.start();
+    await expect.poll(() => release !== undefined && connector.opened.length === 0).toBe(true);
+    // Changed twice and then removed while the first open waits for the exchange.
+    accounts.announce({ accountId: 'main', change: 'updated' });
+    accounts.announce({ accountId: 'main', change: 'updated' });
+    accounts.present.delete('main');
+    accounts.announce({ accountId: 'main', change: 'removed' });
+    release();
+    await starting;
+    await expect.poll(() => venues.accounts()).toEqual([]);
+    expect(connector.opened).toHaveLength(1); // the reopenings found the account gone
+    expect(reconciliation.status('main')).toBeNull();
+    expect(exchangeVenues.states()).toEqual([]);
+    await exchangeVenues.stop();
+  });
 });
