@@ -36,6 +36,7 @@ import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
+import { EntryChecks } from './risk/entry-checks.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import { createCcxtConnector } from './venues/ccxt/connector.ts';
@@ -155,7 +156,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Orders and their fills share one clock: market time, so an order row matches its candle and its fills.
   const venues = new VenueRegistry([['paper', deps.wrapVenue?.(venue) ?? venue]]);
   // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
-  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, blockedAccount: (accountId, reduceOnly): string | null => emergency.refusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
+  // Risk rules are added to it as their parts are built below; every order that adds risk passes them.
+  const entryChecks = new EntryChecks(logger);
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, entryChecks, blockedAccount: (accountId, reduceOnly): string | null => emergency.refusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
   // The trader's emergency stop, read on every new order; a stop stored before a crash is in force again before any bot or alert acts.
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
   await emergency.restore();

@@ -11,6 +11,7 @@ import { silentLogger } from '../ports/logger.ts';
 import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { PaperVenue } from '../venues/paper/paper-venue.ts';
 import { BotRuntime } from './bot-runtime.ts';
+import { flatBar, flatBars } from '../testing/bars.ts';
 
 const SOL = { venue: 'paper', symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', tickSize: 0.01, stepSize: 0.001, minNotional: 5 };
 const bot: Bot = { id: 'ma', name: 'MA', symbol: 'SOL/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 2, slow: 3 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 };
@@ -22,10 +23,10 @@ describe('a bar bot exits only what no close at the venue takes already', () => 
     const venue = new PaperVenue([SOL], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
     const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
     const runtime = new BotRuntime({ db, orders, logger: silentLogger });
-    runtime.attach(bot, [100, 100, 100, 100]);
+    runtime.attach(bot, flatBars([100, 100, 100, 100]));
     const bar = async (close: number) => {
       venue.markPrice('SOL/USDT', close);
-      await runtime.onCandle({ symbol: 'SOL/USDT', timeframe: '1m', closed: true, candle: { ts: 0, open: close, high: close, low: close, close, volume: 0 } });
+      await runtime.onCandle({ symbol: 'SOL/USDT', timeframe: '1m', closed: true, candle: flatBar(close) });
       await orders.settled();
     };
     for (const close of [101, 102]) await bar(close);

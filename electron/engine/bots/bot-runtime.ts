@@ -1,12 +1,12 @@
 import type { Bot } from '../../../shared/domain/bot.ts';
-import type { CandleUpdate } from '../../../shared/domain/candle.ts';
+import type { Candle, CandleUpdate } from '../../../shared/domain/candle.ts';
 import type { Kysely } from 'kysely';
 import type { OrderManager, PlaceOrder } from '../execution/order-manager.ts';
 import type { Database } from '../persistence/database.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { StorageGate } from '../persistence/storage-health.ts';
 import { closable } from '../risk/closable.ts';
-import { createStrategy, type Signal, type Strategy } from '../strategies/strategy.ts';
+import { createStrategy, type Intent, type Strategy, type StrategyPosition } from '../strategies/strategy.ts';
 
 interface Runner {
   bot: Bot;
@@ -35,12 +35,12 @@ export class BotRuntime {
   }
 
   /** Starts (or refreshes) a bot's runner, warming its strategy on recent closed bars. */
-  attach(bot: Bot, history: readonly number[]): void {
+  attach(bot: Bot, history: readonly Candle[]): void {
     this.detach(bot.id);
     const strategy = createStrategy(bot.strategy);
     if (!strategy) return;
-    // Warm-up signals describe the past; only crossings after attaching are traded.
-    for (const close of history) strategy.onBar(close);
+    // Warm-up intents describe the past, seen flat; only what the strategy wants after attaching is traded.
+    for (const candle of history) strategy.onBar(candle, WARMING_UP);
     let runners = this.#bySymbol.get(bot.symbol);
     if (!runners) this.#bySymbol.set(bot.symbol, (runners = new Map()));
     runners.set(bot.id, { bot, strategy });
@@ -64,12 +64,12 @@ export class BotRuntime {
     const runners = this.#bySymbol.get(update.symbol);
     if (!runners) return undefined;
     let orders: BotOrder[] | undefined;
-    for (const runner of runners.values()) {
-      const signal = runner.strategy.onBar(update.candle.close);
+    for (const { bot, strategy } of runners.values()) {
+      const { netQty, avgPxOpen } = this.#orders.position(bot.id, bot.symbol);
+      const intent = strategy.onBar(update.candle, { qty: netQty, avgPx: avgPxOpen });
       // A full disk pauses every running bot (no order could be written ahead); indicators stay warm.
-      if (signal === null || runner.bot.status !== 'running' || this.#storage?.writable === false) continue;
-      const order = this.#orderFor(runner.bot, signal);
-      if (order) (orders ??= []).push(order);
+      if (intent === null || bot.status !== 'running' || this.#storage?.writable === false) continue;
+      for (const order of ordersFor(bot, intent, netQty)) (orders ??= []).push(order);
     }
     return orders && this.#placeInTurn(orders);
   }
@@ -91,15 +91,20 @@ export class BotRuntime {
       }
     }
   }
+}
 
-  #orderFor(bot: Bot, signal: Signal): BotOrder | null {
-    const held = this.#orders.position(bot.id, bot.symbol).netQty;
-    const order =
-      signal === 'long' && held <= 0
-        ? { side: 'BUY' as const, qty: bot.orderQty, closes: false }
-        : signal === 'flat' && held > 0
-          ? { side: 'SELL' as const, qty: held, closes: true }
-          : null;
-    return order && { botId: bot.id, symbol: bot.symbol, type: 'MARKET', ...order };
-  }
+const WARMING_UP: StrategyPosition = { qty: 0, avgPx: 0 };
+
+/**
+ * The orders that move a position held at `held` to the intent's side: a close of what is held
+ * on the other side (reduce-only, sized when placed), then an entry of the bot's order size.
+ */
+function ordersFor(bot: Bot, intent: Intent, held: number): BotOrder[] {
+  const order = (side: 'BUY' | 'SELL', qty: number, closes: boolean): BotOrder => ({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', side, qty, closes });
+  const orders: BotOrder[] = [];
+  if (held > 0 && intent.target !== 'long') orders.push(order('SELL', held, true));
+  if (held < 0 && intent.target !== 'short') orders.push(order('BUY', -held, true));
+  if (intent.target === 'long' && held <= 0) orders.push(order('BUY', bot.orderQty, false));
+  if (intent.target === 'short' && held >= 0) orders.push(order('SELL', bot.orderQty, false));
+  return orders;
 }

@@ -136,7 +136,7 @@ export class BotService {
   async #attach(bot: Bot): Promise<void> {
     const venue = this.#instrument(bot)?.venue ?? bot.account;
     const history = await candlesBefore(this.#db, { venue, symbol: bot.symbol, timeframe: bot.timeframe }, 1000);
-    this.#runtime.attach(bot, history.map((c) => c.close));
+    this.#runtime.attach(bot, history);
   }
 
   /** The symbol must be traded here, and the order size one the venue would take at the last price. */

@@ -14,6 +14,7 @@ import type { Logger } from '../ports/logger.ts';
 import type { SubmitResult, Venue, VenueEvent, VenueFill } from '../venues/venue.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
 import { botAccountId } from '../persistence/bots.repository.ts';
+import type { EntryChecks } from '../risk/entry-checks.ts';
 import { closableOf } from './closable-qty.ts';
 import { newClientOrderId } from './ids.ts';
 import { OPEN_STATUSES } from './order-state.ts';
@@ -77,12 +78,14 @@ export class OrderManager {
   readonly #storage: StorageGate | undefined;
   /** Why an account takes no orders now (its reconciliation has not finished), or null. */
   readonly #blockedAccount: ((accountId: string, reduceOnly: boolean) => string | null) | undefined;
+  /** The risk rules an order that is not reduce-only passes: a reduce-only order is never blocked by entry limits. */
+  readonly #entryChecks: EntryChecks | undefined;
   /** Orders whose cancel request is with the venue, not answered yet. */
   readonly #cancelsOnTheirWay = new Set<string>();
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
-  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate; blockedAccount?: (accountId: string, reduceOnly: boolean) => string | null }) {
+  constructor(deps: { db: Kysely<Database>; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; gate?: OrderGate; storage?: StorageGate; blockedAccount?: (accountId: string, reduceOnly: boolean) => string | null; entryChecks?: EntryChecks }) {
     this.#db = deps.db;
     this.#venues = deps.venues;
     this.#bus = deps.bus;
@@ -91,6 +94,7 @@ export class OrderManager {
     this.#gate = deps.gate;
     this.#storage = deps.storage;
     this.#blockedAccount = deps.blockedAccount;
+    this.#entryChecks = deps.entryChecks;
     this.#venues.onEvent((accountId, event) => {
       this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(accountId, event));
     });
@@ -309,7 +313,10 @@ export class OrderManager {
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
     const refusal =
-      (venue ? null : notConnected(order.venue)) ?? this.#blockedAccount?.(order.venue, reduceOnly === true) ?? (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : null) ?? (await this.#gate?.admit(trx, order));
+      (venue ? null : notConnected(order.venue)) ??
+      this.#blockedAccount?.(order.venue, reduceOnly === true) ??
+      (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : ((await this.#entryChecks?.refusal(trx, order)) ?? null)) ??
+      (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }
 

@@ -13,6 +13,7 @@ import { manualClock, tempDir } from '../testing/temp-dir.ts';
 import { PaperVenue } from '../venues/paper/paper-venue.ts';
 import { VenueRegistry } from '../venues/venue-registry.ts';
 import { OrderManager } from './order-manager.ts';
+import { flatBar, flatBars } from '../testing/bars.ts';
 
 const SOL = { venue: 'paper', symbol: 'SOL/USDT', base: 'SOL', quote: 'USDT', tickSize: 0.01, stepSize: 0.001, minNotional: 5 };
 
@@ -27,10 +28,10 @@ describe('every order says who placed it', () => {
     const venue = new PaperVenue([SOL], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
     const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
     const runtime = new BotRuntime({ db, orders, logger: silentLogger });
-    runtime.attach(bot, [100, 100, 100, 100]);
+    runtime.attach(bot, flatBars([100, 100, 100, 100]));
     for (const close of [101, 102]) {
       venue.markPrice('SOL/USDT', close);
-      await runtime.onCandle({ symbol: 'SOL/USDT', timeframe: '1m', closed: true, candle: { ts: 0, open: close, high: close, low: close, close, volume: 0 } });
+      await runtime.onCandle({ symbol: 'SOL/USDT', timeframe: '1m', closed: true, candle: flatBar(close) });
       await orders.settled();
     }
     expect((await listOrders(db, { limit: 10 })).map((o) => [o.side, o.status, o.source])).toEqual([['BUY', 'FILLED', 'strategy']]);

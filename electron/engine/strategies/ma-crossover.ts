@@ -1,7 +1,11 @@
+import type { Candle } from '../../../shared/domain/candle.ts';
 import { Sma } from './sma.ts';
-import type { Signal, Strategy } from './strategy.ts';
+import type { Intent, Strategy } from './strategy.ts';
 
-/** Long while the fast SMA is above the slow one; signals only on the bar where they cross. */
+const LONG: Intent = { target: 'long' };
+const FLAT: Intent = { target: 'flat' };
+
+/** Long while the fast SMA of closes is above the slow one; speaks only on the bar where they cross. */
 export class MaCrossover implements Strategy {
   readonly warmupBars: number;
   readonly #fast: Sma;
@@ -14,14 +18,14 @@ export class MaCrossover implements Strategy {
     this.warmupBars = slow + 1;
   }
 
-  onBar(close: number): Signal | null {
-    const fast = this.#fast.update(close);
-    const slow = this.#slow.update(close);
+  onBar(candle: Candle): Intent | null {
+    const fast = this.#fast.update(candle.close);
+    const slow = this.#slow.update(candle.close);
     if (fast === null || slow === null) return null;
     const above = fast > slow;
     const previous = this.#fastAbove;
     this.#fastAbove = above;
     if (previous === null || previous === above) return null;
-    return above ? 'long' : 'flat';
+    return above ? LONG : FLAT;
   }
 }

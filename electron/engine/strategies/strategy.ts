@@ -1,17 +1,31 @@
 import type { StrategyParams } from '../../../shared/domain/bot.ts';
+import type { Candle } from '../../../shared/domain/candle.ts';
 import { MaCrossover } from './ma-crossover.ts';
 
-/** What a strategy wants its position to be after a closed bar. */
-export type Signal = 'long' | 'flat';
+/** What a strategy sees of its own position: signed quantity in the base asset (short below 0) and entry price. */
+export interface StrategyPosition {
+  qty: number;
+  avgPx: number;
+}
 
 /**
- * One pure, synchronous module per strategy: closed bars in, signals out. The same code runs
- * live and in backtests; it never touches orders, the database or the clock.
+ * What a strategy wants after a closed bar: the side its position should be on, and optionally
+ * exit levels (prices) for the position that entry opens, e.g. an ATR stop.
+ */
+export interface Intent {
+  target: 'long' | 'short' | 'flat';
+  stopLoss?: number;
+  takeProfit?: number;
+}
+
+/**
+ * One pure, synchronous module per strategy: closed candles (with its own position) in, intents
+ * out. The same code runs live and in backtests; it never touches orders, the database or the clock.
  */
 export interface Strategy {
-  /** Bars needed before the first signal can come. */
+  /** Bars needed before the first intent can come. */
   readonly warmupBars: number;
-  onBar(close: number): Signal | null;
+  onBar(candle: Candle, position: StrategyPosition): Intent | null;
 }
 
 /** The bar-driven strategy of a bot, or null for a bot driven by alerts (TradingView signals). */

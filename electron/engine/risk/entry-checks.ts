@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Order } from '../../../shared/domain/order.ts';
+import type { Database } from '../persistence/database.ts';
+import type { Logger } from '../ports/logger.ts';
+
+/**
+ * One risk rule's say on an order that may add to risk: a refusal a trader reads, or null. Called
+ * inside the order's write-ahead transaction, which runs one at a time, so the rule sees every
+ * order and fill committed before: a hundred signals at once cannot all slip under one limit.
+ */
+export type EntryCheck = (trx: Kysely<Database>, order: Order) => Promise<string | null> | string | null;
+
+/**
+ * The risk rules every order that is not reduce-only passes, whoever placed it (a strategy, an
+ * alert, the trader by hand). A rule that fails (throws) refuses the order: risk fails closed.
+ * Rules are added as the engine is wired, since some read parts built after the order path.
+ */
+export class EntryChecks {
+  readonly #checks: { name: string; check: EntryCheck }[] = [];
+  readonly #logger: Logger;
+
+  constructor(logger: Logger) {
+    this.#logger = logger;
+  }
+
+  add(name: string, check: EntryCheck): void {
+    this.#checks.push({ name, check });
+  }
+
+  /** The first refusal, in the order the rules were added, or null when every rule lets the order go. */
+  async refusal(trx: Kysely<Database>, order: Order): Promise<string | null> {
+    for (const { name, check } of this.#checks) {
+      try {
+        const refused = await check(trx, order);
+        if (refused !== null) return refused;
+      } catch (error) {
+        this.#logger.error('A risk check failed; the order is refused', { check: name, clientOrderId: order.clientOrderId, error });
+        return `The ${name} check could not be completed, so the order was not sent (risk checks fail closed)`;
+      }
+    }
+    return null;
+  }
+}
