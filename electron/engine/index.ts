@@ -167,7 +167,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const secrets = deps.secrets ?? new KeytarSecretStore({ logger });
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
   await notifications.init();
-  const notify = wireNotifications(notifications, { orders, venues, clock });
+  const notify = wireNotifications(notifications, { orders, venues, emergency, clock });
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));

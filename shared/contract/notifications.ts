@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'position_opened',
   'position_closed',
   'protection_hit',
+  'risk_lock',
+  'emergency_stop',
   'webhook_refused',
   'connection_lost',
   'connection_restored',

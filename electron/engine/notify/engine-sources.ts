@@ -101,3 +101,16 @@ export const protectionHit = (botId: string, symbol: string, hit: string, px: nu
   body: `Bot ${botId}: ${hit} ${quoteOf(symbol)} reached at ${amount(px)} ${quoteOf(symbol)}; closing the position.`,
   ts,
 });
+
+const LEVEL_WORDS = { block: 'no new entries', cancel: 'no new entries; every open order is being canceled', flatten: 'no new entries; every open order is being canceled and every position closed' } as const;
+
+const SOURCE_WORDS: Record<string, string> = { button: 'the emergency stop button', shortcut: 'the keyboard shortcut', menu: 'the menu', api: 'the API' };
+const fromWhere = (by: string) => SOURCE_WORDS[by] ?? by;
+
+export const emergencyStopChanged = ({ level, by, at }: { level: 'block' | 'cancel' | 'flatten' | null; by: string; at: number }): NotifyEvent =>
+  level === null
+    ? { kind: 'emergency_stop', title: 'Emergency stop lifted', body: `Lifted from ${fromWhere(by)}: bots and alerts may place entries again.`, ts: at }
+    : { kind: 'emergency_stop', title: `Emergency stop: ${level}`, body: `Pressed from ${fromWhere(by)} at ${new Date(at).toISOString()}: ${LEVEL_WORDS[level]}. It holds until you lift it.`, ts: at };
+
+/** A risk rule that now locks entries (a limit reached, a protection triggered), already worded by the rule. */
+export const riskLocked = (title: string, body: string, ts: number): NotifyEvent => ({ kind: 'risk_lock', title, body, ts });

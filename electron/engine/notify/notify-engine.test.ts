@@ -98,6 +98,15 @@ describe('notifications from a running engine', () => {
     expect(texts()).toMatch(/Connection lost: account ex-1\nThe exchange stopped answering \(ECONNRESET\)/);
   });
 
+  it('tells of the emergency stop pressed and lifted, with where it was pressed', async () => {
+    await engine.services.emergency.engage('flatten', 'shortcut');
+    await until(() => /Emergency stop: flatten/.test(texts()), 'the stop to reach Telegram');
+    expect(texts()).toMatch(/Emergency stop: flatten\nPressed from the keyboard shortcut at \d{4}-\d\d-\d\dT[\d:.]+Z: no new entries; every open order is being canceled and every position closed\. It holds until you lift it\./);
+    await engine.services.emergency.lift('button');
+    await until(() => /Emergency stop lifted/.test(texts()), 'the lift to reach Telegram');
+    expect(texts()).toMatch(/Lifted from the emergency stop button: bots and alerts may place entries again\./);
+  });
+
   it('sends only the kinds switched on, and nothing while Telegram is off', async () => {
     const off = await engine.services.notifications.configure({ telegram: { enabled: true, chatId: '-100200300', events: { ...allOn, order_filled: false } } });
     expect(off.ok).toBe(true);

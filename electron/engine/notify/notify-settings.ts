@@ -10,8 +10,14 @@ const TOKEN_REF_KEY = 'notifications.telegram.tokenRef';
 
 const allOn = (): NotificationToggles => Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, true])) as Record<NotificationKind, boolean>;
 
+/** Toggles as stored: a kind added in a later version is on until the trader turns it off, and the rest stay as they were. */
+const StoredToggles = z.preprocess((stored) => (typeof stored === 'object' && stored !== null ? { ...allOn(), ...stored } : stored), NotificationSettingsSchema.shape.desktop.shape.events);
+
 /** What is stored in SQLite: the toggles and the chat id; the token lives in the secret store only. */
-const StoredSchema = NotificationSettingsSchema.extend({ telegram: NotificationSettingsSchema.shape.telegram.omit({ tokenStored: true }) });
+const StoredSchema = NotificationSettingsSchema.extend({
+  desktop: NotificationSettingsSchema.shape.desktop.extend({ events: StoredToggles }),
+  telegram: NotificationSettingsSchema.shape.telegram.omit({ tokenStored: true }).extend({ events: StoredToggles }),
+});
 export type StoredSettings = z.infer<typeof StoredSchema>;
 
 export const DEFAULT_SETTINGS: StoredSettings = {

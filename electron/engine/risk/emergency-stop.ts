@@ -46,6 +46,7 @@ export class EmergencyStop {
   #wake: (() => void) | null = null;
   /** The flatten's own closes: the cancel rounds leave them to fill. */
   readonly #closes = new Set<string>();
+  readonly #listeners: ((change: { level: EmergencyLevel | null; by: string; at: number }) => void)[] = [];
 
   constructor(deps: { db: Kysely<Database>; orders: OrderManager; venues: VenueRegistry; bus: EventBus; clock: Clock; logger: Logger; pacing?: Partial<SweepPacing> }) {
     this.#deps = { ...deps, pacing: { ...DEFAULT_PACING, ...deps.pacing } };
@@ -69,6 +70,11 @@ export class EmergencyStop {
   refusal(reduceOnly: boolean): string | null {
     if (!this.#stop || reduceOnly) return null;
     return `Emergency stop (${this.#stop.level}) in force since ${new Date(this.#stop.since).toISOString()}: no new entry is placed until the trader lifts it`;
+  }
+
+  /** Told when a stop is engaged or raised (level) and when it is lifted (null); for notifications. */
+  onChange(listener: (change: { level: EmergencyLevel | null; by: string; at: number }) => void): void {
+    this.#listeners.push(listener);
   }
 
   get level(): EmergencyLevel | null {
@@ -99,7 +105,7 @@ export class EmergencyStop {
     await this.#audit('emergency_stop.engaged', { level, by, previous: current?.level ?? null });
     this.#logger.warn('Emergency stop engaged', { level, by });
     this.#startSweep();
-    this.#changed();
+    this.#changed({ level, by });
     return this.status();
   }
 
@@ -122,7 +128,7 @@ export class EmergencyStop {
     }
     await this.#audit('emergency_stop.lifted', { level: current.level, since: current.since, by });
     this.#logger.warn('Emergency stop lifted', { by });
-    this.#changed();
+    this.#changed({ level: null, by });
     return this.status();
   }
 
@@ -182,7 +188,17 @@ export class EmergencyStop {
     await appendAudit(this.#deps.db, this.#deps.clock.now(), { action, entity: 'emergency_stop', entityId: '1', detail }).catch((error: unknown) => this.#logger.error('Could not write the emergency stop to the audit log', { action, error }));
   }
 
-  #changed(): void {
+  /** `told`: an engage or a lift, which listeners hear of; sweep progress only refreshes the views. */
+  #changed(told?: { level: EmergencyLevel | null; by: string }): void {
     this.#deps.bus.emit('change', { topic: 'risk' });
+    if (!told) return;
+    const change = { ...told, at: this.#deps.clock.now() };
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.#logger.error('An emergency stop listener failed', { error });
+      }
+    }
   }
 }

@@ -8,6 +8,8 @@ const KIND_NAMES: Record<NotificationKind, string> = {
   position_opened: 'Position opened',
   position_closed: 'Position closed (with P&L)',
   protection_hit: 'Stop-loss / take-profit hit',
+  risk_lock: 'Risk limit locks entries',
+  emergency_stop: 'Emergency stop pressed or lifted',
   webhook_refused: 'Webhook alert refused',
   connection_lost: 'Exchange connection lost',
   connection_restored: 'Exchange connection restored',
