@@ -1,5 +1,5 @@
 import type { Candle } from '../../../shared/domain/candle.ts';
-import { Sma } from './sma.ts';
+import { Sma } from '../indicators/sma.ts';
 import type { Intent, Strategy } from './strategy.ts';
 
 const LONG: Intent = { target: 'long' };

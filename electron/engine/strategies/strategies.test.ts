@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../market/random-walk.ts';
 import { MaCrossover } from './ma-crossover.ts';
-import { Sma } from './sma.ts';
 import type { Strategy } from './strategy.ts';
 import { flatBars } from '../testing/bars.ts';
-
-const naiveSma = (values: number[], end: number, period: number) => values.slice(end - period + 1, end + 1).reduce((a, b) => a + b, 0) / period;
-
-describe('SMA', () => {
-  it('matches the textbook (TA-Lib) definition on a long random series', () => {
-    const random = seededRandom(7);
-    const values = Array.from({ length: 20_000 }, () => 100 + random() * 50);
-    const sma = new Sma(30);
-    values.forEach((value, i) => {
-      const got = sma.update(value);
-      if (i < 29) expect(got).toBeNull();
-      else expect(got).toBeCloseTo(naiveSma(values, i, 30), 9);
-    });
-  });
-});
 
 describe('MA crossover', () => {
   it('signals long on the bar the fast average crosses above, flat when it crosses back', () => {

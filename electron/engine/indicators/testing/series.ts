@@ -10,7 +10,7 @@ export const closeSeries = (maxLength: number) =>
 /** Random coherent bars: low <= open, close <= high; volume may be zero. */
 export const ohlcSeries = (maxLength: number) =>
   fc
-    .array(fc.tuple(price, fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true })), { minLength: 0, maxLength })
+    .array(fc.tuple(price, fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e6, noNaN: true }))), { minLength: 0, maxLength })
     .map((bars) => {
       const high = new Float64Array(bars.length);
       const low = new Float64Array(bars.length);
