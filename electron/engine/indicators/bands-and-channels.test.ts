@@ -64,6 +64,11 @@ describe('z-score', () => {
     expect(zScore(f64([3, 3, 3]), 3)[2]).toBe(0);
   });
 
+  it('stays exact in a quiet market right after a 99 % crash (the old spread leaves the window)', () => {
+    const values = f64([0.022109904566998524, 0.0001002495863446926, 0.0001]);
+    expectRelative(zScore(values, 2), [NaN_, -1, 1], 1e-9);
+  });
+
   it('batch equals incremental exactly and matches the definition on random series', () => {
     fc.assert(
       fc.property(closeSeries(300), fc.integer({ min: 2, max: 40 }), (values, n) => {
@@ -95,6 +100,12 @@ describe('VWAP (rolling)', () => {
     const volumes = [0.1, 0.2, 0, 0, 0];
     expect(volumes.map((v) => indicator.update(1, 1, 1, v))).toEqual([null, 1, 1, null, null]);
     expect(Array.from(vwap(ones, ones, ones, f64(volumes), 2)).slice(3).every(Number.isNaN)).toBe(true);
+  });
+
+  it('stays exact after a volume spike at a high price leaves the window (rebuilds its sums)', () => {
+    const price = f64([134.2177279, 1e-4, 1e-4, 1e-4]);
+    const out = vwap(price, price, price, f64([1e6, 0.001, 1.375, 0]), 3);
+    expectRelative(out, [NaN_, NaN_, NaN_, 1e-4], 1e-12);
   });
 
   it('batch equals incremental exactly and matches the definition on random series', () => {

@@ -8,7 +8,7 @@ import { assertPeriod, nanArray } from './period.ts';
  * counting the bars that traded, because running sums keep rounding crumbs (0.1 + 0.2 - 0.1 - 0.2
  * is 4e-17, not 0) and dividing one crumb by another prints a price from nowhere. For the same
  * reason the sums are rebuilt from the window every `period` bars, and at once when a bar leaves
- * holding most of the window's volume (a spike of a million followed by trickles of 0.001).
+ * holding nearly all of the window's volume or value (a spike of a million, then trickles of 0.001).
  */
 export class Vwap {
   readonly period: number;
@@ -30,8 +30,9 @@ export class Vwap {
   update(high: number, low: number, close: number, volume: number): number | null {
     const slot = this.#next;
     const leavingVolume = this.#volume[slot]!;
+    const leavingPriceVolume = this.#priceVolume[slot]!;
     const priceVolume = ((high + low + close) / 3) * volume;
-    this.#sumPriceVolume += priceVolume - this.#priceVolume[slot]!;
+    this.#sumPriceVolume += priceVolume - leavingPriceVolume;
     this.#sumVolume += volume - leavingVolume;
     if (leavingVolume > 0) this.#tradedBars -= 1;
     if (volume > 0) this.#tradedBars += 1;
@@ -39,7 +40,8 @@ export class Vwap {
     this.#volume[slot] = volume;
     this.#next = (slot + 1) % this.period;
     if (this.#count < this.period) this.#count += 1;
-    if (this.#next === 0 || leavingVolume > SPIKE_RATIO * this.#sumVolume) this.#rebuild();
+    const spikeLeft = leavingVolume > SPIKE_RATIO * this.#sumVolume || leavingPriceVolume > SPIKE_RATIO * this.#sumPriceVolume;
+    if (this.#next === 0 || spikeLeft) this.#rebuild();
     if (this.#count < this.period || this.#tradedBars === 0) return null;
     return this.#sumPriceVolume / this.#sumVolume;
   }
@@ -58,8 +60,8 @@ export class Vwap {
   }
 }
 
-/** A leaving bar this many times the remaining volume takes ~6 of float's 16 digits with it. */
-const SPIKE_RATIO = 1e6;
+/** A leaving bar this many times what remains takes ~4 of float's 16 digits with it: rebuild. */
+const SPIKE_RATIO = 1e4;
 
 export function vwap(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, period: number): Float64Array {
   const indicator = new Vwap(period);
