@@ -3,26 +3,19 @@ import { AccountIdSchema } from './account.ts';
 import { MAX_NAME_LENGTH } from './limits.ts';
 import { SymbolSchema, TimeframeSchema } from './instrument.ts';
 import { PnlSchema } from './position.ts';
+import { StrategySchema } from './strategy-params.ts';
 
-const period = (label: string) =>
-  z.number({ error: `${label} must be a whole number` }).int(`${label} must be a whole number`).min(2, `${label} must be at least 2`).max(1000, `${label} must be at most 1000`);
-
-export const MaCrossoverParamsSchema = z
-  .object({
-    kind: z.literal('ma_crossover'),
-    fast: period('Fast period'),
-    slow: period('Slow period'),
-  })
-  .refine((p) => p.slow > p.fast, { message: 'Slow period must be greater than the fast period', path: ['slow'] });
-
-/** Trades only from TradingView alerts; `maxEntries` caps pyramiding (adds to one position). */
-export const TradingViewParamsSchema = z.object({
-  kind: z.literal('tradingview'),
-  maxEntries: z.number({ error: 'Max entries must be a whole number' }).int('Max entries must be a whole number').min(1, 'Max entries must be at least 1').max(100, 'Max entries must be at most 100'),
-});
-
-export const StrategySchema = z.discriminatedUnion('kind', [MaCrossoverParamsSchema, TradingViewParamsSchema]);
-export type StrategyParams = z.infer<typeof StrategySchema>;
+export {
+  BollingerParamsSchema,
+  MacdParamsSchema,
+  MaCrossoverParamsSchema,
+  MomentumParamsSchema,
+  RsiParamsSchema,
+  StrategySchema,
+  TradingViewParamsSchema,
+  ZScoreParamsSchema,
+  type StrategyParams,
+} from './strategy-params.ts';
 
 export const BOT_STATUSES = ['stopped', 'running', 'paused'] as const;
 export const BotStatusSchema = z.enum(BOT_STATUSES);

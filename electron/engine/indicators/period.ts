@@ -8,5 +8,5 @@ export function assertPeriod(period: number, min = 1, label = 'period'): void {
   }
 }
 
-/** The output array of a batch indicator: NaN until its first value. */
-export const nanArray = (length: number): Float64Array => new Float64Array(length).fill(Number.NaN);
+/** The output array of a batch indicator, NaN before `firstValue` (all NaN by default). */
+export const nanArray = (length: number, firstValue = length): Float64Array => new Float64Array(length).fill(Number.NaN, 0, Math.min(firstValue, length));

@@ -39,14 +39,19 @@ export class Sma {
 /** Batch SMA: NaN for the first `period - 1` values, then the same values as `Sma`. */
 export function sma(values: Float64Array, period: number): Float64Array {
   assertPeriod(period);
-  const out = nanArray(values.length);
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (i < period) sum += value;
-    else sum += value - values[i - period]!;
-    if ((i + 1) % period === 0) sum = sumOf(values, i + 1 - period, i + 1);
-    if (i >= period - 1) out[i] = sum / period;
+  const length = values.length;
+  const out = nanArray(length, period - 1);
+  if (length < period) return out;
+  let sum = sumOf(values, 0, period);
+  out[period - 1] = sum / period;
+  // `untilRebuild` counts down to the bars where `Sma` rebuilds (every period-th value).
+  for (let i = period, untilRebuild = period; i < length; i++) {
+    sum += values[i]! - values[i - period]!;
+    if (--untilRebuild === 0) {
+      sum = sumOf(values, i + 1 - period, i + 1);
+      untilRebuild = period;
+    }
+    out[i] = sum / period;
   }
   return out;
 }

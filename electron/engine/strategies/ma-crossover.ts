@@ -1,26 +1,31 @@
 import type { Candle } from '../../../shared/domain/candle.ts';
+import { Ema } from '../indicators/ema.ts';
 import { Sma } from '../indicators/sma.ts';
-import type { Intent, Strategy } from './strategy.ts';
+import { FLAT, LONG, plot } from './signals.ts';
+import type { Intent, Plot, Strategy } from './strategy.ts';
 
-const LONG: Intent = { target: 'long' };
-const FLAT: Intent = { target: 'flat' };
-
-/** Long while the fast SMA of closes is above the slow one; speaks only on the bar where they cross. */
+/** Long while the fast average of closes is above the slow one; speaks only on the bar where they cross. */
 export class MaCrossover implements Strategy {
   readonly warmupBars: number;
-  readonly #fast: Sma;
-  readonly #slow: Sma;
+  readonly plots: readonly Plot[];
+  readonly #fast: Sma | Ema;
+  readonly #slow: Sma | Ema;
+  #fastValue: number | null = null;
+  #slowValue: number | null = null;
   #fastAbove: boolean | null = null;
 
-  constructor(fast: number, slow: number) {
-    this.#fast = new Sma(fast);
-    this.#slow = new Sma(slow);
+  constructor(fast: number, slow: number, ma: 'sma' | 'ema' = 'sma') {
+    const average = (period: number) => (ma === 'ema' ? new Ema(period) : new Sma(period));
+    this.#fast = average(fast);
+    this.#slow = average(slow);
     this.warmupBars = slow + 1;
+    const label = ma.toUpperCase();
+    this.plots = [plot(`${label} ${fast}`, 'price', () => this.#fastValue), plot(`${label} ${slow}`, 'price', () => this.#slowValue)];
   }
 
   onBar(candle: Candle): Intent | null {
-    const fast = this.#fast.update(candle.close);
-    const slow = this.#slow.update(candle.close);
+    const fast = (this.#fastValue = this.#fast.update(candle.close));
+    const slow = (this.#slowValue = this.#slow.update(candle.close));
     if (fast === null || slow === null) return null;
     const above = fast > slow;
     const previous = this.#fastAbove;

@@ -1,6 +1,12 @@
-import type { StrategyParams } from '../../../shared/domain/bot.ts';
+import type { StrategyParams } from '../../../shared/domain/strategy-params.ts';
 import type { Candle } from '../../../shared/domain/candle.ts';
+import { BollingerReversion } from './bollinger-reversion.ts';
+import { DonchianBreakout } from './donchian-breakout.ts';
 import { MaCrossover } from './ma-crossover.ts';
+import { MacdCross } from './macd-cross.ts';
+import { RocMomentum } from './roc-momentum.ts';
+import { RsiReversion } from './rsi-reversion.ts';
+import { ZScoreReversion } from './zscore-reversion.ts';
 
 /** What a strategy sees of its own position: signed quantity in the base asset (short below 0) and entry price. */
 export interface StrategyPosition {
@@ -19,12 +25,23 @@ export interface Intent {
 }
 
 /**
+ * A line the chart draws for a strategy: on the price pane (averages, bands) or in a pane below
+ * (RSI, MACD). `value()` is its value after the latest bar, null while it warms up.
+ */
+export interface Plot {
+  name: string;
+  pane: 'price' | 'below';
+  value(): number | null;
+}
+
+/**
  * One pure, synchronous module per strategy: closed candles (with its own position) in, intents
  * out. The same code runs live and in backtests; it never touches orders, the database or the clock.
  */
 export interface Strategy {
   /** Bars needed before the first intent can come. */
   readonly warmupBars: number;
+  readonly plots: readonly Plot[];
   onBar(candle: Candle, position: StrategyPosition): Intent | null;
 }
 
@@ -32,7 +49,17 @@ export interface Strategy {
 export function createStrategy(params: StrategyParams): Strategy | null {
   switch (params.kind) {
     case 'ma_crossover':
-      return new MaCrossover(params.fast, params.slow);
+      return new MaCrossover(params.fast, params.slow, params.ma ?? 'sma');
+    case 'rsi':
+      return new RsiReversion(params);
+    case 'macd':
+      return new MacdCross(params);
+    case 'bollinger':
+      return new BollingerReversion(params);
+    case 'momentum':
+      return params.mode === 'roc' ? new RocMomentum(params) : new DonchianBreakout(params);
+    case 'zscore':
+      return new ZScoreReversion(params);
     case 'tradingview':
       return null;
   }

@@ -12,13 +12,14 @@ import { TradesTable } from '../ledger/TradesTable.tsx';
 import { BotActions } from './BotActions.tsx';
 import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
+import { strategySummary } from './strategy-summary.ts';
 
 function BotHead({ bot }: { bot: BotSummary }) {
   const instrument = useInstrument(bot.symbol);
   // Once its positions are loaded, the header adds up exactly what the positions table shows.
   const positions = useLedgerStore((s) => (s.botId === bot.id ? s.positions : null));
   const pnl = positions ? pnlOfPositions(positions) : bot.pnl;
-  const strategy = bot.strategy.kind === 'ma_crossover' ? `MA ${bot.strategy.fast}/${bot.strategy.slow}` : `TradingView signals, up to ${bot.strategy.maxEntries} entries`;
+  const strategy = strategySummary(bot.strategy);
   return (
     <div className="panel bot-head">
       <div className="bot-title">

@@ -5,15 +5,14 @@ import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { Field } from './Field.tsx';
+import { StrategyParamsFields } from './StrategyParamsFields.tsx';
+import { draftFor, paramsFromDraft, type StrategyDraft } from './strategy-form-model.ts';
 import { useAccountsStore } from '../accounts/accounts-store.ts';
 
 interface Draft {
   name: string;
   symbol: string;
-  kind: 'ma_crossover' | 'tradingview';
-  fast: string;
-  slow: string;
-  maxEntries: string;
+  strategy: StrategyDraft;
   orderQty: string;
   account: string;
 }
@@ -25,7 +24,7 @@ function toConfig(draft: Draft): unknown {
     name: draft.name,
     symbol: draft.symbol,
     timeframe: '1m',
-    strategy: draft.kind === 'ma_crossover' ? { kind: 'ma_crossover', fast: toNumber(draft.fast), slow: toNumber(draft.slow) } : { kind: 'tradingview', maxEntries: toNumber(draft.maxEntries) },
+    strategy: paramsFromDraft(draft.strategy),
     orderQty: toNumber(draft.orderQty),
     account: draft.account,
   };
@@ -39,10 +38,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   const [draft, setDraft] = useState<Draft>({
     name: existing?.name ?? '',
     symbol: existing?.symbol ?? instruments[0]?.symbol ?? 'BTC/USDT',
-    kind: strategy?.kind ?? 'ma_crossover',
-    fast: String(strategy?.kind === 'ma_crossover' ? strategy.fast : 9),
-    slow: String(strategy?.kind === 'ma_crossover' ? strategy.slow : 21),
-    maxEntries: String(strategy?.kind === 'tradingview' ? strategy.maxEntries : 1),
+    strategy: draftFor(strategy?.kind ?? 'ma_crossover', strategy),
     orderQty: String(existing?.orderQty ?? 0.01),
     account: existing?.account ?? 'paper',
   });
@@ -52,7 +48,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value } as Draft);
+  const set = (key: Exclude<keyof Draft, 'strategy'>) => (value: string) => setDraft({ ...draft, [key]: value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,9 +75,6 @@ export function BotForm({ target }: { target: 'new' | string }) {
     <form className="panel form" onSubmit={submit} noValidate aria-label={existing ? 'Edit bot' : 'New bot'}>
       <h2>{existing ? `Edit ${existing.name}` : 'New bot'}</h2>
       <p className="muted">
-        {draft.kind === 'ma_crossover'
-          ? 'Moving-average crossover: buys when the fast average crosses above the slow one, sells when it crosses back.'
-          : 'TradingView signals: trades only from alerts sent to the webhook listener.'}{' '}
         {draft.account === 'paper' ? 'Paper account: simulated money.' : `Account ${draft.account}: real orders on the exchange.`}
       </p>
       <Field label="Name" error={errors.name}>
@@ -103,26 +96,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
           ))}
         </select>
       </Field>
-      <Field label="Strategy" error={errors['strategy.kind']}>
-        <select value={draft.kind} onChange={(e) => set('kind')(e.target.value)}>
-          <option value="ma_crossover">MA crossover</option>
-          <option value="tradingview">TradingView signals</option>
-        </select>
-      </Field>
-      {draft.kind === 'ma_crossover' ? (
-        <>
-          <Field label="Fast period" error={errors['strategy.fast']}>
-            <input inputMode="numeric" value={draft.fast} onChange={(e) => set('fast')(e.target.value)} />
-          </Field>
-          <Field label="Slow period" error={errors['strategy.slow']}>
-            <input inputMode="numeric" value={draft.slow} onChange={(e) => set('slow')(e.target.value)} />
-          </Field>
-        </>
-      ) : (
-        <Field label="Max entries per position" error={errors['strategy.maxEntries']}>
-          <input inputMode="numeric" value={draft.maxEntries} onChange={(e) => set('maxEntries')(e.target.value)} />
-        </Field>
-      )}
+      <StrategyParamsFields draft={draft.strategy} onChange={(strategy) => setDraft({ ...draft, strategy })} errors={errors} />
       <Field label="Order size (base asset)" error={errors.orderQty}>
         <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
       </Field>
