@@ -33,6 +33,7 @@ describe('Bollinger Bands (population standard deviation)', () => {
         const steps = Array.from(values, (v) => indicator.update(v));
         expect(Float64Array.from(steps, (s) => s?.upper ?? NaN_)).toEqual(batch.upper);
         expect(Float64Array.from(steps, (s) => s?.lower ?? NaN_)).toEqual(batch.lower);
+        expect(Float64Array.from(steps, (s) => s?.middle ?? NaN_)).toEqual(batch.middle);
         const middle = refSma(values, n);
         const std = refStd(values, n);
         expectClose(batch.middle, middle);
@@ -133,7 +134,10 @@ describe('Donchian channel', () => {
       fc.property(ohlcSeries(300), fc.integer({ min: 1, max: 40 }), ({ high, low }, n) => {
         const batch = donchian(high, low, n);
         const indicator = new Donchian(n);
-        expect(runIncremental(high.length, (i) => indicator.update(high[i]!, low[i]!)?.upper ?? null)).toEqual(batch.upper);
+        const steps = Array.from(high, (h, i) => indicator.update(h, low[i]!));
+        expect(Float64Array.from(steps, (s) => s?.upper ?? NaN_)).toEqual(batch.upper);
+        expect(Float64Array.from(steps, (s) => s?.middle ?? NaN_)).toEqual(batch.middle);
+        expect(Float64Array.from(steps, (s) => s?.lower ?? NaN_)).toEqual(batch.lower);
         expectClose(batch.upper, refExtreme(high, n, 'max'), 0);
         expectClose(batch.lower, refExtreme(low, n, 'min'), 0);
       }),

@@ -32,8 +32,9 @@ export class Bollinger {
   update(value: number): BandsValue | null {
     this.#moments.push(value);
     if (!this.#moments.ready) return null;
-    const middle = this.#moments.mean;
+    // std() first: it may rebuild the sums, and the mean must come from the same sums as in the batch.
     const width = this.#moments.std() * this.#deviations;
+    const middle = this.#moments.mean;
     return { upper: middle + width, middle, lower: middle - width };
   }
 }
@@ -41,13 +42,16 @@ export class Bollinger {
 export function bollinger(values: Float64Array, period = 20, deviations = 2): BandsSeries {
   assertPeriod(period, 2);
   assertDeviations(deviations);
-  const out: BandsSeries = { upper: nanArray(values.length), middle: nanArray(values.length), lower: nanArray(values.length) };
-  rollingMoments(values, period, (i, middle, std) => {
-    const width = std * deviations;
+  const length = values.length;
+  const out: BandsSeries = { upper: nanArray(length, period - 1), middle: nanArray(length, period - 1), lower: nanArray(length, period - 1) };
+  const std = out.upper;
+  rollingMoments(values, period, out.middle, std);
+  for (let i = period - 1; i < length; i++) {
+    const width = std[i]! * deviations;
+    const middle = out.middle[i]!;
     out.upper[i] = middle + width;
-    out.middle[i] = middle;
     out.lower[i] = middle - width;
-  });
+  }
   return out;
 }
 

@@ -35,25 +35,17 @@ export class Ema {
 /** Batch EMA: NaN for the first `period - 1` values, then the same values as `Ema`. */
 export function ema(values: Float64Array, period: number): Float64Array {
   assertPeriod(period);
-  const out = nanArray(values.length);
-  emaInto(values, period, 0, out);
-  return out;
-}
-
-/**
- * Writes the EMA of values[from..] into out[from + period - 1 ..]: seeded with the average of
- * values[from .. from + period). MACD uses `from` to seed its fast EMA where TA-Lib does.
- */
-export function emaInto(values: Float64Array, period: number, from: number, out: Float64Array): void {
-  const seedEnd = from + period;
-  if (values.length < seedEnd) return;
+  const length = values.length;
+  const out = nanArray(length, period - 1);
+  if (length < period) return out;
   const k = 2 / (period + 1);
   let sum = 0;
-  for (let i = from; i < seedEnd; i++) sum += values[i]!;
+  for (let i = 0; i < period; i++) sum += values[i]!;
   let value = sum / period;
-  out[seedEnd - 1] = value;
-  for (let i = seedEnd; i < values.length; i++) {
+  out[period - 1] = value;
+  for (let i = period; i < length; i++) {
     value = (values[i]! - value) * k + value;
     out[i] = value;
   }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { Ema, emaInto } from './ema.ts';
+import { Ema } from './ema.ts';
 import { assertPeriod, nanArray } from './period.ts';
 
 export interface MacdValue {
@@ -51,7 +51,7 @@ export class Macd {
   }
 }
 
-/** Batch MACD: NaN until index slow + signal - 2, then the same values as `Macd`. */
+/** Batch MACD: NaN until index slow + signal - 2, then the same values as `Macd` (one pass, same steps). */
 export function macd(values: Float64Array, fast = 12, slow = 26, signal = 9): MacdSeries {
   assertPeriod(fast, 2, 'fast period');
   assertPeriod(slow, 2, 'slow period');
@@ -59,19 +59,37 @@ export function macd(values: Float64Array, fast = 12, slow = 26, signal = 9): Ma
   const slowPeriod = Math.max(fast, slow);
   const fastPeriod = Math.min(fast, slow);
   const length = values.length;
-  const out: MacdSeries = { macd: nanArray(length), signal: nanArray(length), histogram: nanArray(length) };
   const first = slowPeriod + signal - 2;
+  const out: MacdSeries = { macd: nanArray(length, first), signal: nanArray(length, first), histogram: nanArray(length, first) };
   if (length <= first) return out;
-  const line = nanArray(length);
-  const slowEma = nanArray(length);
-  emaInto(values, slowPeriod, 0, slowEma);
-  emaInto(values, fastPeriod, slowPeriod - fastPeriod, line);
-  for (let i = slowPeriod - 1; i < length; i++) line[i] = line[i]! - slowEma[i]!;
-  emaInto(line, signal, slowPeriod - 1, out.signal);
-  for (let i = first; i < length; i++) {
-    const m = line[i]!;
-    out.macd[i] = m;
-    out.histogram[i] = m - out.signal[i]!;
+  let slowSum = 0;
+  for (let i = 0; i < slowPeriod; i++) slowSum += values[i]!;
+  let fastSum = 0;
+  for (let i = slowPeriod - fastPeriod; i < slowPeriod; i++) fastSum += values[i]!;
+  let slowEma = slowSum / slowPeriod;
+  let fastEma = fastSum / fastPeriod;
+  const slowK = 2 / (slowPeriod + 1);
+  const fastK = 2 / (fastPeriod + 1);
+  const signalK = 2 / (signal + 1);
+  let signalSum = 0;
+  let signalEma = 0;
+  for (let i = slowPeriod - 1; i < length; i++) {
+    if (i >= slowPeriod) {
+      const value = values[i]!;
+      slowEma = (value - slowEma) * slowK + slowEma;
+      fastEma = (value - fastEma) * fastK + fastEma;
+    }
+    const line = fastEma - slowEma;
+    if (i <= first) {
+      signalSum += line;
+      if (i < first) continue;
+      signalEma = signalSum / signal;
+    } else {
+      signalEma = (line - signalEma) * signalK + signalEma;
+    }
+    out.macd[i] = line;
+    out.signal[i] = signalEma;
+    out.histogram[i] = line - signalEma;
   }
   return out;
 }

@@ -91,11 +91,72 @@ function stdOf(s1: number, s2: number, period: number): number {
   return variance > 0 ? Math.sqrt(variance) : 0;
 }
 
-/** Batch form: calls `emit(i, mean, std)` for every index from period - 1 on, in order. */
-export function rollingMoments(values: Float64Array, period: number, emit: (i: number, mean: number, std: number) => void): void {
-  const moments = new RollingMoments(period);
-  for (let i = 0; i < values.length; i++) {
-    moments.push(values[i]!);
-    if (i >= period - 1) emit(i, moments.mean, moments.std());
+/** Scratch for `rebuildInto`: sum, shift, s1, s2. One module-level array, so a rebuild allocates nothing. */
+const sums = new Float64Array(4);
+
+/** The rebuild of `RollingMoments`, over values[end - period + 1 .. end], oldest first. */
+function rebuildInto(values: Float64Array, end: number, period: number): void {
+  let sum = 0;
+  for (let j = end + 1 - period; j <= end; j++) sum += values[j]!;
+  const shift = sum / period;
+  let s1 = 0;
+  let s2 = 0;
+  for (let j = end + 1 - period; j <= end; j++) {
+    const deviation = values[j]! - shift;
+    s1 += deviation;
+    s2 += deviation * deviation;
+  }
+  sums[0] = sum;
+  sums[1] = shift;
+  sums[2] = s1;
+  sums[3] = s2;
+}
+
+/**
+ * Batch form: writes the mean and standard deviation of each window into `mean` and `std` from
+ * index period - 1 on. The same steps as `RollingMoments`, in the same order (so the same bits),
+ * as plain loops: blocks of period - 1 running updates between the scheduled rebuilds.
+ */
+export function rollingMoments(values: Float64Array, period: number, mean: Float64Array, std: Float64Array): void {
+  const length = values.length;
+  if (length < period) return;
+  rebuildInto(values, period - 1, period);
+  let sum = sums[0]!;
+  let shift = sums[1]!;
+  let s1 = sums[2]!;
+  let s2 = sums[3]!;
+  let i = period - 1;
+  while (i < length) {
+    let meanDeviation = s1 / period;
+    let meanSquare = s2 / period;
+    let variance = meanSquare - meanDeviation * meanDeviation;
+    // As `std()`: the check runs after a scheduled rebuild too (a second rebuild gives the same sums).
+    if (meanSquare > CANCELLATION_LIMIT * variance) {
+      rebuildInto(values, i, period);
+      sum = sums[0]!;
+      shift = sums[1]!;
+      s1 = sums[2]!;
+      s2 = sums[3]!;
+      meanDeviation = s1 / period;
+      meanSquare = s2 / period;
+      variance = meanSquare - meanDeviation * meanDeviation;
+    }
+    mean[i] = sum / period;
+    std[i] = variance > 0 ? Math.sqrt(variance) : 0;
+    i++;
+    if (i === length) break;
+    if ((i + 1) % period === 0) {
+      rebuildInto(values, i, period);
+      sum = sums[0]!;
+      shift = sums[1]!;
+      s1 = sums[2]!;
+      s2 = sums[3]!;
+      continue;
+    }
+    const value = values[i]!;
+    const leaving = values[i - period]!;
+    sum += value - leaving;
+    s1 += value - shift - (leaving - shift);
+    s2 += (value - shift) * (value - shift) - (leaving - shift) * (leaving - shift);
   }
 }

@@ -44,14 +44,20 @@ export function sma(values: Float64Array, period: number): Float64Array {
   if (length < period) return out;
   let sum = sumOf(values, 0, period);
   out[period - 1] = sum / period;
-  // `untilRebuild` counts down to the bars where `Sma` rebuilds (every period-th value).
-  for (let i = period, untilRebuild = period; i < length; i++) {
-    sum += values[i]! - values[i - period]!;
-    if (--untilRebuild === 0) {
-      sum = sumOf(values, i + 1 - period, i + 1);
-      untilRebuild = period;
+  // Blocks of period - 1 running updates, then the rebuild `Sma` does on every period-th value
+  // (written inline: a call inside the hot loop made this 3x slower).
+  let i = period;
+  while (i < length) {
+    const blockEnd = Math.min(i + period - 1, length);
+    for (; i < blockEnd; i++) {
+      sum += values[i]! - values[i - period]!;
+      out[i] = sum / period;
     }
+    if (i === length) break;
+    sum = 0;
+    for (let j = i + 1 - period; j <= i; j++) sum += values[j]!;
     out[i] = sum / period;
+    i++;
   }
   return out;
 }

@@ -17,16 +17,19 @@ export class ZScore {
   update(value: number): number | null {
     this.#moments.push(value);
     if (!this.#moments.ready) return null;
-    return zOf(value, this.#moments.mean, this.#moments.std());
+    // std() first: it may rebuild the sums, and the mean must come from the same sums as in the batch.
+    const std = this.#moments.std();
+    return zOf(value, this.#moments.mean, std);
   }
 }
 
 export function zScore(values: Float64Array, period: number): Float64Array {
   assertPeriod(period, 2);
-  const out = nanArray(values.length);
-  rollingMoments(values, period, (i, mean, std) => {
-    out[i] = zOf(values[i]!, mean, std);
-  });
+  const length = values.length;
+  const out = nanArray(length, period - 1);
+  const std = new Float64Array(length);
+  rollingMoments(values, period, out, std);
+  for (let i = period - 1; i < length; i++) out[i] = zOf(values[i]!, out[i]!, std[i]!);
   return out;
 }
 
