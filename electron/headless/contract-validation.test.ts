@@ -23,6 +23,7 @@ const MALFORMED: Record<string, unknown[]> = {
     { ...goodBot, orderQty: Number.POSITIVE_INFINITY },
     { ...goodBot, strategy: { kind: 'ma_crossover', fast: 20, slow: 5 } },
     { ...goodBot, strategy: { kind: 'martingale' } },
+    ...[{ kind: 'rsi', oversold: 80, overbought: 20 }, { kind: 'macd', fast: 1e9 }, { kind: 'ma_crossover', fast: 5, slow: 20, ma: 'wma' }, { kind: 'zscore', entryZ: 1e308 * 10 }, { kind: 'bollinger', period: 2.5 }, { kind: 'momentum', mode: 'rsi' }].map((strategy) => ({ ...goodBot, strategy })),
     { ...goodBot, symbol: huge },
     { ...goodBot, symbol: 'DOGE/USDT' },
     { ...goodBot, timeframe: '7m' },
