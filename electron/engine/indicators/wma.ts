@@ -43,26 +43,29 @@ export class Wma {
   }
 }
 
+/** Batch WMA: the same steps as `Wma` (blocks of running updates between the same rebuilds). */
 export function wma(values: Float64Array, period: number): Float64Array {
   assertPeriod(period);
-  const out = nanArray(values.length);
+  const length = values.length;
+  const out = nanArray(length, period - 1);
+  if (length < period) return out;
+  const scale = divisor(period);
   let weighted = 0;
   let plain = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (i < period) {
-      weighted += value * (i + 1);
-      plain += value;
+  for (let i = period - 1; i < length; i++) {
+    if ((i + 1) % period === 0) {
+      weighted = 0;
+      plain = 0;
+      for (let j = i + 1 - period, weight = 1; j <= i; j++, weight++) {
+        weighted += values[j]! * weight;
+        plain += values[j]!;
+      }
     } else {
+      const value = values[i]!;
       weighted += value * period - plain;
       plain += value - values[i - period]!;
     }
-    if ((i + 1) % period === 0) {
-      const sums = weightedSums(values, i + 1 - period, i + 1);
-      weighted = sums.weighted;
-      plain = sums.plain;
-    }
-    if (i >= period - 1) out[i] = weighted / divisor(period);
+    out[i] = weighted / scale;
   }
   return out;
 }
