@@ -79,11 +79,12 @@ export const MomentumParamsSchema = z
     mode: z.enum(['roc', 'donchian'], { error: 'Mode must be roc or donchian' }).default('roc').meta({ title: 'Signal' }),
     period: period('Lookback period').default(20),
     rocThresholdPct: decimal('ROC threshold (%)', 0, 100).default(2),
+    stopAtr: decimal('Stop-loss (ATR multiples, 0 = none)', 0, 20).default(0),
     allowShort,
   })
   .meta({
     title: 'Momentum',
-    description: 'ROC: buys when the rate of change over the lookback rises above the threshold, exits when it turns negative. Donchian: buys a close above the previous highest high, exits on a close below the previous lowest low.',
+    description: 'ROC: buys when the rate of change over the lookback rises above the threshold, exits when it turns negative. Donchian: buys a close above the previous highest high, exits on a close below the previous lowest low. An ATR stop (over the lookback) goes with each entry if set.',
   });
 
 export const ZScoreParamsSchema = z

@@ -98,6 +98,22 @@ describe('Momentum', () => {
     expect(run(strategyFor({ kind: 'momentum', mode: 'donchian', period: 2 }), bars)).toEqual([null, null, 'long', 'flat']);
     expect(run(strategyFor({ kind: 'momentum', mode: 'donchian', period: 2, allowShort: true }), bars)).toEqual([null, null, 'long', 'short']);
   });
+
+  it('puts a stop-loss 2 ATRs under a breakout entry (ATR over the lookback, hand-computed)', () => {
+    // true ranges: bar 1 max(2, 1.5, 0.5) = 2; bar 2 max(2, 2, 0) = 2; ATR(2) at bar 2 = 2; stop 11.5 - 2 * 2 = 7.5
+    const bars = [bar(9.5, { high: 10, low: 9 }), bar(10, { high: 11, low: 9 }), bar(11.5, { high: 12, low: 10 })];
+    const strategy = strategyFor({ kind: 'momentum', mode: 'donchian', period: 2, stopAtr: 2 });
+    const intents = bars.map((b) => strategy.onBar(b, { qty: 0, avgPx: 0 }));
+    expect(intents[2]).toEqual({ target: 'long', stopLoss: 7.5 });
+  });
+
+  it('leaves out a long stop that would sit at or below zero', () => {
+    // ATR(2) at bar 3 = (0 + 2.5) / 2 = 1.25; 20 ATRs under a close of 2 is below zero: no stop, still the entry
+    const bars = [bar(1), bar(1), bar(1), bar(2, { high: 3, low: 0.5 })];
+    const strategy = strategyFor({ kind: 'momentum', mode: 'donchian', period: 2, stopAtr: 20 });
+    const intents = bars.map((b) => strategy.onBar(b, { qty: 0, avgPx: 0 }));
+    expect(intents[3]).toEqual({ target: 'long' });
+  });
 });
 
 describe('Z-score mean reversion', () => {
