@@ -13,7 +13,7 @@ export function strategySummary(params: StrategyParams): string {
     case 'bollinger':
       return `Bollinger ${params.period}, ${params.deviations} std dev, on ${params.entry}${short}`;
     case 'momentum':
-      return params.mode === 'roc' ? `ROC ${params.period} above ${params.rocThresholdPct} %${short}` : `Donchian ${params.period} breakout${short}`;
+      return `${params.mode === 'roc' ? `ROC ${params.period} above ${params.rocThresholdPct} %` : `Donchian ${params.period} breakout`}${params.stopAtr > 0 ? `, stop ${params.stopAtr} ATR` : ''}${short}`;
     case 'zscore':
       return `Z-score ${params.period}, in at ${params.entryZ}, out at ${params.exitZ}${short}`;
     case 'tradingview':
