@@ -3,7 +3,8 @@ import type { Candle } from '../../../shared/domain/candle.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { computeMetrics, drawdownSeries, type Metrics } from '../analytics/metrics.ts';
 import { unrealizedPnl } from '../execution/position-math.ts';
-import { createStrategy, type StrategyPosition } from '../strategies/strategy.ts';
+import { roundQuote } from '../execution/precision.ts';
+import { createStrategy, type Intent, type Strategy, type StrategyPosition } from '../strategies/strategy.ts';
 import { BacktestBook, type BacktestTrade, type Refusal } from './book.ts';
 import { type CandleColumns, inferBarMs } from './candle-columns.ts';
 import { type BacktestOptions, resolveOptions } from './options.ts';
@@ -45,10 +46,15 @@ const PROGRESS_EVERY = 0xffff;
  * The strategy sees one candle object refilled for each bar: it reads the fields, it must not keep it.
  */
 export function runBacktest(candles: CandleColumns, strategyParams: StrategyParams, options: BacktestOptions, onProgress?: OnProgress): Result<BacktestResult> {
-  const resolved = resolveOptions(options);
-  if (!resolved.ok) return resolved;
   const strategy = createStrategy(strategyParams);
   if (!strategy) return fail('INVALID_INPUT', 'This strategy trades on TradingView alerts, not on candles: replay its alerts instead');
+  return runStrategy(candles, strategy, options, onProgress);
+}
+
+/** `runBacktest` for a strategy object already built (a test's script, a replay of alerts). */
+export function runStrategy(candles: CandleColumns, strategy: Strategy, options: BacktestOptions, onProgress?: OnProgress): Result<BacktestResult> {
+  const resolved = resolveOptions(options);
+  if (!resolved.ok) return resolved;
   const n = candles.length;
   if (n === 0) return fail('INVALID_INPUT', 'There are no candles to test on');
   const { ts, open, high, low, close, volume } = candles;
@@ -58,7 +64,7 @@ export function runBacktest(candles: CandleColumns, strategyParams: StrategyPara
   const equity = new Float64Array(n);
   const candle: Candle = { ts: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
   const position: StrategyPosition = { qty: 0, avgPx: 0 };
-  let pending = null as ReturnType<typeof strategy.onBar>;
+  let pending: Intent | null = null;
   let barsInMarket = 0;
 
   for (let i = 0; i < n; i++) {
@@ -99,7 +105,7 @@ export function runBacktest(candles: CandleColumns, strategyParams: StrategyPara
           entryTime: last.openedAt ?? ts[0]!,
           entryPrice: last.avgPxOpen,
           markPrice: close[n - 1]!,
-          unrealizedPnl: unrealizedPnl(last, close[n - 1]!) - last.tripFees,
+          unrealizedPnl: roundQuote(unrealizedPnl(last, close[n - 1]!) - last.tripFees),
           fees: last.tripFees,
         };
   return ok({ metrics, trades, openTrade, ts, equity, drawdown: drawdownSeries(equity, initialCapital), refusals: book.refusals, refusedCount: book.refusedCount });
