@@ -5,11 +5,13 @@ import { engineThroughput } from './engine-throughput.ts';
 import { headlessStartup } from './headless-startup.ts';
 import { liveStreams } from './live-streams.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
+import { candleImport } from './candle-import.ts';
 import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
 await engineThroughput();
 await engineHostLatency();
 await sqliteCandles();
+await candleImport();
 await headlessStartup();
 await webhookLoad();
 await liveStreams();
