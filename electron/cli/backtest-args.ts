@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type StrategyParams, StrategySchema } from '../../shared/domain/bot.ts';
 import { fail, ok, type Result } from '../../shared/errors.ts';
+import { createStrategy } from '../engine/strategies/strategy.ts';
 import { parseDateBound } from './dates.ts';
 import { timeframeMs } from './timeframe.ts';
 
@@ -62,6 +63,8 @@ function strategyParams(name: string | undefined, pairs: readonly string[]): Res
     params[key] = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text === 'true' ? true : text === 'false' ? false : text;
   }
   const parsed = StrategySchema.safeParse(params);
+  // Checked before any file is read: a bot driven by alerts has no candle strategy to run.
+  if (parsed.success && createStrategy(parsed.data) === null) return usage(`The strategy '${name}' trades on TradingView alerts, not on candles`);
   if (parsed.success) return ok(parsed.data);
   const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
   return usage(`The strategy '${name}' cannot run with these parameters: ${problems.join('; ')}`);
