@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures; nothing here passes or fails on a timing.
+import { backtestSpeed } from './backtest.ts';
 import { ccxtOrders } from './ccxt-orders.ts';
 import { engineHostLatency } from './engine-host-latency.ts';
 import { engineThroughput } from './engine-throughput.ts';
@@ -17,3 +18,4 @@ await webhookLoad();
 await liveStreams();
 await ccxtOrders();
 webhookFuzz();
+backtestSpeed();
