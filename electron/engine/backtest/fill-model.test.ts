@@ -138,3 +138,37 @@ describe('backtest input', () => {
     expect(seen.at(-1)).toBe(1);
   });
 });
+
+describe('hostile input', () => {
+  const columns = (rows: [number, number, number, number][], ts?: number[]) => {
+    const c = bars(rows);
+    ts?.forEach((t, i) => (c.ts[i] = t));
+    return c;
+  };
+
+  it.each([
+    ['a NaN close', columns([quiet(1), [1, 1, 1, Number.NaN]]), 'has a price that is not a positive number (open 1, high 1, low 1, close NaN)'],
+    ['a zero open', columns([quiet(1), [0, 1, 1, 1]]), 'has a price that is not a positive number'],
+    ['an infinite high', columns([[1, Infinity, 1, 1]]), 'has a price that is not a positive number'],
+    ['bars out of order', columns([quiet(1), quiet(1)], [60_000, 0]), 'Bar 2 has time 1970-01-01T00:00:00.000Z, not after the bar before it (1970-01-01T00:01:00.000Z)'],
+    ['two bars at one time', columns([quiet(1), quiet(1)], [0, 0]), 'candles must be in time order, one per time'],
+  ])('refuses %s with the bar named, instead of throwing in the ledger', (_, candles, message) => {
+    const result = runStrategy(candles, scripted({ 0: { target: 'long' } }), { qty: 1 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(message);
+  });
+
+  it('refuses an order size below the ledger resolution (1e-10) instead of throwing on the first fill', () => {
+    const result = runStrategy(bars([quiet(1), quiet(1)]), scripted({ 0: { target: 'long' } }), { qty: 1e-12 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('Order size must be at least 1e-10; got 1e-12');
+  });
+
+  it('books huge and tiny prices without NaN: 1e-7 and 1e9 per unit', () => {
+    for (const px of [1e-7, 1e9]) {
+      const result = run([quiet(px), quiet(px), quiet(px * 2), quiet(px * 2)], { 0: { target: 'long' }, 1: { target: 'flat' } }, { qty: 3, feeRate: 0.001 });
+      expect(result.trades[0]!.pnl).toBeCloseTo(3 * px - 0.001 * 3 * (px + 2 * px), 8);
+      expect(result.equity.every(Number.isFinite)).toBe(true);
+    }
+  });
+});

@@ -35,6 +35,8 @@ export interface ResolvedOptions {
 
 type Check = [field: keyof BacktestOptions | 'tickSize' | 'stepSize' | 'minNotional', value: number | undefined, allowZero: boolean, label: string];
 
+const MIN_QTY = 1e-10;
+
 /** A grid finer than any double: the precision helpers leave a value on it unchanged. */
 const NO_GRID = Number.MIN_VALUE;
 
@@ -57,6 +59,8 @@ export function resolveOptions(options: BacktestOptions): Result<ResolvedOptions
     if (value === undefined || (Number.isFinite(value) && (value > 0 || (allowZero && value === 0)))) continue;
     issues.push({ path: [field], message: `${label} must be a ${allowZero ? 'number of zero or more' : 'positive number'}; got ${value}` });
   }
+  // The ledger keeps quantities to 10 decimals (position-math): a smaller order would book as nothing.
+  if (options.qty > 0 && options.qty < MIN_QTY) issues.push({ path: ['qty'], message: `Order size must be at least ${MIN_QTY}; got ${options.qty}` });
   if (options.stopLossPct !== undefined && options.stopLossPct >= 1) issues.push({ path: ['stopLossPct'], message: `Stop-loss distance must be under 100 %; got ${options.stopLossPct * 100} %` });
   if (issues.length > 0) return fail('INVALID_INPUT', issues.map((issue) => issue.message).join('; '), issues);
   const instrument: Instrument | null = rules && (rules.tickSize !== undefined || rules.stepSize !== undefined || rules.minNotional !== undefined)

@@ -6,6 +6,7 @@ import { unrealizedPnl } from '../execution/position-math.ts';
 import { roundQuote } from '../execution/precision.ts';
 import { createStrategy, type Intent, type Strategy, type StrategyPosition } from '../strategies/strategy.ts';
 import { BacktestBook, type BacktestTrade, type Refusal } from './book.ts';
+import { checkCandles } from './candle-checks.ts';
 import { type CandleColumns, inferBarMs } from './candle-columns.ts';
 import { type BacktestOptions, resolveOptions } from './options.ts';
 
@@ -57,6 +58,8 @@ export function runStrategy(candles: CandleColumns, strategy: Strategy, options:
   if (!resolved.ok) return resolved;
   const n = candles.length;
   if (n === 0) return fail('INVALID_INPUT', 'There are no candles to test on');
+  const checked = checkCandles(candles);
+  if (!checked.ok) return checked;
   const { ts, open, high, low, close, volume } = candles;
   const barMs = resolved.value.barMs ?? inferBarMs(ts) ?? 60_000;
   const initialCapital = resolved.value.initialCapital ?? options.qty * open[0]!;
