@@ -3,7 +3,7 @@ import { type StrategyParams, StrategySchema } from '../../shared/domain/bot.ts'
 import { fail, ok, type Result } from '../../shared/errors.ts';
 import { createStrategy } from '../engine/strategies/strategy.ts';
 import { parseDateBound } from './dates.ts';
-import { timeframeMs } from './timeframe.ts';
+import { timeframeMs } from '../engine/backtest/timeframe.ts';
 
 export const BACKTEST_USAGE = `Usage: npm run cli -- backtest (--csv FILE | --symbol S --timeframe T --from DATE --to DATE) --strategy NAME [options]
   --csv FILE            candles from a CSV file (header timestamp,open,high,low,close,volume; ISO or epoch times)

@@ -1,3 +1,4 @@
+import { roundQuote } from '../execution/precision.ts';
 import { summariseDrawdowns, type DrawdownSummary } from './drawdown.ts';
 import { riskAdjusted, type RiskAdjusted, YEAR_MS } from './returns.ts';
 import { tradeStats, type TradePnl, type TradeStats } from './trade-stats.ts';
@@ -51,6 +52,9 @@ function cagr(ts: ArrayLike<number>, finalEquity: number, initialCapital: number
   return (finalEquity / initialCapital) ** (YEAR_MS / spanMs) - 1;
 }
 
+/** Money figures at the quote currency's precision, like the ledger's: no float noise in a report. */
+const money = (value: number | null) => (value === null ? null : roundQuote(value));
+
 /** Every figure of a run, pure: the same numbers in the CLI, the Backtest page and the dashboard. */
 export function computeMetrics(input: MetricsInput): Metrics {
   const { ts, equity, initialCapital, barMs } = input;
@@ -59,15 +63,21 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const finalEquity = bars > 0 ? equity[bars - 1]! : initialCapital;
   const netProfit = finalEquity - initialCapital;
   const hold = input.buyAndHold;
+  const trades = tradeStats(input.trades);
+  const drawdowns = summariseDrawdowns(ts, equity, initialCapital, barMs);
   return {
     initialCapital,
-    finalEquity,
-    netProfit,
+    finalEquity: roundQuote(finalEquity),
+    netProfit: roundQuote(netProfit),
     netReturn: initialCapital > 0 ? netProfit / initialCapital : 0,
     cagr: cagr(ts, finalEquity, initialCapital, barMs),
-    ...tradeStats(input.trades),
+    ...trades,
+    avgWin: money(trades.avgWin),
+    avgLoss: money(trades.avgLoss),
+    expectancy: money(trades.expectancy),
     ...riskAdjusted(equity, initialCapital, barMs),
-    ...summariseDrawdowns(ts, equity, initialCapital, barMs),
+    ...drawdowns,
+    maxDrawdown: roundQuote(drawdowns.maxDrawdown),
     exposure: input.barsInMarket === undefined || bars === 0 ? null : input.barsInMarket / bars,
     buyAndHoldReturn: hold && hold.firstPrice > 0 ? hold.lastPrice / hold.firstPrice - 1 : null,
     bars,
