@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures; nothing here passes or fails on a timing.
+import { backtestSpeed } from './backtest.ts';
 import { ccxtOrders } from './ccxt-orders.ts';
 import { engineHostLatency } from './engine-host-latency.ts';
 import { engineThroughput } from './engine-throughput.ts';
@@ -6,14 +7,17 @@ import { headlessStartup } from './headless-startup.ts';
 import { indicatorsSpeed } from './indicators.ts';
 import { liveStreams } from './live-streams.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
+import { candleImport } from './candle-import.ts';
 import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
 await engineThroughput();
 await engineHostLatency();
 await sqliteCandles();
+await candleImport();
 await headlessStartup();
 await webhookLoad();
 await liveStreams();
 await ccxtOrders();
 webhookFuzz();
 indicatorsSpeed();
+backtestSpeed();

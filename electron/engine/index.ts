@@ -50,6 +50,7 @@ import { marketMismatch } from './accounts/market-mismatch.ts';
 import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
+import { BacktestService } from './backtest/backtest-service.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -264,6 +265,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     recentErrors: logger,
     emergency,
     notifications,
+    backtests: new BacktestService({ db, instruments: () => instruments }),
   };
   equity.start();
   candleRetention.start();

@@ -142,6 +142,10 @@ const MALFORMED: Record<string, unknown[]> = {
     { telegram: { enabled: true, chatId: '42', events: allNotifications, baseUrl: 'http://evil.example' } },
   ],
   'notifications.stream': ['x'],
+  'backtest.run': ['x', {}, ...[{ qty: -1 }, { to: 0 }, { extra: 1 }, { feeBps: 1e9 }, { timeframe: 'weekly' }, { strategy: { kind: 'ma_crossover', fast: 30, slow: 10 } }].map((bad) => ({ symbol: 'BTC/USDT', timeframe: '1m', from: 1, to: 2, strategy: { kind: 'ma_crossover', fast: 2, slow: 4 }, qty: 1, ...bad }))],
+  'backtest.list': ['x', 7],
+  'backtest.get': [{}, { id: '' }, { id: 'x'.repeat(65) }],
+  'backtest.delete': [{}, { id: 7 }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

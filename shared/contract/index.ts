@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts.ts';
+import { backtestContract } from './backtest.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
@@ -24,5 +25,6 @@ export const contract = {
   symbols: symbolsContract,
   risk: riskContract,
   notifications: notificationsContract,
+  backtest: backtestContract,
 };
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { Instrument } from '../../../shared/domain/instrument.ts';
+import { fastRoundSignificant, fastRoundTo } from './precision-fast.ts';
 import { type Decimal, nextUp, quantize, type Rounding, significantDigits, toDecimal, toNumber } from './precision-decimal.ts';
 
 /**
@@ -60,6 +61,8 @@ export function roundToStep(value: number, step: number): number {
 export function roundTo(value: number, decimals: number): number {
   requireFinite('the value', value);
   if (!Number.isInteger(decimals) || Math.abs(decimals) > 100) throw new RangeError(`Cannot round to ${decimals} decimals`);
+  const fast = fastRoundTo(value, decimals);
+  if (fast !== null) return fast;
   return onGrid(value, { int: 1n, exp: -decimals }, 10 ** -decimals, 'nearest');
 }
 
@@ -98,6 +101,8 @@ export function roundSignificant(value: number, digits: number): number {
   requireFinite('the value', value);
   if (!Number.isInteger(digits) || digits < 1 || digits > 17) throw new RangeError(`Cannot keep ${digits} significant digits`);
   if (value === 0) return 0;
+  const fast = fastRoundSignificant(value, digits);
+  if (fast !== null) return fast;
   const decimal = toDecimal(value);
   const magnitude = (decimal.int < 0n ? -decimal.int : decimal.int).toString().length + decimal.exp;
   return toNumber(quantize(decimal, { int: 1n, exp: magnitude - digits }, 'nearest'));

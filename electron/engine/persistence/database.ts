@@ -278,6 +278,23 @@ export interface NotificationsTable {
   read: number;
 }
 
+/** A saved backtest; the JSON columns hold what `backtest/runs.repository.ts` writes. */
+export interface BacktestRunsTable {
+  id: string;
+  createdAt: number;
+  venue: string;
+  symbol: string;
+  timeframe: string;
+  fromTs: number;
+  toTs: number;
+  strategy: string;
+  options: string;
+  metrics: string;
+  trades: string;
+  openTrade: string | null;
+  equity: string;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -303,4 +320,5 @@ export interface Database {
   exchangeSymbols: ExchangeSymbolsTable;
   emergencyStop: EmergencyStopTable;
   notifications: NotificationsTable;
+  backtestRuns: BacktestRunsTable;
 }

@@ -42,6 +42,10 @@ export interface Strategy {
   /** Bars needed before the first intent can come. */
   readonly warmupBars: number;
   readonly plots: readonly Plot[];
+  /**
+   * The backtester refills one candle object for every bar (no allocation per bar): read what you
+   * need from `candle` during the call and never keep the object itself.
+   */
   onBar(candle: Candle, position: StrategyPosition): Intent | null;
 }
 

@@ -1,4 +1,5 @@
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
+import type { OrderSide } from '../../../../shared/domain/order.ts';
 import { floorToStep, formatAmount, roundPriceToTick, roundQuote } from '../../execution/precision.ts';
 
 export type RuleCheck = { ok: true; qty: number; price: number } | { ok: false; reason: string };
@@ -26,3 +27,11 @@ export function applyMarketRules(instrument: Instrument, qty: number, price: num
   }
   return { ok: true, qty: roundedQty, price: roundedPrice };
 }
+
+/** The price a market order fills at: `last` moved against the taker by the slippage (basis points). */
+export function marketFillPrice(side: OrderSide, last: number, slippageBps: number): number {
+  return last * (1 + (slippageBps / 10_000) * (side === 'BUY' ? 1 : -1));
+}
+
+/** The fee of one fill: its notional times the rate (0.001 is 0.1 %), at the quote currency's precision. */
+export const fillFee = (qty: number, px: number, feeRate: number): number => roundQuote(qty * px * feeRate);

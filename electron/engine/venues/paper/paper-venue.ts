@@ -1,9 +1,8 @@
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
-import { roundQuote } from '../../execution/precision.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { fail, ok } from '../../../../shared/errors.ts';
 import type { CancelResult, OrderRef, OrderRequest, SubmitResult, Venue, VenueBalance, VenueEvent, VenueFill, VenueOrderSnapshot, VenuePosition } from '../venue.ts';
-import { applyMarketRules } from './paper-rules.ts';
+import { applyMarketRules, fillFee, marketFillPrice } from './paper-rules.ts';
 
 export interface PaperVenueOptions {
   /** Fee as a fraction of notional for orders that take liquidity (market, marketable limit). */
@@ -58,8 +57,7 @@ export class PaperVenue implements Venue {
     const venueOrderId = `paper-${order.clientOrderId}`;
 
     if (order.type === 'MARKET') {
-      const slip = (this.#options.slippageBps / 10_000) * (order.side === 'BUY' ? 1 : -1);
-      const checked = applyMarketRules(instrument, order.qty, last * (1 + slip));
+      const checked = applyMarketRules(instrument, order.qty, marketFillPrice(order.side, last, this.#options.slippageBps));
       if (!checked.ok) return fail('REFUSED', checked.reason);
       return ok({ venueOrderId, fills: [this.#fill(order.clientOrderId, checked.qty, checked.price, this.#options.takerFee)] });
     }
@@ -131,6 +129,6 @@ export class PaperVenue implements Venue {
   }
 
   #fill(clientOrderId: string, qty: number, px: number, feeRate: number): VenueFill {
-    return { fillId: `${clientOrderId}-1`, clientOrderId, qty, px, fee: roundQuote(qty * px * feeRate), ts: this.#clock.now() };
+    return { fillId: `${clientOrderId}-1`, clientOrderId, qty, px, fee: fillFee(qty, px, feeRate), ts: this.#clock.now() };
   }
 }
