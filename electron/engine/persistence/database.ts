@@ -278,6 +278,31 @@ export interface NotificationsTable {
   read: number;
 }
 
+/** Account-wide risk limits (the governor); null is off. */
+export interface RiskLimitsTable {
+  accountId: string;
+  maxOpenPositions: number | null;
+  maxSymbolExposure: number | null;
+  maxTotalExposure: number | null;
+  dailyLossLimit: number | null;
+  dailyResetTime: string;
+  timeZone: string;
+  maxDrawdownPct: number | null;
+  maxPriceAgeSeconds: number | null;
+  updatedAt: number;
+}
+
+export interface RiskGovernorLocksTable {
+  id: Generated<number>;
+  accountId: string;
+  kind: 'daily_loss' | 'drawdown';
+  since: number;
+  until: number | null;
+  reason: string;
+  liftedAt: number | null;
+  liftedBy: string | null;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -303,4 +328,6 @@ export interface Database {
   exchangeSymbols: ExchangeSymbolsTable;
   emergencyStop: EmergencyStopTable;
   notifications: NotificationsTable;
+  riskLimits: RiskLimitsTable;
+  riskGovernorLocks: RiskGovernorLocksTable;
 }
