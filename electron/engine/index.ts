@@ -50,6 +50,7 @@ import { marketMismatch } from './accounts/market-mismatch.ts';
 import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
+import { wireGovernor } from './risk/governor/wire-governor.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -168,6 +169,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
   await notifications.init();
   const notify = wireNotifications(notifications, { orders, venues, emergency, clock });
+  const governor = wireGovernor({ db, market, clock, accountMarket, entryChecks, logger, onLocked: notify.riskLocked });
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
@@ -264,6 +266,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     recentErrors: logger,
     emergency,
     notifications,
+    governor,
   };
   equity.start();
   candleRetention.start();

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import { RiskLimitsSchema, type AccountRiskLimits, type GovernorAccount, type RiskLimits } from '../../../../shared/contract/risk-limits.ts';
+import type { Order } from '../../../../shared/domain/order.ts';
+import { fail, ok, type Result } from '../../../../shared/errors.ts';
+import type { AccountMarket } from '../../accounts/account-funds.ts';
+import { findAccount, listAccounts, type AccountRow } from '../../accounts/accounts.repository.ts';
+import { readTotals } from '../../accounts/balances.repository.ts';
+import { currencyMarks, equityOf } from '../../accounts/valuation.ts';
+import { appendAudit } from '../../persistence/audit.repository.ts';
+import type { Database } from '../../persistence/database.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Logger } from '../../ports/logger.ts';
+import { evaluateLossLocks, type LossFigures } from './account-locks.ts';
+import { addsRisk, loadBook } from './book.ts';
+import { entryRefusal } from './entry-rules.ts';
+import { openPositions, worstCaseExposure, type AccountBook } from './exposure.ts';
+import { readAllLimits, readLimits, writeLimits } from './limits.repository.ts';
+import { liftLocks } from './locks.repository.ts';
+import type { PriceFreshness } from './price-freshness.ts';
+
+/** Every limit off: what an account has until the trader sets one. */
+export const LIMITS_OFF: RiskLimits = RiskLimitsSchema.parse({});
+
+export interface GovernorDeps {
+  db: Kysely<Database>;
+  /** Market time: equity is recorded, and the day counted, in it. */
+  marketClock: Clock;
+  /** Wall time, for the audit log. */
+  clock: Clock;
+  market: AccountMarket;
+  freshness: PriceFreshness;
+  logger: Logger;
+  /** Tells the trader a lock engaged (alerts centre, desktop, Telegram). */
+  onLocked: (title: string, body: string) => void;
+}
+
+/**
+ * The account-wide risk governor: limits across every bot and signal source, per account. Its
+ * entry check runs inside each order's write-ahead transaction (one at a time), so orders placed
+ * together are counted one after the other and cannot slip under a limit together.
+ */
+export class Governor {
+  readonly #deps: GovernorDeps;
+
+  constructor(deps: GovernorDeps) {
+    this.#deps = deps;
+  }
+
+  /** The EntryChecks rule: a refusal a trader reads, or null. */
+  readonly check = async (trx: Kysely<Database>, order: Order): Promise<string | null> => {
+    const stored = await readLimits(trx, order.venue);
+    const account = stored ? await findAccount(trx, order.venue) : undefined;
+    if (!stored || !account) return null;
+    const book = await loadBook(trx, account.id);
+    if (!addsRisk(order, book)) return null;
+    const figures = await this.#lossFigures(trx, account, stored.limits);
+    const refusal = entryRefusal({ order, book, limits: stored.limits, currency: account.currency, figures, lastPrice: this.#deps.market.lastPrice, freshness: this.#deps.freshness });
+    if (refusal) this.#deps.logger.warn('The risk governor refused an entry', { accountId: account.id, clientOrderId: order.clientOrderId, reason: refusal });
+    return refusal;
+  };
+
+  async limits(): Promise<AccountRiskLimits[]> {
+    const stored = await readAllLimits(this.#deps.db);
+    return (await listAccounts(this.#deps.db)).map((a) => ({ accountId: a.id, currency: a.currency, limits: stored.get(a.id)?.limits ?? LIMITS_OFF, updatedAt: stored.get(a.id)?.updatedAt ?? null }));
+  }
+
+  /** Stores the account's limits; a daily loss lock in force is ended, to be judged again against the new limit at the next entry. */
+  async setLimits(accountId: string, limits: RiskLimits): Promise<Result<AccountRiskLimits>> {
+    const { db, clock, marketClock } = this.#deps;
+    const account = await findAccount(db, accountId);
+    if (!account) return fail('NOT_FOUND', `No account ${accountId}`, [{ path: ['accountId'], message: 'No such account' }]);
+    const updatedAt = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await writeLimits(trx, accountId, limits, updatedAt);
+      await liftLocks(trx, accountId, 'daily_loss', marketClock.now(), 'limits changed');
+      await appendAudit(trx, updatedAt, { action: 'risk.setLimits', entity: 'account', entityId: accountId, detail: { limits } });
+    });
+    return ok({ accountId, currency: account.currency, limits, updatedAt });
+  }
+
+  /** The trader lifts the account's drawdown lock: the peak is counted again from now. */
+  async liftDrawdown(accountId: string): Promise<Result<GovernorAccount>> {
+    const { db, clock, marketClock } = this.#deps;
+    const account = await findAccount(db, accountId);
+    if (!account) return fail('NOT_FOUND', `No account ${accountId}`);
+    const lifted = await db.transaction().execute(async (trx) => {
+      const count = await liftLocks(trx, accountId, 'drawdown', marketClock.now(), 'trader');
+      if (count > 0) await appendAudit(trx, clock.now(), { action: 'risk.liftDrawdownLock', entity: 'account', entityId: accountId, detail: {} });
+      return count;
+    });
+    if (lifted === 0) return fail('CONFLICT', `No drawdown lock is in force on ${accountId}`);
+    this.#deps.logger.info('The trader lifted a drawdown lock', { accountId });
+    return ok(await this.#statusOf(account));
+  }
+
+  /** Every account's figures against its limits, and the locks in force (engaging any a limit now calls for). */
+  async status(): Promise<GovernorAccount[]> {
+    return Promise.all((await listAccounts(this.#deps.db)).map((a) => this.#statusOf(a)));
+  }
+
+  async #statusOf(account: AccountRow): Promise<GovernorAccount> {
+    const { db, market, freshness } = this.#deps;
+    return db.transaction().execute(async (trx) => {
+      const stored = await readLimits(trx, account.id);
+      const limits = stored?.limits ?? LIMITS_OFF;
+      const figures = await this.#lossFigures(trx, account, limits);
+      const book = await loadBook(trx, account.id);
+      const exposure = worstCaseExposure(book, market.lastPrice);
+      const stale = staleSymbol(book, limits, freshness);
+      return {
+        accountId: account.id,
+        currency: account.currency,
+        limits,
+        openPositions: openPositions(book),
+        totalExposure: 'problem' in exposure ? null : exposure.total,
+        symbolExposure: 'problem' in exposure ? [] : [...exposure.bySymbol].map(([symbol, value]) => ({ symbol, exposure: value })),
+        equity: figures.equity,
+        dailyLoss: figures.dailyLoss,
+        dayStartedAt: figures.dayStartedAt,
+        nextResetAt: figures.nextResetAt,
+        drawdownPct: figures.drawdown === null ? null : Number((figures.drawdown * 100).toFixed(4)),
+        peakEquity: figures.peakEquity,
+        locks: figures.locks.map((l) => ({ kind: l.kind, reason: l.reason, since: l.since, until: l.until, liftable: l.kind === 'drawdown' })),
+        problem: 'problem' in exposure ? exposure.problem : stale,
+      };
+    });
+  }
+
+  async #lossFigures(trx: Kysely<Database>, account: AccountRow, limits: RiskLimits): Promise<LossFigures> {
+    const { market, marketClock } = this.#deps;
+    const equity = equityOf(await readTotals(trx, account.id, account.epoch), currencyMarks(account.currency, market.instruments, market.lastPrice));
+    const figures = await evaluateLossLocks({ trx, account, limits, now: marketClock.now(), equity });
+    for (const lock of figures.engaged) {
+      const title = lock.kind === 'daily_loss' ? `Daily loss limit reached on ${account.id}` : `Max drawdown exceeded on ${account.id}`;
+      this.#deps.logger.warn('The risk governor locked entries', { accountId: account.id, kind: lock.kind, reason: lock.reason });
+      this.#deps.onLocked(title, lock.reason);
+    }
+    return figures;
+  }
+}
+
+/** A held symbol whose price is older than the limit allows, in words; null when every one is fresh. */
+function staleSymbol(book: AccountBook, limits: RiskLimits, freshness: PriceFreshness): string | null {
+  if (limits.maxPriceAgeSeconds === null) return null;
+  for (const { symbol } of book.holdings) {
+    const age = freshness.ageMs(symbol);
+    if (age === null || age > limits.maxPriceAgeSeconds * 1000) return `The ${symbol} price is ${age === null ? 'missing' : `${Math.round(age / 1000)} s old`} (limit ${limits.maxPriceAgeSeconds} s)`;
+  }
+  return null;
+}
