@@ -53,10 +53,10 @@ export async function evaluateLossLocks(input: Inputs): Promise<LossFigures> {
   const dailyLoss = opening !== null && equity !== null ? roundTo(opening - equity, QUOTE_DECIMALS) : null;
   const { dailyLossLimit: lossLimit, maxDrawdownPct } = limits;
   if (lossLimit !== null && opening !== null && !locks.some((l) => l.kind === 'daily_loss')) {
-    const reachedAt = (await firstAtOrBelow(trx, span, opening - lossLimit)) ?? (dailyLoss !== null && dailyLoss >= lossLimit ? now : null);
-    if (reachedAt !== null) {
-      const loss = Math.max(dailyLoss ?? 0, lossLimit);
-      await engage({ kind: 'daily_loss', since: reachedAt, until: nextResetAt, reason: dailyLossReason(lossLimit, loss, account.currency, reachedAt, dayStartedAt, nextResetAt, limits.timeZone) });
+    const recorded = await firstAtOrBelow(trx, span, opening - lossLimit);
+    const reached = recorded ? { ts: recorded.ts, loss: roundTo(opening - recorded.equity, QUOTE_DECIMALS) } : dailyLoss !== null && dailyLoss >= lossLimit ? { ts: now, loss: dailyLoss } : null;
+    if (reached) {
+      await engage({ kind: 'daily_loss', since: reached.ts, until: nextResetAt, reason: dailyLossReason(lossLimit, reached.loss, account.currency, reached.ts, dayStartedAt, nextResetAt, limits.timeZone) });
     }
   }
 

@@ -28,18 +28,20 @@ export async function openingEquity(db: Kysely<Database>, span: Span): Promise<n
   return after?.equity ?? null;
 }
 
-/** The first recorded moment in the span when equity was at or below `floor`. */
-export async function firstAtOrBelow(db: Kysely<Database>, span: Span, floor: number): Promise<number | null> {
+/** The first recorded point in the span (after its start) at or below `floor`. */
+export async function firstAtOrBelow(db: Kysely<Database>, span: Span, floor: number): Promise<{ ts: number; equity: number } | null> {
   const row = await db
     .selectFrom('accountEquity')
-    .select((eb) => eb.fn.min('ts').as('ts'))
+    .select(['ts', 'equity'])
     .where('accountId', '=', span.accountId)
     .where('epoch', '=', span.epoch)
     .where('ts', '>', span.from)
     .where('ts', '<=', span.to)
     .where('equity', '<=', floor)
+    .orderBy('ts')
+    .limit(1)
     .executeTakeFirst();
-  return row?.ts ?? null;
+  return row ?? null;
 }
 
 export interface RecordedDrawdown {

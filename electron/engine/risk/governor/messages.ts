@@ -2,8 +2,8 @@ import { formatMoney } from '../../accounts/amounts.ts';
 import type { Order } from '../../../../shared/domain/order.ts';
 import { clockTime } from './day-boundary.ts';
 
-/** `10 %`, `12.5 %`: percentages as a trader writes them. */
-export const percent = (fraction: number): string => `${Number((fraction * 100).toFixed(2))} %`;
+/** `10 %`, `10.009 %`: three decimals at most, so a fall just past a limit never reads as the limit itself. */
+export const percent = (fraction: number): string => `${Number((fraction * 100).toFixed(3))} %`;
 
 export const orderWords = (order: Order): string => `${order.side} ${order.qty} ${order.symbol}`;
 
