@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RiskLimitsSchema } from '../../../../shared/contract/risk-limits.ts';
 import { governorHarness } from './testing/harness.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -74,5 +75,15 @@ describe('daily loss limit: realised + unrealised + fees since the daily reset',
     expect((await h.buy('b1', 0.1)).status).toBe('REJECTED');
     await h.setLimits({ dailyLossLimit: 700 });
     expect((await h.buy('b1', 0.1)).status).toBe('FILLED');
+  });
+});
+
+describe('exchange accounts', () => {
+  it('refuse a loss or drawdown limit, whose equity StoxRobot does not keep, rather than hold one that never triggers', async () => {
+    const h = await governorHarness();
+    await h.db.insertInto('accounts').values({ id: 'ex-1', kind: 'exchange', currency: 'USDT', epoch: 1, createdAt: 0 }).execute();
+    const refused = await h.governor.setLimits('ex-1', RiskLimitsSchema.parse({ dailyLossLimit: 100, maxDrawdownPct: 5 }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['limits', 'dailyLossLimit'] }, { path: ['limits', 'maxDrawdownPct'] }] } });
+    expect(await h.governor.setLimits('ex-1', RiskLimitsSchema.parse({ maxOpenPositions: 2 }))).toMatchObject({ ok: true });
   });
 });

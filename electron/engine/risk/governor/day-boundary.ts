@@ -81,10 +81,3 @@ export function clockTime(utcMs: number, timeZone: string): string {
   const p = localParts(utcMs, timeZone);
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
-
-/** `2026-03-29 00:00 Europe/Berlin`: a moment with its date, for locks that outlive the day. */
-export function dateTime(utcMs: number, timeZone: string): string {
-  const p = localParts(utcMs, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)} ${timeZone}`;
-}

@@ -4,7 +4,7 @@ import { formatMoney } from '../../accounts/amounts.ts';
 import type { PriceSource } from '../../execution/portfolio.ts';
 import type { LossFigures } from './account-locks.ts';
 import { withoutOrder } from './book.ts';
-import { openPositions, worstCaseExposure, type AccountBook } from './exposure.ts';
+import { openPositions, worstCaseExposure, type AccountBook, type QuoteMark } from './exposure.ts';
 import { orderWords, stalePriceReason } from './messages.ts';
 import type { PriceFreshness } from './price-freshness.ts';
 
@@ -16,6 +16,7 @@ interface EntryInput {
   currency: string;
   figures: LossFigures;
   lastPrice: PriceSource;
+  quoteMark: QuoteMark;
   freshness: PriceFreshness;
 }
 
@@ -26,7 +27,7 @@ const COUNTED = 'orders counted at their limit price, or the last price for mark
  * positions, exposure per symbol and in total. A count or exposure rule refuses only an order that
  * raises its figure past the limit: an order that lowers it always goes.
  */
-export function entryRefusal({ order, book, limits, currency, figures, lastPrice, freshness }: EntryInput): string | null {
+export function entryRefusal({ order, book, limits, currency, figures, lastPrice, quoteMark, freshness }: EntryInput): string | null {
   const px = lastPrice(order.symbol);
   const age = freshness.ageMs(order.symbol);
   if (px === null) return `There is no ${order.symbol} price yet, so the risk limits cannot be checked; entries are refused until market data arrives`;
@@ -43,8 +44,8 @@ export function entryRefusal({ order, book, limits, currency, figures, lastPrice
     if (after > held && after > limits.maxOpenPositions) return `Max open positions ${limits.maxOpenPositions} reached: the account already has ${held} (positions held or orders that may still fill), so ${orderWords(order)} would open one more`;
   }
   if (limits.maxSymbolExposure === null && limits.maxTotalExposure === null) return null;
-  const was = worstCaseExposure(before, lastPrice);
-  const will = worstCaseExposure(book, lastPrice);
+  const was = worstCaseExposure(before, lastPrice, quoteMark);
+  const will = worstCaseExposure(book, lastPrice, quoteMark);
   if ('problem' in will) return `${will.problem}, so the exposure limits cannot be checked; entries are refused`;
   if ('problem' in was) return `${was.problem}, so the exposure limits cannot be checked; entries are refused`;
   const money = (value: number) => formatMoney(value, currency);

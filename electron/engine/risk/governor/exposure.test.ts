@@ -54,3 +54,12 @@ describe('open positions', () => {
     expect(openPositions(book)).toBe(2);
   });
 });
+
+describe('exposure in the account currency', () => {
+  it('turns a symbol quoted in another currency into the account’s at its mark, and refuses to guess a missing one', () => {
+    const book: AccountBook = { holdings: [{ botId: 'b1', symbol: 'ETH/BTC', netQty: 2 }], orders: [] };
+    const ethBtc = (s: string) => (s === 'ETH/BTC' ? 0.05 : null);
+    expect(worstCaseExposure(book, ethBtc, (s) => (s === 'ETH/BTC' ? 60_000 : 1))).toMatchObject({ total: 6_000 });
+    expect(worstCaseExposure(book, ethBtc, () => null)).toEqual({ problem: 'There is no price for ETH/BTC yet' });
+  });
+});

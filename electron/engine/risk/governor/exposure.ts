@@ -28,6 +28,15 @@ export interface Exposure {
   total: number;
 }
 
+/** The value of one unit of the symbol's quote currency in the account currency (1 when they are the same); null when unknown. */
+export type QuoteMark = (symbol: string) => number | null;
+
+const inAccount = (px: number | null, symbol: string, quoteMark: QuoteMark): number | null => {
+  const factor = quoteMark(symbol);
+  const value = px === null || factor === null ? null : px * factor;
+  return value !== null && Number.isFinite(value) ? value : null;
+};
+
 const noPrice = (symbol: string) => ({ problem: `There is no price for ${symbol} yet` });
 
 const keyOf = (botId: string, symbol: string) => `${botId}\u0000${symbol}`;
@@ -43,10 +52,11 @@ export function openPositions(book: AccountBook): number {
 /**
  * What the account could hold at worst, in its currency: for each bot and symbol, the larger of
  * "every buy fills and no sell" and "every sell fills and no buy", each order at its limit price
- * or the last price. Positions are valued at the last price, long and short alike; symbols add up.
+ * or the last price. Positions are valued at the last price, long and short alike, turned into the
+ * account currency through `quoteMark` (ETH/BTC in a USDT account at BTC/USDT); symbols add up.
  * Returns why it cannot be counted instead (a symbol without a price): a guess would let an entry through unseen.
  */
-export function worstCaseExposure(book: AccountBook, lastPrice: PriceSource): Exposure | { problem: string } {
+export function worstCaseExposure(book: AccountBook, lastPrice: PriceSource, quoteMark: QuoteMark = () => 1): Exposure | { problem: string } {
   const perKey = new Map<string, { symbol: string; value: number; buys: number; sells: number }>();
   const entry = (botId: string, symbol: string) => {
     const key = keyOf(botId, symbol);
@@ -56,14 +66,14 @@ export function worstCaseExposure(book: AccountBook, lastPrice: PriceSource): Ex
   };
   for (const h of book.holdings) {
     if (h.netQty === 0) continue;
-    const px = lastPrice(h.symbol);
-    if (px === null || !Number.isFinite(px)) return noPrice(h.symbol);
+    const px = inAccount(lastPrice(h.symbol), h.symbol, quoteMark);
+    if (px === null) return noPrice(h.symbol);
     entry(h.botId, h.symbol).value += h.netQty * px;
   }
   for (const o of book.orders) {
     if (o.remainingQty <= 0) continue;
-    const px = o.price ?? lastPrice(o.symbol);
-    if (px === null || !Number.isFinite(px)) return noPrice(o.symbol);
+    const px = inAccount(o.price ?? lastPrice(o.symbol), o.symbol, quoteMark);
+    if (px === null) return noPrice(o.symbol);
     const slot = entry(o.botId, o.symbol);
     if (o.side === 'BUY') slot.buys += o.remainingQty * px;
     else slot.sells += o.remainingQty * px;

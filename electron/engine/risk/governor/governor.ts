@@ -13,7 +13,7 @@ import type { Logger } from '../../ports/logger.ts';
 import { evaluateLossLocks, type LossFigures } from './account-locks.ts';
 import { addsRisk, loadBook } from './book.ts';
 import { entryRefusal } from './entry-rules.ts';
-import { openPositions, worstCaseExposure, type AccountBook } from './exposure.ts';
+import { openPositions, worstCaseExposure, type AccountBook, type QuoteMark } from './exposure.ts';
 import { readAllLimits, readLimits, writeLimits } from './limits.repository.ts';
 import { liftLocks } from './locks.repository.ts';
 import type { PriceFreshness } from './price-freshness.ts';
@@ -54,7 +54,8 @@ export class Governor {
     const book = await loadBook(trx, account.id);
     if (!addsRisk(order, book)) return null;
     const figures = await this.#lossFigures(trx, account, stored.limits);
-    const refusal = entryRefusal({ order, book, limits: stored.limits, currency: account.currency, figures, lastPrice: this.#deps.market.lastPrice, freshness: this.#deps.freshness });
+    const { lastPrice } = this.#deps.market;
+    const refusal = entryRefusal({ order, book, limits: stored.limits, currency: account.currency, figures, lastPrice, quoteMark: this.#quoteMark(account.currency), freshness: this.#deps.freshness });
     if (refusal) this.#deps.logger.warn('The risk governor refused an entry', { accountId: account.id, clientOrderId: order.clientOrderId, reason: refusal });
     return refusal;
   };
@@ -69,6 +70,8 @@ export class Governor {
     const { db, clock, marketClock } = this.#deps;
     const account = await findAccount(db, accountId);
     if (!account) return fail('NOT_FOUND', `No account ${accountId}`, [{ path: ['accountId'], message: 'No such account' }]);
+    const unsupported = lossLimitsUnsupported(account, limits);
+    if (unsupported) return unsupported;
     const updatedAt = clock.now();
     await db.transaction().execute(async (trx) => {
       await writeLimits(trx, accountId, limits, updatedAt);
@@ -105,7 +108,7 @@ export class Governor {
       const limits = stored?.limits ?? LIMITS_OFF;
       const figures = await this.#lossFigures(trx, account, limits);
       const book = await loadBook(trx, account.id);
-      const exposure = worstCaseExposure(book, market.lastPrice);
+      const exposure = worstCaseExposure(book, market.lastPrice, this.#quoteMark(account.currency));
       const stale = staleSymbol(book, limits, freshness);
       return {
         accountId: account.id,
@@ -126,6 +129,16 @@ export class Governor {
     });
   }
 
+  /** Turns a symbol's quote currency into the account currency at the last price. */
+  #quoteMark(currency: string): QuoteMark {
+    const { instruments, lastPrice } = this.#deps.market;
+    const mark = currencyMarks(currency, instruments, lastPrice);
+    return (symbol) => {
+      const quote = instruments.find((i) => i.symbol === symbol)?.quote ?? symbol.split('/')[1]?.split(':')[0];
+      return quote === undefined ? null : mark(quote);
+    };
+  }
+
   async #lossFigures(trx: Kysely<Database>, account: AccountRow, limits: RiskLimits): Promise<LossFigures> {
     const { market, marketClock } = this.#deps;
     const equity = equityOf(await readTotals(trx, account.id, account.epoch), currencyMarks(account.currency, market.instruments, market.lastPrice));
@@ -137,6 +150,18 @@ export class Governor {
     }
     return figures;
   }
+}
+
+/**
+ * An exchange account's balances are the exchange's, not kept in StoxRobot's ledger, so its equity
+ * (and a loss or drawdown on it) cannot be counted here yet: such a limit would never trigger, and
+ * a limit that silently never triggers is worse than none. Positions and exposure limits work.
+ */
+function lossLimitsUnsupported(account: AccountRow, limits: RiskLimits): Result<never> | null {
+  if (account.kind !== 'exchange') return null;
+  const message = 'Daily loss and drawdown limits need the account’s equity, which StoxRobot does not keep for exchange accounts yet; leave them off (positions and exposure limits work)';
+  const issues = (['dailyLossLimit', 'maxDrawdownPct'] as const).filter((key) => limits[key] !== null).map((key) => ({ path: ['limits', key], message }));
+  return issues.length > 0 ? fail('INVALID_INPUT', message, issues) : null;
 }
 
 /** A held symbol whose price is older than the limit allows, in words; null when every one is fresh. */
