@@ -2,6 +2,7 @@
 import { ccxtOrders } from './ccxt-orders.ts';
 import { engineHostLatency } from './engine-host-latency.ts';
 import { engineThroughput } from './engine-throughput.ts';
+import { governorCheck } from './governor-check.ts';
 import { headlessStartup } from './headless-startup.ts';
 import { liveStreams } from './live-streams.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
@@ -14,4 +15,5 @@ await headlessStartup();
 await webhookLoad();
 await liveStreams();
 await ccxtOrders();
+await governorCheck();
 webhookFuzz();

@@ -5,7 +5,7 @@ import { findEpoch } from '../../accounts/accounts.repository.ts';
 import { QUOTE_DECIMALS, roundTo } from '../../execution/precision.ts';
 import type { Database } from '../../persistence/database.ts';
 import { dayStart, nextReset } from './day-boundary.ts';
-import { firstAtOrBelow, openingEquity, recordedDrawdown } from './equity-figures.ts';
+import { type DrawdownFolds, firstAtOrBelow, openingEquity } from './equity-figures.ts';
 import { insertLock, lastDrawdownLift, locksInForce, type StoredLock } from './locks.repository.ts';
 import { dailyLossReason, drawdownReason } from './messages.ts';
 
@@ -30,6 +30,7 @@ interface Inputs {
   now: number;
   /** Equity now, open positions at their mark; null when a holding cannot be priced. */
   equity: number | null;
+  drawdowns: DrawdownFolds;
 }
 
 /**
@@ -38,7 +39,7 @@ interface Inputs {
  * stays in force once engaged: a loss recovered within the day does not reopen entries.
  */
 export async function evaluateLossLocks(input: Inputs): Promise<LossFigures> {
-  const { trx, account, limits, now, equity } = input;
+  const { trx, account, limits, now, equity, drawdowns } = input;
   const dayStartedAt = dayStart(now, limits.dailyResetTime, limits.timeZone);
   const nextResetAt = nextReset(now, limits.dailyResetTime, limits.timeZone);
   let locks = await locksInForce(trx, account.id, now);
@@ -66,7 +67,7 @@ export async function evaluateLossLocks(input: Inputs): Promise<LossFigures> {
     const limit = maxDrawdownPct / 100;
     const epochStart = (await findEpoch(trx, account.id, account.epoch))?.startedAt ?? 0;
     const from = Math.max(epochStart, (await lastDrawdownLift(trx, account.id)) ?? Number.NEGATIVE_INFINITY);
-    const recorded = await recordedDrawdown(trx, { accountId: account.id, epoch: account.epoch, from, to: now }, limit);
+    const recorded = await drawdowns.recorded(trx, { accountId: account.id, epoch: account.epoch, from, to: now }, limit);
     peakEquity = Math.max(recorded?.peak ?? Number.NEGATIVE_INFINITY, equity ?? Number.NEGATIVE_INFINITY);
     if (!Number.isFinite(peakEquity)) peakEquity = null;
     drawdown = peakEquity !== null && peakEquity > 0 && equity !== null ? (peakEquity - equity) / peakEquity : null;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../persistence/database.ts';
 
 /** Equity points of the account's current epoch from `from` on (market time); what both figures read. */
@@ -46,21 +46,44 @@ export async function firstAtOrBelow(db: Kysely<Database>, span: Span, floor: nu
 
 export interface RecordedDrawdown {
   peak: number;
-  /** Largest fall from a running peak, as a fraction of that peak (0.1 = 10 %). */
-  worst: number;
-  /** The first point whose fall from the running peak was more than `limit`; null when none. */
+  /** The first point whose fall from the running peak was more than the limit; null when none. */
   firstBeyond: { ts: number; equity: number; peak: number } | null;
 }
 
-/** Peak-to-trough over the recorded series, in SQLite (a window function): no series is read into memory. */
-export async function recordedDrawdown(db: Kysely<Database>, span: Span, limit: number): Promise<RecordedDrawdown | null> {
-  const running = sql`select ts, equity, max(equity) over (order by ts rows between unbounded preceding and current row) as peak
-    from account_equity where account_id = ${span.accountId} and epoch = ${span.epoch} and ts >= ${span.from} and ts <= ${span.to}`;
-  const summary = await sql<{ peak: number | null; worst: number | null }>`with s as (${running})
-    select max(peak) as peak, max(case when peak > 0 then (peak - equity) / peak else 0 end) as worst from s`.execute(db);
-  const head = summary.rows[0];
-  if (head?.peak === null || head?.peak === undefined) return null;
-  const beyond = await sql<{ ts: number; equity: number; peak: number }>`with s as (${running})
-    select ts, equity, peak from s where peak > 0 and (peak - equity) > ${limit} * peak order by ts limit 1`.execute(db);
-  return { peak: head.peak, worst: head.worst ?? 0, firstBeyond: beyond.rows[0] ?? null };
+interface Fold extends RecordedDrawdown {
+  /** What the fold was made for: a new epoch, a lift (a new start) or a new limit starts it again. */
+  key: string;
+  lastTs: number;
+}
+
+/**
+ * Peak-to-trough over the recorded series, folded as it grows: each evaluation reads only the rows
+ * since the last one (re-reading the last, which a later write at the same market time replaces),
+ * so an entry costs the same after a year of minutes as after a day. The first evaluation after a
+ * start reads the whole span once. A fall is "beyond" when peak - equity > limit x peak.
+ */
+export class DrawdownFolds {
+  readonly #folds = new Map<string, Fold>();
+
+  async recorded(db: Kysely<Database>, span: Span, limit: number): Promise<RecordedDrawdown | null> {
+    const key = `${span.epoch}|${span.from}|${limit}`;
+    const previous = this.#folds.get(span.accountId);
+    const fold: Fold = previous?.key === key ? { ...previous } : { key, lastTs: Number.NEGATIVE_INFINITY, peak: Number.NEGATIVE_INFINITY, firstBeyond: null };
+    const rows = await db
+      .selectFrom('accountEquity')
+      .select(['ts', 'equity'])
+      .where('accountId', '=', span.accountId)
+      .where('epoch', '=', span.epoch)
+      .where('ts', '>=', Math.max(span.from, fold.lastTs))
+      .where('ts', '<=', span.to)
+      .orderBy('ts')
+      .execute();
+    for (const { ts, equity } of rows) {
+      fold.peak = Math.max(fold.peak, equity);
+      if (!fold.firstBeyond && fold.peak > 0 && fold.peak - equity > limit * fold.peak) fold.firstBeyond = { ts, equity, peak: fold.peak };
+      fold.lastTs = ts;
+    }
+    this.#folds.set(span.accountId, fold);
+    return Number.isFinite(fold.peak) ? { peak: fold.peak, firstBeyond: fold.firstBeyond } : null;
+  }
 }

@@ -11,6 +11,7 @@ import type { Database } from '../../persistence/database.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../ports/logger.ts';
 import { evaluateLossLocks, type LossFigures } from './account-locks.ts';
+import { DrawdownFolds } from './equity-figures.ts';
 import { addsRisk, loadBook } from './book.ts';
 import { entryRefusal } from './entry-rules.ts';
 import { openPositions, worstCaseExposure, type AccountBook, type QuoteMark } from './exposure.ts';
@@ -41,6 +42,7 @@ export interface GovernorDeps {
  */
 export class Governor {
   readonly #deps: GovernorDeps;
+  readonly #drawdowns = new DrawdownFolds();
 
   constructor(deps: GovernorDeps) {
     this.#deps = deps;
@@ -142,7 +144,7 @@ export class Governor {
   async #lossFigures(trx: Kysely<Database>, account: AccountRow, limits: RiskLimits): Promise<LossFigures> {
     const { market, marketClock } = this.#deps;
     const equity = equityOf(await readTotals(trx, account.id, account.epoch), currencyMarks(account.currency, market.instruments, market.lastPrice));
-    const figures = await evaluateLossLocks({ trx, account, limits, now: marketClock.now(), equity });
+    const figures = await evaluateLossLocks({ trx, account, limits, now: marketClock.now(), equity, drawdowns: this.#drawdowns });
     for (const lock of figures.engaged) {
       const title = lock.kind === 'daily_loss' ? `Daily loss limit reached on ${account.id}` : `Max drawdown exceeded on ${account.id}`;
       this.#deps.logger.warn('The risk governor locked entries', { accountId: account.id, kind: lock.kind, reason: lock.reason });
