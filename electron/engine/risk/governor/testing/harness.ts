@@ -68,7 +68,13 @@ export async function governorHarness(options: { dir?: string; bots?: number; ma
       const result = await governor.setLimits('paper', RiskLimitsSchema.parse(limits));
       if (!result.ok) throw new Error(result.error.message);
     },
-    recordEquity: (ts: number, equity: number) => upsertEquity(db, [{ accountId: 'paper', ts, epoch: 1, equity }]),
+    recordEquity: (ts: number, equity: number, epoch = 1) => upsertEquity(db, [{ accountId: 'paper', ts, epoch, equity }]),
+    /** The paper account starts over (a reset): a new epoch with 10,000 USDT. */
+    newEpoch: async (epoch: number) => {
+      await db.updateTable('accounts').set({ epoch }).where('id', '=', 'paper').execute();
+      await db.insertInto('accountEpochs').values({ accountId: 'paper', epoch, startedAt: 0, endedAt: null }).execute();
+      await db.insertInto('accountBalances').values({ accountId: 'paper', epoch, currency: 'USDT', starting: 10_000, total: 10_000 }).execute();
+    },
     buy: (botId: string, qty: number, more: Partial<PlaceOrder> = {}) => orders.place({ botId, symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', qty, ...more }),
     sell: (botId: string, qty: number, more: Partial<PlaceOrder> = {}) => orders.place({ botId, symbol: 'BTC/USDT', side: 'SELL', type: 'MARKET', qty, ...more }),
   };
