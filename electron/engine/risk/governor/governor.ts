@@ -14,7 +14,9 @@ import { evaluateLossLocks, type LossFigures } from './account-locks.ts';
 import { DrawdownFolds } from './equity-figures.ts';
 import { addsRisk, loadBook } from './book.ts';
 import { entryRefusal } from './entry-rules.ts';
-import { openPositions, worstCaseExposure, type AccountBook, type QuoteMark } from './exposure.ts';
+import { worstCaseExposure } from './exposure.ts';
+import { accountStatus } from './governor-status.ts';
+import { quoteMarks } from './quote-marks.ts';
 import { readAllLimits, readLimits, writeLimits } from './limits.repository.ts';
 import { liftLocks } from './locks.repository.ts';
 import type { PriceFreshness } from './price-freshness.ts';
@@ -57,7 +59,7 @@ export class Governor {
     if (!addsRisk(order, book)) return null;
     const figures = await this.#lossFigures(trx, account, stored.limits);
     const { lastPrice } = this.#deps.market;
-    const refusal = entryRefusal({ order, book, limits: stored.limits, currency: account.currency, figures, lastPrice, quoteMark: this.#quoteMark(account.currency), freshness: this.#deps.freshness });
+    const refusal = entryRefusal({ order, book, limits: stored.limits, currency: account.currency, figures, lastPrice, quoteMark: quoteMarks(account.currency, this.#deps.market), freshness: this.#deps.freshness });
     if (refusal) this.#deps.logger.warn('The risk governor refused an entry', { accountId: account.id, clientOrderId: order.clientOrderId, reason: refusal });
     return refusal;
   };
@@ -110,35 +112,9 @@ export class Governor {
       const limits = stored?.limits ?? LIMITS_OFF;
       const figures = await this.#lossFigures(trx, account, limits);
       const book = await loadBook(trx, account.id);
-      const exposure = worstCaseExposure(book, market.lastPrice, this.#quoteMark(account.currency));
-      const stale = staleSymbol(book, limits, freshness);
-      return {
-        accountId: account.id,
-        currency: account.currency,
-        limits,
-        openPositions: openPositions(book),
-        totalExposure: 'problem' in exposure ? null : exposure.total,
-        symbolExposure: 'problem' in exposure ? [] : [...exposure.bySymbol].map(([symbol, value]) => ({ symbol, exposure: value })),
-        equity: figures.equity,
-        dailyLoss: figures.dailyLoss,
-        dayStartedAt: figures.dayStartedAt,
-        nextResetAt: figures.nextResetAt,
-        drawdownPct: figures.drawdown === null ? null : Number((figures.drawdown * 100).toFixed(4)),
-        peakEquity: figures.peakEquity,
-        locks: figures.locks.map((l) => ({ kind: l.kind, reason: l.reason, since: l.since, until: l.until, liftable: l.kind === 'drawdown' })),
-        problem: 'problem' in exposure ? exposure.problem : stale,
-      };
+      const exposure = worstCaseExposure(book, market.lastPrice, quoteMarks(account.currency, market));
+      return accountStatus({ account, limits, enforced: stored !== null, figures, book, exposure, freshness });
     });
-  }
-
-  /** Turns a symbol's quote currency into the account currency at the last price. */
-  #quoteMark(currency: string): QuoteMark {
-    const { instruments, lastPrice } = this.#deps.market;
-    const mark = currencyMarks(currency, instruments, lastPrice);
-    return (symbol) => {
-      const quote = instruments.find((i) => i.symbol === symbol)?.quote ?? symbol.split('/')[1]?.split(':')[0];
-      return quote === undefined ? null : mark(quote);
-    };
   }
 
   async #lossFigures(trx: Kysely<Database>, account: AccountRow, limits: RiskLimits): Promise<LossFigures> {
@@ -164,14 +140,4 @@ function lossLimitsUnsupported(account: AccountRow, limits: RiskLimits): Result<
   const message = 'Daily loss and drawdown limits need the account’s equity, which StoxRobot does not keep for exchange accounts yet; leave them off (positions and exposure limits work)';
   const issues = (['dailyLossLimit', 'maxDrawdownPct'] as const).filter((key) => limits[key] !== null).map((key) => ({ path: ['limits', key], message }));
   return issues.length > 0 ? fail('INVALID_INPUT', message, issues) : null;
-}
-
-/** A held symbol whose price is older than the limit allows, in words; null when every one is fresh. */
-function staleSymbol(book: AccountBook, limits: RiskLimits, freshness: PriceFreshness): string | null {
-  if (limits.maxPriceAgeSeconds === null) return null;
-  for (const { symbol } of book.holdings) {
-    const age = freshness.ageMs(symbol);
-    if (age === null || age > limits.maxPriceAgeSeconds * 1000) return `The ${symbol} price is ${age === null ? 'missing' : `${Math.round(age / 1000)} s old`} (limit ${limits.maxPriceAgeSeconds} s)`;
-  }
-  return null;
 }
