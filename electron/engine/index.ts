@@ -290,6 +290,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await notifications.close();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
+      await governor.close();
       candleRetention.stop();
       await symbols.close();
       await close();

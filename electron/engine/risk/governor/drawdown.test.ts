@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { until } from '../../testing/full-disk.ts';
 import { governorHarness } from './testing/harness.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 11, 0, 0); // an hour before the harness's market time
@@ -40,6 +41,20 @@ describe('max drawdown on equity, open positions at their mark', () => {
     h.setPrice('BTC/USDT', 49.99); // 10 BTC lose 500.10 USDT: 5.001 % of 10,000
     const refused = await h.orders.place({ botId: 'b2', symbol: 'ETH/USDT', side: 'BUY', type: 'MARKET', qty: 1 });
     expect(refused.rejectReason).toContain('Max drawdown 5 % exceeded at 12:00 UTC (equity 9,499.90 USDT, 5.001 % below its peak of 10,000.00 USDT)');
+  });
+
+  it('locks and tells the trader between entries: the governor looks at limited accounts on a timer', async () => {
+    const h = await governorHarness();
+    await h.setLimits({ maxDrawdownPct: 10 });
+    await h.recordEquity(minute(0), 12_000); // live equity 10,000: 16.7 % below
+    h.governor.watch(10);
+    try {
+      await until(async () => h.locked.length > 0, 'the watch to lock entries');
+      expect(h.locked).toEqual([{ title: 'Max drawdown exceeded on paper', body: expect.stringContaining('Max drawdown 10 % exceeded at 12:00 UTC') }]);
+    } finally {
+      await h.governor.close();
+    }
+    expect(await h.db.selectFrom('orders').selectAll().execute()).toEqual([]);
   });
 
   it('property: the lock engages exactly when some point (the live mark last) falls more than the limit below the peak before it, however often it was looked at as the series grew', async () => {

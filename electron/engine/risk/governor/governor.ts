@@ -45,6 +45,8 @@ export interface GovernorDeps {
 export class Governor {
   readonly #deps: GovernorDeps;
   readonly #drawdowns = new DrawdownFolds();
+  #watching: NodeJS.Timeout | null = null;
+  #look: Promise<void> | null = null;
 
   constructor(deps: GovernorDeps) {
     this.#deps = deps;
@@ -98,6 +100,34 @@ export class Governor {
     if (lifted === 0) return fail('CONFLICT', `No drawdown lock is in force on ${accountId}`);
     this.#deps.logger.info('The trader lifted a drawdown lock', { accountId });
     return ok(await this.#statusOf(account));
+  }
+
+  /**
+   * Looks at every account with limits on a timer, so a loss or drawdown limit locks entries (and
+   * the trader hears of it) when it is met, not only at the next entry. Stopped by `close`.
+   */
+  watch(everyMs: number): void {
+    this.#watching ??= setInterval(() => {
+      this.#look ??= this.#lookAtLimited().finally(() => {
+        this.#look = null;
+      });
+    }, everyMs);
+    this.#watching.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.#watching) clearInterval(this.#watching);
+    this.#watching = null;
+    await this.#look;
+  }
+
+  async #lookAtLimited(): Promise<void> {
+    try {
+      const limited = await readAllLimits(this.#deps.db);
+      for (const account of await listAccounts(this.#deps.db)) if (limited.has(account.id)) await this.#statusOf(account);
+    } catch (error) {
+      this.#deps.logger.error('The risk governor could not look at the accounts’ limits', { error });
+    }
   }
 
   /** Every account's figures against its limits, and the locks in force (engaging any a limit now calls for). */
