@@ -51,6 +51,7 @@ import { SymbolService, type PublicDataSource } from './market/symbols/symbol-se
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
+import { wireGovernor } from './risk/governor/wire-governor.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -169,6 +170,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
   await notifications.init();
   const notify = wireNotifications(notifications, { orders, venues, emergency, clock });
+  const governor = wireGovernor({ db, market, clock, accountMarket, entryChecks, logger, onLocked: notify.riskLocked });
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
@@ -266,6 +268,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     emergency,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
+    governor,
   };
   equity.start();
   candleRetention.start();
@@ -289,6 +292,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await notifications.close();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
+      await governor.close();
       candleRetention.stop();
       await symbols.close();
       await close();

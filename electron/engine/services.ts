@@ -22,6 +22,7 @@ import type { EmergencyStop } from './risk/emergency-stop.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
+import type { Governor } from './risk/governor/governor.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -66,4 +67,6 @@ export interface EngineServices {
   notifications: NotifyService;
   /** Saved backtests over the candle store. */
   backtests: BacktestService;
+  /** The account-wide risk governor: limits across every bot and signal source, and its locks. */
+  governor: Governor;
 }

@@ -1,5 +1,7 @@
 import { oc } from '@orpc/contract';
 import { z } from 'zod';
+import { AccountIdSchema } from '../domain/account.ts';
+import { AccountRiskLimitsSchema, GovernorAccountSchema, SetRiskLimitsInputSchema } from './risk-limits.ts';
 
 /**
  * block: no new entry from any source (bots, alerts, manual or API orders); reduce-only closes still go.
@@ -35,4 +37,8 @@ export const riskContract = {
   emergencyStop: oc.route({ method: 'POST', path: '/risk/emergency-stop' }).input(EmergencyStopInputSchema).output(EmergencyStopStatusSchema),
   liftEmergencyStop: oc.route({ method: 'POST', path: '/risk/emergency-stop/lift' }).input(z.object({ source: StopSourceSchema.default('api') }).strict()).output(EmergencyStopStatusSchema),
   status: oc.route({ method: 'GET', path: '/risk/status' }).input(z.object({}).strict().optional()).output(EmergencyStopStatusSchema),
+  limits: oc.route({ method: 'GET', path: '/risk/limits' }).input(z.object({}).strict().optional()).output(z.array(AccountRiskLimitsSchema)),
+  setLimits: oc.route({ method: 'PUT', path: '/risk/limits/{accountId}' }).input(SetRiskLimitsInputSchema).output(AccountRiskLimitsSchema),
+  governor: oc.route({ method: 'GET', path: '/risk/governor' }).input(z.object({}).strict().optional()).output(z.array(GovernorAccountSchema)),
+  liftDrawdownLock: oc.route({ method: 'POST', path: '/risk/governor/{accountId}/lift' }).input(z.object({ accountId: AccountIdSchema }).strict()).output(GovernorAccountSchema),
 };

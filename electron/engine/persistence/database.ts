@@ -295,6 +295,31 @@ export interface BacktestRunsTable {
   equity: string;
 }
 
+/** Account-wide risk limits (the governor); null is off. */
+export interface RiskLimitsTable {
+  accountId: string;
+  maxOpenPositions: number | null;
+  maxSymbolExposure: number | null;
+  maxTotalExposure: number | null;
+  dailyLossLimit: number | null;
+  dailyResetTime: string;
+  timeZone: string;
+  maxDrawdownPct: number | null;
+  maxPriceAgeSeconds: number | null;
+  updatedAt: number;
+}
+
+export interface RiskGovernorLocksTable {
+  id: Generated<number>;
+  accountId: string;
+  kind: 'daily_loss' | 'drawdown';
+  since: number;
+  until: number | null;
+  reason: string;
+  liftedAt: number | null;
+  liftedBy: string | null;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -321,4 +346,6 @@ export interface Database {
   emergencyStop: EmergencyStopTable;
   notifications: NotificationsTable;
   backtestRuns: BacktestRunsTable;
+  riskLimits: RiskLimitsTable;
+  riskGovernorLocks: RiskGovernorLocksTable;
 }

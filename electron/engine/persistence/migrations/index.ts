@@ -11,6 +11,7 @@ import * as emergencyStop from './2026-11-25-0008-emergency-stop.ts';
 import * as notifications from './2026-11-25-0009-notifications.ts';
 import * as orderSource from './2026-11-25-0010-order-source.ts';
 import * as backtestRuns from './2026-11-25-0017-backtest-runs.ts';
+import * as riskGovernor from './2026-11-25-0013-risk-governor.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0009-notifications': notifications,
   '2026-11-25-0010-order-source': orderSource,
   '2026-11-25-0017-backtest-runs': backtestRuns,
+  '2026-11-25-0013-risk-governor': riskGovernor,
 };
