@@ -46,8 +46,8 @@ export const TradeSchema = z.object({
   /** Who placed the entry: a strategy, an alert (then `alertId`), the trader by hand… */
   source: OrderSourceSchema.nullable(),
   alertId: z.number().nullable(),
-  /** P&L over the entry's value (0.1 = 10 %); null for a trade of no value. */
-  returnRatio: z.number().nullable(),
+  /** P&L over the entry's value (0.1 = 10 %). */
+  returnRatio: z.number(),
   durationMs: z.number(),
 });
 export type Trade = z.infer<typeof TradeSchema>;

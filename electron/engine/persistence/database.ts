@@ -105,7 +105,7 @@ export interface TradesTable {
   /** The TradingView alert whose order opened the trade. */
   alertId: number | null;
   /** Generated: P&L over the entry's value, and closedAt - openedAt. */
-  returnRatio: GeneratedAlways<number | null>;
+  returnRatio: GeneratedAlways<number>;
   durationMs: GeneratedAlways<number>;
 }
 

@@ -45,8 +45,9 @@ async function tradeProvenance(db: Kysely<unknown>): Promise<void> {
   await sql`create index alert_legs_order on alert_legs (client_order_id)`.execute(db);
   await sql`update trades set alert_id = (select alert_id from alert_legs where client_order_id = trades.entry_order_id)`.execute(db);
   // Derived, so they can never disagree with the row; virtual columns can still be indexed for sorting.
-  await sql`alter table trades add column return_ratio real generated always as (
-    case when qty * avg_px_open > 0 then realized_pnl / (qty * avg_px_open) end) virtual`.execute(db);
+  // Never null (a null would drop out of keyset pages): an entry worth nothing (an underflow) returns 0.
+  await sql`alter table trades add column return_ratio real not null generated always as (
+    coalesce(realized_pnl / (qty * avg_px_open), 0)) virtual`.execute(db);
   await sql`alter table trades add column duration_ms integer generated always as (closed_at - opened_at) virtual`.execute(db);
 }
 
