@@ -12,5 +12,12 @@ export function openReader(file: string): { reads: Kysely<Database>; close(): Pr
   const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   const reads = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-  return { reads, close: () => reads.destroy() };
+  return {
+    reads,
+    // Kysely closes the handle only if it ever used it: one never queried is closed here.
+    close: async () => {
+      await reads.destroy();
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }
