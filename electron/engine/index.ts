@@ -13,6 +13,7 @@ import type { ExchangeFeedOptions } from './market/exchange-feed.ts';
 import { openMarket, readMarketSpeed, SIMULATED_CANDLE_VENUE } from './market/market-source.ts';
 import { MarketSourceService } from './market/market-source-service.ts';
 import { openDatabase } from './persistence/open-database.ts';
+import { openReader } from './persistence/open-reader.ts';
 import { StorageHealth } from './persistence/storage-health.ts';
 import { probeWrite } from './persistence/storage-probe.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
@@ -118,6 +119,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Every failed query passes the storage health, so a full disk is noticed whichever write meets it first.
   const storage = new StorageHealth({ dir: deps.dataDir, logger, ...(deps.storageProbeMs ? { probeIntervalMs: deps.storageProbeMs } : {}) });
   const { db, sqlite, close } = await openDatabase(join(deps.dataDir, DATABASE_FILE), { onQueryError: (error) => storage.noteFailure(error) });
+  const reader = openReader(join(deps.dataDir, DATABASE_FILE));
   storage.useProbe(() => probeWrite(db, deps.dataDir));
   const bus = new EventBus((error) => logger.error('Event listener failed', { error }));
   const metrics = new EngineMetrics(bus);
@@ -245,6 +247,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     version: pkg.version,
     startedAt: clock.now(),
     db,
+    reads: reader.reads,
     bus,
     instruments,
     market,
@@ -295,6 +298,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await governor.close();
       candleRetention.stop();
       await symbols.close();
+      await reader.close();
       await close();
     },
   };

@@ -29,6 +29,8 @@ export interface EngineServices {
   version: string;
   startedAt: number;
   db: Kysely<Database>;
+  /** The read-only connection: history pages and exports read here, never holding the writer. */
+  reads: Kysely<Database>;
   bus: EventBus;
   instruments: readonly Instrument[];
   /** The market running: the simulated one or an exchange's live feed (see `marketSource`). */

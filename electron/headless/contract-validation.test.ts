@@ -67,6 +67,8 @@ const MALFORMED: Record<string, unknown[]> = {
   'fills.list': [{ limit: 1.5 }],
   'positions.list': [{ botId: 7 }],
   'trades.list': [{ limit: true }],
+  'trades.history': [{ limit: 0 }, { filter: { from: 5, to: 1 } }, { filter: { pnlMin: 2, pnlMax: 1 } }, { filter: { sources: [] } }, { filter: { symbols: [huge] } }, { sort: { by: 'secret' } }, { cursor: huge }, { filter: { unknown: 1 } }],
+  'trades.totals': [{ filter: { mode: 'demo' } }, { filter: { botIds: Array.from({ length: 101 }, (_, i) => `b${i}`) } }],
   'engine.status': [123],
   'engine.health': [123],
   'engine.events': ['x'],

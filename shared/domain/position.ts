@@ -1,3 +1,4 @@
+import { OrderSourceSchema } from './order.ts';
 import { z } from 'zod';
 
 export const PositionSideSchema = z.enum(['LONG', 'SHORT', 'FLAT']);
@@ -37,6 +38,17 @@ export const TradeSchema = z.object({
   fees: z.number(),
   openedAt: z.number(),
   closedAt: z.number(),
+  /** `paper` or an exchange account's id: paper and live trades are told apart by it. */
+  accountId: z.string(),
+  /** The order that opened the trade and the one that closed it (null: a trader's adjustment). */
+  entryOrderId: z.string().nullable(),
+  exitOrderId: z.string().nullable(),
+  /** Who placed the entry: a strategy, an alert (then `alertId`), the trader by hand… */
+  source: OrderSourceSchema.nullable(),
+  alertId: z.number().nullable(),
+  /** P&L over the entry's value (0.1 = 10 %). */
+  returnRatio: z.number(),
+  durationMs: z.number(),
 });
 export type Trade = z.infer<typeof TradeSchema>;
 

@@ -4,6 +4,7 @@ import type { BotStatus, BotSummary } from '../../../shared/domain/bot.ts';
 import type { EngineServices } from '../services.ts';
 import { markedPositions, sumPnl } from '../execution/portfolio.ts';
 import { listFills, listTrades } from '../persistence/ledger.repository.ts';
+import { tradePage, tradeTotals } from '../history/trade-history.ts';
 import { findOrder, listOrders } from '../persistence/orders.repository.ts';
 import { listOrderEvents } from '../persistence/order-events.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
@@ -82,7 +83,11 @@ export const router = os.router({
   },
   fills: { list: os.fills.list.handler(({ input, context: { engine } }) => listFills(engine.db, input)) },
   positions: { list: os.positions.list.handler(({ input, context: { engine } }) => positionsOf(engine, input.botId)) },
-  trades: { list: os.trades.list.handler(({ input, context: { engine } }) => listTrades(engine.db, input)) },
+  trades: {
+    list: os.trades.list.handler(({ input, context: { engine } }) => listTrades(engine.db, input)),
+    history: os.trades.history.handler(async ({ input, context: { engine } }) => unwrap(await tradePage(engine.reads, input))),
+    totals: os.trades.totals.handler(({ input, context: { engine } }) => tradeTotals(engine.reads, input.filter)),
+  },
   engine: {
     status: os.engine.status.handler(async ({ context: { engine } }) => {
       const bots = await engine.bots.list();

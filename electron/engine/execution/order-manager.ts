@@ -4,7 +4,7 @@ import type { Order, OrderSide, OrderSource, OrderType } from '../../../shared/d
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Database } from '../persistence/database.ts';
-import { insertFillOnce, insertTrade, loadPositions, savePosition } from '../persistence/ledger.repository.ts';
+import { insertFillOnce, insertTrade, loadPositions, savePosition, type TripPlace } from '../persistence/ledger.repository.ts';
 import { appendAudit } from '../persistence/audit.repository.ts';
 import { appendOrderEvent } from '../persistence/order-events.repository.ts';
 import { findOrder, insertOrder, ordersOfBot, updateOrder } from '../persistence/orders.repository.ts';
@@ -232,7 +232,7 @@ export class OrderManager {
       if (held === 0 || px === null) continue;
       await this.#inTransaction(async (trx) => {
         const writeOff = { side: held > 0 ? ('SELL' as const) : ('BUY' as const), qty: Math.abs(held), px, fee: 0, ts: this.#clock.now() };
-        await this.#bookPosition(trx, botId, symbol, writeOff);
+        await this.#bookPosition(trx, await this.#adjustedPlace(trx, botId, symbol), writeOff);
         await appendAudit(trx, writeOff.ts, { action: 'position.write_off', entity: 'position', entityId: `${botId}:${symbol}`, detail: { qty: held, px } });
       });
       this.#bus.emit('change', { topic: 'positions', botId });
@@ -265,7 +265,7 @@ export class OrderManager {
     if (!Number.isFinite(delta) || delta === 0 || !Number.isFinite(px) || px <= 0) throw new Error(`Bad position adjustment ${delta} @ ${px}`);
     await this.#inTransaction(async (trx) => {
       const ts = this.#clock.now();
-      await this.#bookPosition(trx, botId, symbol, { side: delta > 0 ? 'BUY' : 'SELL', qty: Math.abs(delta), px, fee: 0, ts });
+      await this.#bookPosition(trx, await this.#adjustedPlace(trx, botId, symbol), { side: delta > 0 ? 'BUY' : 'SELL', qty: Math.abs(delta), px, fee: 0, ts });
       await appendAudit(trx, ts, { action: 'position.adjust', entity: 'position', entityId: `${botId}:${symbol}`, detail: { delta, px, why } });
     });
     this.#bus.emit('change', { topic: 'positions', botId });
@@ -388,16 +388,25 @@ export class OrderManager {
 
   /** A new fill moves the bot's position (and closes a trade when it reaches flat) and the account. */
   async #book(trx: Kysely<Database>, order: Order, fill: VenueFill, firstOfOrder: boolean): Promise<void> {
-    await this.#bookPosition(trx, order.botId, order.symbol, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts }, firstOfOrder);
+    const place = { botId: order.botId, symbol: order.symbol, accountId: order.venue, exitOrderId: order.clientOrderId };
+    await this.#bookPosition(trx, place, { side: order.side, qty: fill.qty, px: fill.px, fee: fill.fee, ts: fill.ts, orderId: order.clientOrderId }, firstOfOrder);
     await this.#gate?.applyFill(trx, order, fill);
   }
 
   /** `firstOfOrder`: the fill starts its order, so an entry counts once however many fills it takes. */
-  async #bookPosition(trx: Kysely<Database>, botId: string, symbol: string, fill: FillInput, firstOfOrder = true): Promise<void> {
+  async #bookPosition(trx: Kysely<Database>, place: TripPlace, fill: FillInput, firstOfOrder = true): Promise<void> {
+    const { botId, symbol } = place;
     const { next, closed } = applyFill(this.position(botId, symbol), fill, firstOfOrder);
     await savePosition(trx, botId, symbol, next, fill.ts);
-    if (closed) await insertTrade(trx, botId, symbol, closed);
+    if (closed) await insertTrade(trx, place, closed);
     this.#positions.set(positionKey(botId, symbol), { botId, symbol, state: next });
+  }
+
+  /** A position moved by the trader without an order: on the bot's account, closed by no order. */
+  async #adjustedPlace(trx: Kysely<Database>, botId: string, symbol: string): Promise<TripPlace> {
+    const accountId = await botAccountId(trx, botId);
+    if (accountId === undefined) throw new Error(`Bot ${botId} is not stored`);
+    return { botId, symbol, accountId, exitOrderId: null };
   }
 
   /**

@@ -3,7 +3,8 @@ import type { PositionsTable, TradesTable } from '../persistence/database.ts';
 import { roundQuote, roundSignificant, roundTo } from './precision.ts';
 
 export type PositionState = Omit<PositionsTable, 'botId' | 'symbol' | 'updatedAt'>;
-export type ClosedTrip = Omit<TradesTable, 'id' | 'botId' | 'symbol'>;
+/** A round trip as the position math sees it; where it came from (account, orders, source) is the caller's. */
+export type ClosedTrip = Pick<TradesTable, 'side' | 'qty' | 'avgPxOpen' | 'avgPxClose' | 'realizedPnl' | 'fees' | 'openedAt' | 'closedAt'> & { entryOrderId: string | null };
 
 export interface FillInput {
   side: OrderSide;
@@ -11,6 +12,8 @@ export interface FillInput {
   px: number;
   fee: number;
   ts: number;
+  /** The fill's order: the one that opens a trip is named on the trade it becomes. */
+  orderId?: string;
 }
 
 export const FLAT: PositionState = {
@@ -25,6 +28,7 @@ export const FLAT: PositionState = {
   tripRealizedPnl: 0,
   tripFees: 0,
   tripEntries: 0,
+  tripEntryOrderId: null,
 };
 
 /**
@@ -55,6 +59,7 @@ function addTo(pos: PositionState, fill: FillInput, newEntry: boolean): Position
     avgPxOpen: roundPx((pos.avgPxOpen * Math.abs(pos.netQty) + fill.px * fill.qty) / Math.abs(netQty)),
     realizedPnl: roundQuote(pos.realizedPnl - fill.fee),
     openedAt: pos.openedAt ?? fill.ts,
+    tripEntryOrderId: pos.netQty === 0 ? (fill.orderId ?? null) : pos.tripEntryOrderId,
     tripEntryQty: roundQty(pos.tripEntryQty + fill.qty),
     tripEntryNotional: roundPx(pos.tripEntryNotional + fill.qty * fill.px),
     tripEntries: pos.tripEntries + (newEntry ? 1 : 0),
@@ -105,6 +110,7 @@ export function applyFill(pos: PositionState, fill: FillInput, firstOfOrder = tr
     fees: after.tripFees,
     openedAt: pos.openedAt ?? fill.ts,
     closedAt: fill.ts,
+    entryOrderId: pos.tripEntryOrderId,
   };
   const flat: PositionState = { ...FLAT, realizedPnl: after.realizedPnl };
   const remainder = roundQty(fill.qty - closeQty);

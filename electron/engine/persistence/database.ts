@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
+import type { OrderSource } from '../../../shared/domain/order.ts';
 
 /** Row shapes of every table, in camelCase (the CamelCasePlugin maps them to snake_case columns). */
 export interface BotsTable {
@@ -77,6 +78,8 @@ export interface PositionsTable {
   tripRealizedPnl: number;
   tripFees: number;
   tripEntries: number;
+  /** The order whose fill opened the current trip: the trade it becomes names it. */
+  tripEntryOrderId: string | null;
   updatedAt: number;
 }
 
@@ -92,6 +95,18 @@ export interface TradesTable {
   fees: number;
   openedAt: number;
   closedAt: number;
+  /** The account the trade was on (`paper` or an exchange account's id). */
+  accountId: string;
+  /** The order whose fill opened the trade and the one that closed it; null when a trader's adjustment did. */
+  entryOrderId: string | null;
+  exitOrderId: string | null;
+  /** Who placed the entry; null when no order opened it (an adjusted position). */
+  source: OrderSource | null;
+  /** The TradingView alert whose order opened the trade. */
+  alertId: number | null;
+  /** Generated: P&L over the entry's value, and closedAt - openedAt. */
+  returnRatio: GeneratedAlways<number>;
+  durationMs: GeneratedAlways<number>;
 }
 
 export interface CandlesTable {

@@ -17,7 +17,8 @@ const ORDER: Order = {
   qty: 1, price: 100, status: 'ACCEPTED', source: 'strategy', filledQty: 0, avgFillPx: null, rejectReason: null, tsInit: 1, tsEvent: 1,
 };
 const FILL = { venue: 'paper', fillId: 'f1', clientOrderId: 'o1', botId: 'b1', symbol: 'BTC/USDT', side: 'BUY' as const, lastQty: 1, lastPx: 100, fee: 0.1, tsEvent: 1 };
-const TRIP = { side: 'LONG', qty: 1, avgPxOpen: 100, avgPxClose: 110, realizedPnl: 9.8, fees: 0.2, openedAt: 1, closedAt: 2 };
+const TRIP = { side: 'LONG', qty: 1, avgPxOpen: 100, avgPxClose: 110, realizedPnl: 9.8, fees: 0.2, openedAt: 1, closedAt: 2, entryOrderId: null };
+const PLACE = { botId: 'b1', symbol: 'BTC/USDT', accountId: 'paper', exitOrderId: null };
 const OPEN: PositionState = { ...FLAT, netQty: 1, avgPxOpen: 100, openedAt: 1, tripEntryQty: 1, tripEntryNotional: 100, tripEntries: 1 };
 
 async function ledger() {
@@ -67,7 +68,7 @@ describe('the database refuses numbers the ledger must never hold', () => {
 
   it('trades: quantity, prices and fees, and a finite P&L', async () => {
     const { db, close } = await ledger();
-    const insert = (changes: Partial<typeof TRIP>) => insertTrade(db, 'b1', 'BTC/USDT', { ...TRIP, ...changes });
+    const insert = (changes: Partial<typeof TRIP>) => insertTrade(db, PLACE, { ...TRIP, ...changes });
     for (const field of ['qty', 'avgPxOpen', 'avgPxClose'] as const) await expectRefused((v) => insert({ [field]: v }), [...NON_FINITE, -1, 0]);
     await expectRefused((fees) => insert({ fees }), [...NON_FINITE, -0.01]);
     await expectRefused((realizedPnl) => insert({ realizedPnl }), NON_FINITE);
@@ -81,7 +82,7 @@ describe('the database refuses numbers the ledger must never hold', () => {
     await expect(insertOrder(db, { ...ORDER, clientOrderId: 'o2', qty: Number.POSITIVE_INFINITY })).rejects.toThrow('orders_qty_positive');
     await expect(insertFillOnce(db, { ...FILL, fee: -1 }, 1)).rejects.toThrow('fills_fee_not_negative');
     await expect(savePosition(db, 'b1', 'BTC/USDT', { ...OPEN, tripFees: Number.NEGATIVE_INFINITY }, 1)).rejects.toThrow('positions_trip_fees_not_negative');
-    await expect(insertTrade(db, 'b1', 'BTC/USDT', { ...TRIP, avgPxClose: -1 })).rejects.toThrow('trades_avg_px_close_positive');
+    await expect(insertTrade(db, PLACE, { ...TRIP, avgPxClose: -1 })).rejects.toThrow('trades_avg_px_close_positive');
     await close();
   });
 });

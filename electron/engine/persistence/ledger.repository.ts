@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Fill, OrderSide } from '../../../shared/domain/order.ts';
+import { type Fill, type OrderSide, OrderSourceSchema } from '../../../shared/domain/order.ts';
 import type { Trade } from '../../../shared/domain/position.ts';
 import type { ClosedTrip, PositionState } from '../execution/position-math.ts';
 import type { Database, PositionsTable } from './database.ts';
@@ -37,8 +37,22 @@ export async function savePosition(db: Kysely<Database>, botId: string, symbol: 
     .execute();
 }
 
-export async function insertTrade(db: Kysely<Database>, botId: string, symbol: string, trip: ClosedTrip): Promise<void> {
-  await db.insertInto('trades').values({ botId, symbol, ...trip }).execute();
+/** Where a closed trip happened: its bot, symbol and account, and the order whose fill closed it (null: a trader's adjustment). */
+export interface TripPlace {
+  botId: string;
+  symbol: string;
+  accountId: string;
+  exitOrderId: string | null;
+}
+
+/** Writes a closed trip as a trade, with who placed its entry (and the alert, for an alert's order). */
+export async function insertTrade(db: Kysely<Database>, place: TripPlace, trip: ClosedTrip): Promise<void> {
+  const entry = trip.entryOrderId === null ? undefined : await db.selectFrom('orders').select('source').where('clientOrderId', '=', trip.entryOrderId).executeTakeFirst();
+  const leg = entry?.source === 'alert' && trip.entryOrderId !== null ? await db.selectFrom('alertLegs').select('alertId').where('clientOrderId', '=', trip.entryOrderId).executeTakeFirst() : undefined;
+  await db
+    .insertInto('trades')
+    .values({ ...place, ...trip, source: entry ? OrderSourceSchema.parse(entry.source) : null, alertId: leg?.alertId ?? null })
+    .execute();
 }
 
 export async function listTrades(db: Kysely<Database>, filter: { botId?: string | undefined; limit: number }): Promise<Trade[]> {

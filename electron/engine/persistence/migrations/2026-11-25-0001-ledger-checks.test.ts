@@ -48,17 +48,21 @@ describe('migration 2026-11-25-0001-ledger-checks', () => {
     expect(rows.orders).toEqual(before.orders?.map((order) => ({ ...(order as object), source: 'strategy' })));
     // A later migration (0002) keys fills by venue: the rows are the same, with their order's venue.
     expect(rows.fills).toEqual(before.fills?.map((fill) => ({ venue: 'paper', ...(fill as object) })));
-    expect(rows.trades).toEqual(before.trades);
-    // Entry notional = avg_px_open x trip_entry_qty: 100 x 2 for b1 (its exited 1 included), 0 when flat.
+    // A later migration (0018) adds each trade's provenance: b2's trades left no fill, so no orders and no source.
+    const provenance = { account_id: 'paper', entry_order_id: null, exit_order_id: null, source: null, alert_id: null, return_ratio: -1e-8 / (1e-9 * 50), duration_ms: 1 };
+    expect(rows.trades).toEqual(before.trades?.map((trade) => ({ ...(trade as object), ...provenance })));
+    // Entry notional = avg_px_open x trip_entry_qty: 100 x 2 for b1 (its exited 1 included), 0 when flat;
+    // the order that opened b1's trip (0018) is its first fill's.
     expect(rows.positions).toEqual([
-      { ...(before.positions?.[0] as object), trip_entry_notional: 200 },
-      { ...(before.positions?.[1] as object), trip_entry_notional: 0 },
+      { ...(before.positions?.[0] as object), trip_entry_notional: 200, trip_entry_order_id: 'o1' },
+      { ...(before.positions?.[1] as object), trip_entry_notional: 0, trip_entry_order_id: null },
     ]);
     expect(after.pragma('foreign_key_check')).toEqual([]);
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(after.pragma('foreign_keys', { simple: true })).toBe(1);
     const indexes = after.prepare(`select name from sqlite_master where type = 'index' and name not like 'sqlite_%' and tbl_name in ('orders','fills','positions','trades') order by name`).all();
-    expect(indexes).toEqual([{ name: 'fills_bot_ts' }, { name: 'fills_order' }, { name: 'orders_bot_ts' }, { name: 'orders_status' }, { name: 'trades_bot_closed' }]);
+    const historyIndexes = ['trades_account_closed', 'trades_bot_closed', 'trades_closed', 'trades_duration', 'trades_pnl', 'trades_return', 'trades_symbol_closed'];
+    expect(indexes).toEqual([{ name: 'fills_bot_ts' }, { name: 'fills_order' }, { name: 'orders_bot_ts' }, { name: 'orders_status' }, ...historyIndexes.map((name) => ({ name }))]);
     expect(after.prepare('select "table", "from", "to" from pragma_foreign_key_list(\'fills\')').all()).toEqual([{ table: 'orders', from: 'client_order_id', to: 'client_order_id' }]);
     for (const table of ['orders', 'positions', 'trades']) {
       expect(after.prepare(`select "table", "from", "to" from pragma_foreign_key_list('${table}')`).all()).toEqual([{ table: 'bots', from: 'bot_id', to: 'id' }]);

@@ -12,6 +12,7 @@ import * as notifications from './2026-11-25-0009-notifications.ts';
 import * as orderSource from './2026-11-25-0010-order-source.ts';
 import * as backtestRuns from './2026-11-25-0017-backtest-runs.ts';
 import * as riskGovernor from './2026-11-25-0013-risk-governor.ts';
+import * as tradeHistory from './2026-11-25-0018-trade-history.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0010-order-source': orderSource,
   '2026-11-25-0017-backtest-runs': backtestRuns,
   '2026-11-25-0013-risk-governor': riskGovernor,
+  '2026-11-25-0018-trade-history': tradeHistory,
 };
