@@ -5,6 +5,7 @@ import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { Field } from './Field.tsx';
+import { BotSizingFields, sizingConfig, sizingDraft } from './BotSizingFields.tsx';
 import { useAccountsStore } from '../accounts/accounts-store.ts';
 
 interface Draft {
@@ -46,6 +47,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
     orderQty: String(existing?.orderQty ?? 0.01),
     account: existing?.account ?? 'paper',
   });
+  const [sizing, setSizing] = useState(() => sizingDraft(existing?.sizing));
   const accounts = useAccountsStore((s) => s.accounts);
   useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
   const symbols = useAccountSymbols(draft.account, instruments);
@@ -57,7 +59,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = BotConfigSchema.safeParse(toConfig(draft));
+    const parsed = BotConfigSchema.safeParse({ ...(toConfig(draft) as object), sizing: sizingConfig(sizing) });
     if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
     setErrors({});
     setSaving(true);
@@ -126,6 +128,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
       <Field label="Order size (base asset)" error={errors.orderQty}>
         <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
       </Field>
+      <BotSizingFields value={sizing} onChange={setSizing} errors={errors} tradingView={draft.kind === 'tradingview'} />
       {formError && (
         <p className="error" role="alert">
           {formError}
