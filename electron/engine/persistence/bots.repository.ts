@@ -23,7 +23,9 @@ function toBot(row: Selectable<BotsTable>): Bot {
 
 function toColumns(config: BotConfig) {
   const { strategy, sizing, ...rest } = config;
-  return { ...rest, strategyJson: JSON.stringify(strategy), sizingJson: sizing === undefined ? null : JSON.stringify(sizing) };
+  // Left out when there is none: a new bot keeps the column's null, an update keeps the stored sizing (limits are never dropped
+  // by a caller that does not know them), and older schemas in tests still take the row.
+  return { ...rest, strategyJson: JSON.stringify(strategy), ...(sizing === undefined ? {} : { sizingJson: JSON.stringify(sizing) }) };
 }
 
 export async function insertBot(db: Kysely<Database>, bot: Bot): Promise<void> {
