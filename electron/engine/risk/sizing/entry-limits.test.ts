@@ -14,7 +14,7 @@ import { PaperVenue } from '../../venues/paper/paper-venue.ts';
 import type { Venue } from '../../venues/venue.ts';
 import { VenueRegistry } from '../../venues/venue-registry.ts';
 import { EntryChecks } from '../entry-checks.ts';
-import { botEntryLimits } from './entry-limits.ts';
+import { botEntryLimits, utcTime } from './entry-limits.ts';
 
 const market = (symbol: string) => ({ venue: 'paper', symbol, base: symbol.split('/')[0] ?? symbol, quote: 'USDT', tickSize: 0.01, stepSize: 0.01, minNotional: 1 });
 const MINUTE = 60_000;
@@ -104,5 +104,13 @@ describe('a bot’s own entry limits, inside the write-ahead transaction', () =>
     const tradingView = await setup(null, { strategy: { kind: 'tradingview', maxEntries: 1 } });
     await tradingView.place('BUY');
     expect((await tradingView.place('BUY')).rejectReason).toBe("Bot 'SOL trend': the SOL/USDT position already has 1 of 1 allowed entry");
+  });
+});
+
+describe('the times a cooldown refusal shows', () => {
+  it('names the day only when it is not today (UTC), and seconds only when there are some', () => {
+    const now = Date.UTC(2026, 10, 25, 23, 50);
+    expect(utcTime(Date.UTC(2026, 10, 25, 23, 55), now)).toBe('23:55 UTC');
+    expect(utcTime(Date.UTC(2026, 10, 26, 0, 5, 30), now)).toBe('2026-11-26 00:05:30 UTC');
   });
 });

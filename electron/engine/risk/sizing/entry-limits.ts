@@ -10,8 +10,8 @@ import { botEntryState, type BotEntryState } from './bot-entry-state.ts';
 /** A bot's own limits on its entries; a limit left out does not apply. */
 export interface EntryLimits {
   maxEntries: number;
-  cooldownMs?: number;
-  cooldownText?: string;
+  /** How long no entry follows an exit, and how the trader set it (`15 minutes`, `2 1m bars`). */
+  cooldown?: { ms: number; text: string };
   maxOpenPositions?: number;
 }
 
@@ -31,7 +31,7 @@ export function entryLimitsOf(bot: Bot): EntryLimits | null {
   return {
     maxEntries: strategyEntries ?? sizing.maxEntries,
     maxOpenPositions: sizing.maxOpenPositions,
-    ...(sizing.cooldown > 0 ? { cooldownMs: sizing.cooldown * unitMs, cooldownText: `${sizing.cooldown} ${unit}${sizing.cooldown === 1 ? '' : 's'}` } : {}),
+    ...(sizing.cooldown > 0 ? { cooldown: { ms: sizing.cooldown * unitMs, text: `${sizing.cooldown} ${unit}${sizing.cooldown === 1 ? '' : 's'}` } } : {}),
   };
 }
 
@@ -49,8 +49,9 @@ export function limitsRefusal(limits: EntryLimits, order: Order, state: BotEntry
   const against = held !== 0 && (held > 0) !== (order.side === 'BUY');
   if (against && order.qty <= Math.abs(held)) return null;
   const now = order.tsInit;
-  if (limits.cooldownMs !== undefined && state.lastExitAt !== null && now < state.lastExitAt + limits.cooldownMs) {
-    return `cooldown after exit until ${utcTime(state.lastExitAt + limits.cooldownMs, now)} (the ${order.symbol} position closed at ${utcTime(state.lastExitAt, now)}; cooldown ${limits.cooldownText ?? ''})`;
+  const { cooldown } = limits;
+  if (cooldown && state.lastExitAt !== null && now < state.lastExitAt + cooldown.ms) {
+    return `cooldown after exit until ${utcTime(state.lastExitAt + cooldown.ms, now)} (the ${order.symbol} position closed at ${utcTime(state.lastExitAt, now)}; cooldown ${cooldown.text})`;
   }
   const entries = state.tripEntries + state.waitingEntries;
   if (entries + 1 > limits.maxEntries) {
