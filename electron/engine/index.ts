@@ -38,6 +38,9 @@ import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-servi
 import { Protections } from './risk/protections.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import { EntryChecks } from './risk/entry-checks.ts';
+import { botEntryLimits } from './risk/sizing/entry-limits.ts';
+import { botEntrySizer } from './risk/sizing/bot-sizer.ts';
+import { riskMultiplierOf } from './risk/sizing/risk-multiplier.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import { createCcxtConnector } from './venues/ccxt/connector.ts';
@@ -162,6 +165,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // An account takes orders once its reconciliation has finished (read lazily: the reconciler is made just below).
   // Risk rules are added to it as their parts are built below; every order that adds risk passes them.
   const entryChecks = new EntryChecks(logger);
+  entryChecks.add('bot entry limits', botEntryLimits);
   const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, entryChecks, blockedAccount: (accountId, reduceOnly): string | null => emergency.refusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
   // The trader's emergency stop, read on every new order; a stop stored before a crash is in force again before any bot or alert acts.
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
@@ -181,7 +185,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await protections.load();
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
-  const runtime = new BotRuntime({ db, orders, logger, storage });
+  const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
+  // A paper account on an exchange's live feed takes that exchange's multipliers (read lazily: the venues open below).
+  const riskMultiplier = (accountId: string, symbol: string) => riskMultiplierOf(db, exchangeVenues.exchangeOf(accountId) ?? (accountId === PAPER_ACCOUNT ? marketExchange : null), symbol);
+  const sizer = botEntrySizer({ instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
+  const runtime = new BotRuntime({ db, orders, logger, storage, sizer });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
@@ -223,8 +231,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await emergency.resume();
   await bots.resumeAll();
 
-  const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
-  const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId) });
+  const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
   const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, halted: () => emergency.refusal(false), maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds, onRefused: notify.webhookRefused });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits, onAnswered: metrics.webhookAnswered });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema } from './account.ts';
+import { BotSizingSchema } from './bot-sizing.ts';
 import { MAX_NAME_LENGTH } from './limits.ts';
 import { SymbolSchema, TimeframeSchema } from './instrument.ts';
 import { PnlSchema } from './position.ts';
@@ -31,6 +32,8 @@ export const BotConfigSchema = z.object({
   orderQty: z.number({ error: 'Order size must be a number' }).positive('Order size must be greater than zero').max(1e9, 'Order size is too large'),
   /** The account the bot trades on: `paper`, or an exchange account's id. */
   account: AccountIdSchema,
+  /** How entries are sized and limited; a bot stored without it trades `orderQty` with no per-bot entry limits. */
+  sizing: BotSizingSchema.optional(),
 });
 export type BotConfig = z.infer<typeof BotConfigSchema>;
 

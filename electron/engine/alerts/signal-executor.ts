@@ -11,6 +11,8 @@ import { orderSizeProblem, showQty } from '../risk/order-size.ts';
 import { alreadyClosing, closable } from '../risk/closable.ts';
 import type { Protections } from '../risk/protections.ts';
 import { sizeOrder } from '../accounts/sizing.ts';
+import { botEntrySizer, type EntrySizer } from '../risk/sizing/bot-sizer.ts';
+import { alertStopPrice } from '../risk/sizing/alert-stop.ts';
 import { alertTarget, directionAfter, levelsProblem, limitPriceProblem, opensOrAdds } from './alert-checks.ts';
 import { planLegs } from './alert-plan.ts';
 import { protectAlertEntry } from './entry-protection.ts';
@@ -42,6 +44,7 @@ export class SignalExecutor {
   readonly #lastPrice: PriceSource;
   readonly #accountRefusal: (accountId: string) => string | null;
   readonly #equity: (accountId: string) => Promise<number | null>;
+  readonly #sizer: EntrySizer;
 
   constructor(deps: {
     db: Kysely<Database>;
@@ -53,6 +56,8 @@ export class SignalExecutor {
     lastPrice: PriceSource;
     /** The account's equity in its currency, for percent-of-equity sizing; null when it cannot be valued. */
     equity: (accountId: string) => Promise<number | null>;
+    /** The symbol's risk multiplier for the account (1 when not given), applied to the bot's own sizing. */
+    riskMultiplier?: (accountId: string, symbol: string) => Promise<number>;
   }) {
     this.#db = deps.db;
     this.#orders = deps.orders;
@@ -61,6 +66,7 @@ export class SignalExecutor {
     this.#lastPrice = deps.lastPrice;
     this.#accountRefusal = deps.accountRefusal ?? (() => null);
     this.#equity = deps.equity;
+    this.#sizer = botEntrySizer({ instruments: deps.instruments, equity: deps.equity, riskMultiplier: deps.riskMultiplier ?? (async () => 1) });
   }
 
   /** Why the alert cannot be traded, as far as that is known before it is answered; null when it can. */
@@ -99,7 +105,7 @@ export class SignalExecutor {
 
   /** The alert's size in base, checked against the venue's rules and its levels against the price; or why not. */
   async #sizeAndLevels(bot: Bot, command: AlertCommand, { instrument, px }: { instrument: Instrument; px: number }, held: number): Promise<number | string> {
-    const qty = await this.#size(bot, command, instrument, px);
+    const qty = await this.#size(bot, command, instrument, px, held);
     if (typeof qty === 'string') return qty;
     if (opensOrAdds(command.action) || command.amount !== null) {
       const problem = orderSizeProblem(qty, px, instrument);
@@ -109,12 +115,16 @@ export class SignalExecutor {
   }
 
   /**
-   * The one call into sizing (accounts/sizing.ts): the alert's amount, or the bot's order size, in
-   * the base asset and on the step; or the reason it cannot be traded.
+   * The alert's size in the base asset and on the step: its own amount as given (accounts/sizing.ts),
+   * or else the bot's sizing (risk/sizing/) with the alert's stop-loss; or the reason it cannot be traded.
    */
-  async #size(bot: Bot, command: AlertCommand, instrument: Instrument, px: number): Promise<number | string> {
+  async #size(bot: Bot, command: AlertCommand, instrument: Instrument, px: number, held: number): Promise<number | string> {
     // An exit without an amount closes what is held: there is nothing to size, and nothing to refuse.
     if (command.amount === null && !opensOrAdds(command.action)) return bot.orderQty;
+    if (command.amount === null) {
+      const sized = await this.#sizer(bot, { symbol: instrument.symbol, px, stop: alertStopPrice(command, px, held) });
+      return sized.ok ? sized.value : sized.error.message;
+    }
     const sized = await sizeOrder({ amount: command.amount, amountType: command.amountType, orderQty: bot.orderQty }, px, instrument, () => this.#equity(bot.account));
     return sized.ok ? sized.value : sized.error.message;
   }

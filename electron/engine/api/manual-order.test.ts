@@ -25,7 +25,7 @@ describe('orders.place: the trader’s own orders, through the one order path', 
   });
 
   it('fills a marketable manual limit order and rests one away from the market, both manual (REST)', async () => {
-    const bot = await host.client.bots.create(config('limit'));
+    const bot = await host.client.bots.create({ ...config('limit'), strategy: { kind: 'tradingview', maxEntries: 2 } }); // two entries: the bot's limit counts manual ones too
     const post = async (body: object) => {
       const res = await fetch(`${host.base}/api/orders`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import type { Database } from '../persistence/database.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { StorageGate } from '../persistence/storage-health.ts';
 import { closable } from '../risk/closable.ts';
+import type { EntrySizer } from '../risk/sizing/bot-sizer.ts';
 import { createStrategy, type Intent, type Strategy, type StrategyPosition } from '../strategies/strategy.ts';
 
 interface Runner {
@@ -13,8 +14,11 @@ interface Runner {
   strategy: Strategy;
 }
 
-/** `closes`: the order exits the position, so it is sized when placed from what no close at the venue takes already. */
-type BotOrder = PlaceOrder & { closes: boolean };
+/**
+ * `closes`: the order exits the position, so it is sized when placed from what no close at the venue takes already.
+ * `entry`: the order opens one, sized when placed by the bot's sizing at the bar's close and the intent's stop-loss.
+ */
+type BotOrder = PlaceOrder & { closes: boolean; entry?: { bot: Bot; px: number; stop: number | null } };
 
 /**
  * The bots that follow the market: running ones trade, paused ones keep their indicators warm
@@ -26,12 +30,15 @@ export class BotRuntime {
   readonly #orders: OrderManager;
   readonly #logger: Logger;
   readonly #storage: Pick<StorageGate, 'writable'> | undefined;
+  readonly #sizer: EntrySizer | undefined;
 
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'> }) {
+  /** Without a `sizer`, entries trade the bot's order size as it is. */
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'>; sizer?: EntrySizer }) {
     this.#db = deps.db;
     this.#orders = deps.orders;
     this.#logger = deps.logger;
     this.#storage = deps.storage;
+    this.#sizer = deps.sizer;
   }
 
   /** Starts (or refreshes) a bot's runner, warming its strategy on recent closed bars. */
@@ -69,7 +76,7 @@ export class BotRuntime {
       const intent = strategy.onBar(update.candle, { qty: netQty, avgPx: avgPxOpen });
       // A full disk pauses every running bot (no order could be written ahead); indicators stay warm.
       if (intent === null || bot.status !== 'running' || this.#storage?.writable === false) continue;
-      for (const order of ordersFor(bot, intent, netQty)) (orders ??= []).push(order);
+      for (const order of ordersFor(bot, intent, netQty, update.candle.close)) (orders ??= []).push(order);
     }
     return orders && this.#placeInTurn(orders);
   }
@@ -79,10 +86,11 @@ export class BotRuntime {
    * between them, so many bots trading on one bar never hold the thread for all their commits.
    */
   async #placeInTurn(orders: readonly BotOrder[]): Promise<void> {
-    for (const { closes, ...order } of orders) {
+    for (const { closes, entry, ...order } of orders) {
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        const qty = closes ? (await closable(this.#db, this.#orders, order.botId, order.symbol)).free : order.qty;
+        const qty = closes ? (await closable(this.#db, this.#orders, order.botId, order.symbol)).free : await this.#entryQty(order, entry);
+        if (qty === null) continue;
         // A close at the venue (a stop-loss, say) takes the whole position already: selling again would go short.
         if (qty > 0) await this.#orders.place({ ...order, qty, reduceOnly: closes, source: 'strategy' });
         else this.#logger.info('Bot exit not sent: the position is already being closed', { botId: order.botId, symbol: order.symbol });
@@ -91,16 +99,26 @@ export class BotRuntime {
       }
     }
   }
+
+  /** The entry's size by the bot's sizing, or null (logged with the reason) when it cannot be sent. */
+  async #entryQty(order: PlaceOrder, entry: BotOrder['entry']): Promise<number | null> {
+    if (!entry || !this.#sizer) return order.qty;
+    const sized = await this.#sizer(entry.bot, { symbol: order.symbol, px: entry.px, stop: entry.stop });
+    if (sized.ok) return sized.value;
+    this.#logger.warn(`Bot '${entry.bot.name}': entry not sent: ${sized.error.message}`, { botId: order.botId, symbol: order.symbol, side: order.side });
+    return null;
+  }
 }
 
 const WARMING_UP: StrategyPosition = { qty: 0, avgPx: 0 };
 
 /**
  * The orders that move a position held at `held` to the intent's side: a close of what is held
- * on the other side (reduce-only, sized when placed), then an entry of the bot's order size.
+ * on the other side (reduce-only, sized when placed), then an entry sized by the bot's sizing when placed.
  */
-function ordersFor(bot: Bot, intent: Intent, held: number): BotOrder[] {
-  const order = (side: 'BUY' | 'SELL', qty: number, closes: boolean): BotOrder => ({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', side, qty, closes });
+function ordersFor(bot: Bot, intent: Intent, held: number, px: number): BotOrder[] {
+  const entry = { bot, px, stop: intent.stopLoss ?? null };
+  const order = (side: 'BUY' | 'SELL', qty: number, closes: boolean): BotOrder => ({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', side, qty, closes, ...(closes ? {} : { entry }) });
   const orders: BotOrder[] = [];
   if (held > 0 && intent.target !== 'long') orders.push(order('SELL', held, true));
   if (held < 0 && intent.target !== 'short') orders.push(order('BUY', -held, true));

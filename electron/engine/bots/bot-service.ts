@@ -176,7 +176,8 @@ export class BotService {
       const choices = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
       return fail('INVALID_INPUT', `Unknown symbol ${config.symbol}`, [{ path: ['symbol'], message: `Unknown symbol on account ${config.account}; choose one of ${choices}` }]);
     }
-    const problem = orderSizeProblem(config.orderQty, this.#lastPrice(config.symbol), instrument);
+    // The order size is traded only when the bot sizes by it; the other modes size each entry when it is sent.
+    const problem = (config.sizing?.mode ?? 'base') === 'base' ? orderSizeProblem(config.orderQty, this.#lastPrice(config.symbol), instrument) : null;
     return problem ? fail('INVALID_INPUT', `Order size: ${problem}`, [{ path: ['orderQty'], message: problem }]) : null;
   }
 

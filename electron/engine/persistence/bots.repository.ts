@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Bot, BotConfig, BotStatus } from '../../../shared/domain/bot.ts';
 import { StrategySchema } from '../../../shared/domain/bot.ts';
+import { BotSizingSchema } from '../../../shared/domain/bot-sizing.ts';
 import type { BotsTable, Database } from './database.ts';
 
 function toBot(row: Selectable<BotsTable>): Bot {
@@ -13,6 +14,7 @@ function toBot(row: Selectable<BotsTable>): Bot {
     strategy: StrategySchema.parse(JSON.parse(row.strategyJson)),
     orderQty: row.orderQty,
     account: row.account as Bot['account'],
+    ...(row.sizingJson === null ? {} : { sizing: BotSizingSchema.parse(JSON.parse(row.sizingJson)) }),
     status: row.status as BotStatus,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -20,8 +22,10 @@ function toBot(row: Selectable<BotsTable>): Bot {
 }
 
 function toColumns(config: BotConfig) {
-  const { strategy, ...rest } = config;
-  return { ...rest, strategyJson: JSON.stringify(strategy) };
+  const { strategy, sizing, ...rest } = config;
+  // Left out when there is none: a new bot keeps the column's null, an update keeps the stored sizing (limits are never dropped
+  // by a caller that does not know them), and older schemas in tests still take the row.
+  return { ...rest, strategyJson: JSON.stringify(strategy), ...(sizing === undefined ? {} : { sizingJson: JSON.stringify(sizing) }) };
 }
 
 export async function insertBot(db: Kysely<Database>, bot: Bot): Promise<void> {

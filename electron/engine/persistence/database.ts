@@ -14,6 +14,8 @@ export interface BotsTable {
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
+  /** Null for bots stored before sizing existed (they trade `orderQty`). */
+  sizingJson: Generated<string | null>;
 }
 
 export interface OrdersTable {

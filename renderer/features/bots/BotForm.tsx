@@ -7,6 +7,7 @@ import { useBotsStore } from '../../stores/bots-store.ts';
 import { Field } from './Field.tsx';
 import { StrategyParamsFields } from './StrategyParamsFields.tsx';
 import { draftFor, paramsFromDraft, type StrategyDraft } from './strategy-form-model.ts';
+import { BotSizingFields, sizingConfig, sizingDraft } from './BotSizingFields.tsx';
 import { useAccountsStore } from '../accounts/accounts-store.ts';
 
 interface Draft {
@@ -42,6 +43,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
     orderQty: String(existing?.orderQty ?? 0.01),
     account: existing?.account ?? 'paper',
   });
+  const [sizing, setSizing] = useState(() => sizingDraft(existing?.sizing));
   const accounts = useAccountsStore((s) => s.accounts);
   useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
   const symbols = useAccountSymbols(draft.account, instruments);
@@ -53,7 +55,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = BotConfigSchema.safeParse(toConfig(draft));
+    const parsed = BotConfigSchema.safeParse({ ...(toConfig(draft) as object), sizing: sizingConfig(sizing) });
     if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
     setErrors({});
     setSaving(true);
@@ -100,6 +102,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
       <Field label="Order size (base asset)" error={errors.orderQty}>
         <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
       </Field>
+      <BotSizingFields value={sizing} onChange={setSizing} errors={errors} tradingView={draft.strategy.kind === 'tradingview'} />
       {formError && (
         <p className="error" role="alert">
           {formError}

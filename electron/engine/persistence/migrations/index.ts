@@ -13,6 +13,7 @@ import * as orderSource from './2026-11-25-0010-order-source.ts';
 import * as backtestRuns from './2026-11-25-0017-backtest-runs.ts';
 import * as riskGovernor from './2026-11-25-0013-risk-governor.ts';
 import * as tradeHistory from './2026-11-25-0018-trade-history.ts';
+import * as botSizing from './2026-11-25-0011-bot-sizing.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0017-backtest-runs': backtestRuns,
   '2026-11-25-0013-risk-governor': riskGovernor,
   '2026-11-25-0018-trade-history': tradeHistory,
+  '2026-11-25-0011-bot-sizing': botSizing,
 };
