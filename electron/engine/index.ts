@@ -37,6 +37,7 @@ import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-servi
 import { Protections } from './risk/protections.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import { EntryChecks } from './risk/entry-checks.ts';
+import { RiskLocks } from './risk/locks/risk-locks.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import { createCcxtConnector } from './venues/ccxt/connector.ts';
@@ -168,6 +169,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
   await notifications.init();
   const notify = wireNotifications(notifications, { orders, venues, emergency, clock });
+  // Market time, like the fills whose closed trades set the locks; closes made before a crash lock before any bot acts.
+  const locks = new RiskLocks({ db, clock: market.clock, bus, logger, onLocked: notify.riskLocked });
+  entryChecks.add('protection locks', locks.entryRefusal);
+  orders.onOrderUpdate(locks.orderUpdated);
+  await locks.restore();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
@@ -263,6 +269,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     metrics,
     recentErrors: logger,
     emergency,
+    locks,
     notifications,
   };
   equity.start();
@@ -284,6 +291,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       storage.close();
       await intake.drained();
       await orders.settled();
+      await locks.settled();
       await notifications.close();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();

@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract';
 import { z } from 'zod';
+import { EntryBlockSchema, LiftLockInputSchema, LocksInputSchema, ProtectionConfigSchema, ProtectionsInputSchema, RiskLockSchema, SetProtectionsInputSchema } from './risk-locks.ts';
 
 /**
  * block: no new entry from any source (bots, alerts, manual or API orders); reduce-only closes still go.
@@ -35,4 +36,9 @@ export const riskContract = {
   emergencyStop: oc.route({ method: 'POST', path: '/risk/emergency-stop' }).input(EmergencyStopInputSchema).output(EmergencyStopStatusSchema),
   liftEmergencyStop: oc.route({ method: 'POST', path: '/risk/emergency-stop/lift' }).input(z.object({ source: StopSourceSchema.default('api') }).strict()).output(EmergencyStopStatusSchema),
   status: oc.route({ method: 'GET', path: '/risk/status' }).input(z.object({}).strict().optional()).output(EmergencyStopStatusSchema),
+  locks: oc.route({ method: 'GET', path: '/risk/locks' }).input(LocksInputSchema).output(z.array(RiskLockSchema)),
+  liftLock: oc.route({ method: 'POST', path: '/risk/locks/lift' }).input(LiftLockInputSchema).output(RiskLockSchema),
+  protections: oc.route({ method: 'GET', path: '/risk/protections' }).input(ProtectionsInputSchema).output(ProtectionConfigSchema),
+  setProtections: oc.route({ method: 'POST', path: '/risk/protections' }).input(SetProtectionsInputSchema).output(ProtectionConfigSchema),
+  entryBlocks: oc.route({ method: 'GET', path: '/risk/entry-blocks' }).input(z.object({}).strict().optional()).output(z.array(EntryBlockSchema)),
 };

@@ -278,6 +278,19 @@ export interface NotificationsTable {
   read: number;
 }
 
+/** An entry lock set by a protection; `symbol` '*' is every symbol of the account. */
+export interface RiskLocksTable {
+  id: Generated<number>;
+  accountId: string;
+  symbol: string;
+  rule: 'stop_loss_guard' | 'cooldown' | 'low_profit';
+  reason: string;
+  since: number;
+  until: number;
+  liftedAt: number | null;
+  liftedBy: string | null;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -303,4 +316,5 @@ export interface Database {
   exchangeSymbols: ExchangeSymbolsTable;
   emergencyStop: EmergencyStopTable;
   notifications: NotificationsTable;
+  riskLocks: RiskLocksTable;
 }
