@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { OrderSource } from '../../../../../shared/domain/order.ts';
 import type { Instrument } from '../../../../../shared/domain/instrument.ts';
 import type { ProtectionConfig } from '../../../../../shared/contract/risk-locks.ts';
@@ -7,7 +6,6 @@ import { DEFAULT_PROTECTIONS } from '../../../../../shared/contract/risk-locks.t
 import { EventBus } from '../../../event-bus.ts';
 import { OrderManager } from '../../../execution/order-manager.ts';
 import { insertBot } from '../../../persistence/bots.repository.ts';
-import type { Database } from '../../../persistence/database.ts';
 import { openDatabase } from '../../../persistence/open-database.ts';
 import { silentLogger } from '../../../ports/logger.ts';
 import { manualClock, tempDir } from '../../../testing/temp-dir.ts';
@@ -27,11 +25,11 @@ export const MIN = 60_000;
  * The real order path (order manager, paper venue, entry checks, SQLite file) with the protection
  * locks wired as in the engine, and a clock the test moves. One bot per symbol, on account `paper`.
  */
-export async function locksHarness(file = join(tempDir(), 'locks.sqlite'), existing?: Kysely<Database>, options: { watchOrders?: boolean } = {}) {
-  const db = existing ?? (await openDatabase(file)).db;
+export async function locksHarness(file = join(tempDir(), 'locks.sqlite'), options: { watchOrders?: boolean } = {}) {
+  const { db, close } = await openDatabase(file);
   const clock = manualClock(START);
   const paper = new PaperVenue(SYMBOLS.map(instrument), clock, { takerFee: 0, makerFee: 0, slippageBps: 0 });
-  if (!existing) {
+  if ((await db.selectFrom('bots').select('id').execute()).length === 0) {
     for (const symbol of SYMBOLS) {
       await insertBot(db, { id: botOf(symbol), name: symbol, symbol, timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 5 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
     }
@@ -67,7 +65,7 @@ export async function locksHarness(file = join(tempDir(), 'locks.sqlite'), exist
     return exit(symbol, exitPx, source);
   };
   const configure = (change: (config: ProtectionConfig) => ProtectionConfig) => locks.setProtections('paper', change(structuredClone(DEFAULT_PROTECTIONS)));
-  return { db, file, clock, orders, locks, notified, enter, exit, roundTrip, configure };
+  return { db, close, file, clock, orders, locks, notified, enter, exit, roundTrip, configure };
 }
 
 export const botOf = (symbol: string) => `bot-${symbol.replace('/', '-')}`;
