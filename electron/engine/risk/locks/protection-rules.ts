@@ -50,6 +50,6 @@ export function lowProfit(config: ProtectionConfig['lowProfit'], symbol: string,
   const ratio = pnl / value;
   if (ratio >= config.requiredProfit) return null;
   const made = Number.isFinite(ratio) ? percent(ratio) : 'an unknown profit';
-  const reason = `${windowed.length} trades within ${config.lookbackMinutes} min made ${made} (${Number(pnl.toPrecision(6))} net), under the required ${percent(config.requiredProfit)} (low-profit lock)`;
+  const reason = `${windowed.length} trade${windowed.length === 1 ? '' : 's'} within ${config.lookbackMinutes} min made ${made} (${Number(pnl.toPrecision(6))} net), under the required ${percent(config.requiredProfit)} (low-profit lock)`;
   return { symbol, rule: 'low_profit', reason, since: at, until: at + config.lockMinutes * MINUTE_MS };
 }
