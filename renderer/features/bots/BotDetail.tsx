@@ -12,6 +12,7 @@ import { TradesTable } from '../ledger/TradesTable.tsx';
 import { BotActions } from './BotActions.tsx';
 import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
+import { EntryBlockNote } from '../risk/EntryBlockNote.tsx';
 
 function BotHead({ bot }: { bot: BotSummary }) {
   const instrument = useInstrument(bot.symbol);
@@ -38,6 +39,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
           Unrealised <Money value={pnl.unrealized} testId="bot-unrealized" />
         </span>
       </div>
+      <EntryBlockNote botId={bot.id} full />
       <BotActions bot={bot} />
     </div>
   );

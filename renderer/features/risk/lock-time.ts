@@ -1,0 +1,6 @@
+/** A lock's end as the engine words it: "14:32 UTC", with the date when it is not today (UTC). */
+export function lockTime(ms: number, now = Date.now()): string {
+  const at = new Date(ms).toISOString();
+  const clock = `${at.slice(11, 16)} UTC`;
+  return at.slice(0, 10) === new Date(now).toISOString().slice(0, 10) ? clock : `${at.slice(0, 10)} ${clock}`;
+}
