@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type InputHTMLAttributes, useEffect, useState } from 'react';
 import { ProtectionConfigSchema, type ProtectionConfig } from '../../../shared/contract/risk-locks.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
@@ -6,8 +6,9 @@ import { Field } from '../bots/Field.tsx';
 
 type Errors = Record<string, string>;
 
-function NumberInput({ value, onChange, step = 1 }: { value: number; onChange: (n: number) => void; step?: number }) {
-  return <input type="number" step={step} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} />;
+/** Field gives its control an id and aria attributes: they are passed on to the input. */
+function NumberInput({ value, onChange, step = 1, ...labelled }: { value: number; onChange: (n: number) => void; step?: number } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  return <input {...labelled} type="number" step={step} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} />;
 }
 
 function Enabled({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
