@@ -25,6 +25,4 @@ async function createRiskLocks(db: Kysely<unknown>): Promise<void> {
     unique (account_id, symbol, rule, since)
   )`.execute(db);
   await sql`create index risk_locks_account_until on risk_locks (account_id, until)`.execute(db);
-  // Closed trades are read by close time across all bots of an account.
-  await sql`create index trades_closed on trades (closed_at)`.execute(db);
 }

@@ -37,6 +37,14 @@ describe('locks across restarts and crashes', () => {
     expect(h.notified).toHaveLength(1);
   });
 
+  it('a close stamped by a venue whose clock runs 2 s ahead of ours locks at once, not 2 s later', async () => {
+    const h = await locksHarness(undefined, { venueAheadMs: 2000 });
+    await h.configure((c) => ({ ...c, stopLossGuard: guardOfOne }));
+    await h.roundTrip('SOL/USDT', 95);
+    expect((await h.enter('SOL/USDT')).rejectReason).toBe('Every symbol on account paper locked until 12:30:02 UTC: 1 stop-loss within 60 min (stop-loss guard)');
+    expect(await h.locks.list()).toMatchObject([{ active: true }]);
+  });
+
   it('a lock that would already have ended is not stored at start', async () => {
     const crashed = await locksHarness(undefined, { watchOrders: false });
     await crashed.configure((c) => ({ ...c, stopLossGuard: guardOfOne }));

@@ -7,7 +7,7 @@ import type { LockProposal } from './protection-rules.ts';
 type LockRow = Selectable<RiskLocksTable>;
 
 export function toRiskLock(row: LockRow, now: number): RiskLock {
-  return { ...row, symbol: row.symbol === ALL_SYMBOLS ? null : row.symbol, active: row.liftedAt === null && row.since <= now && now < row.until };
+  return { ...row, symbol: row.symbol === ALL_SYMBOLS ? null : row.symbol, active: row.liftedAt === null && now < row.until };
 }
 
 /** Stores the lock unless this rule already locked this scope for this close; the stored row when new, else null. */
@@ -35,7 +35,7 @@ export async function holdingLock(db: Kysely<Database>, accountId: string, symbo
     .where('accountId', '=', accountId)
     .where('symbol', 'in', [symbol, ALL_SYMBOLS])
     .where('liftedAt', 'is', null)
-    .where('since', '<=', now)
+    // Not `since <= now`: an exchange's fill time may run ahead of our clock, and its lock holds from the moment it is stored.
     .where('until', '>', now)
     .orderBy('until', 'desc')
     .limit(1)

@@ -25,10 +25,12 @@ export const MIN = 60_000;
  * The real order path (order manager, paper venue, entry checks, SQLite file) with the protection
  * locks wired as in the engine, and a clock the test moves. One bot per symbol, on account `paper`.
  */
-export async function locksHarness(file = join(tempDir(), 'locks.sqlite'), options: { watchOrders?: boolean } = {}) {
+export async function locksHarness(file = join(tempDir(), 'locks.sqlite'), options: { watchOrders?: boolean; venueAheadMs?: number } = {}) {
   const { db, close } = await openDatabase(file);
   const clock = manualClock(START);
-  const paper = new PaperVenue(SYMBOLS.map(instrument), clock, { takerFee: 0, makerFee: 0, slippageBps: 0 });
+  // A venue whose clock runs ahead of ours stamps fills (and so closes) in our future, as an exchange's may.
+  const venueClock = { now: () => clock.now() + (options.venueAheadMs ?? 0) };
+  const paper = new PaperVenue(SYMBOLS.map(instrument), venueClock, { takerFee: 0, makerFee: 0, slippageBps: 0 });
   if ((await db.selectFrom('bots').select('id').execute()).length === 0) {
     for (const symbol of SYMBOLS) {
       await insertBot(db, { id: botOf(symbol), name: symbol, symbol, timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 5 }, orderQty: 1, account: 'paper', status: 'running', createdAt: 0, updatedAt: 0 });
