@@ -37,6 +37,22 @@ describe('locks across restarts and crashes', () => {
     expect(h.notified).toHaveLength(1);
   });
 
+  it('twenty entries racing the close that locks: none written after it goes, one lock is stored and notified once', async () => {
+    const h = await locksHarness();
+    await h.configure((c) => ({ ...c, stopLossGuard: guardOfOne }));
+    await h.enter('SOL/USDT');
+    const close = h.exit('SOL/USDT', 95);
+    const entries = await Promise.all(Array.from({ length: 20 }, () => h.enter('BTC/USDT')));
+    await close;
+    await h.locks.settled();
+    // Entries written before the close committed may fill; every one written after it is refused.
+    expect(await h.db.selectFrom('trades').select('symbol').execute()).toEqual([{ symbol: 'SOL/USDT' }]);
+    expect((await h.enter('BTC/USDT')).status).toBe('REJECTED');
+    expect(entries.every((o) => o.status === 'FILLED' || o.rejectReason?.startsWith('Every symbol on account paper locked until'))).toBe(true);
+    expect(await h.locks.list()).toHaveLength(1);
+    expect(h.notified).toHaveLength(1);
+  });
+
   it('a close stamped by a venue whose clock runs 2 s ahead of ours locks at once, not 2 s later', async () => {
     const h = await locksHarness(undefined, { venueAheadMs: 2000 });
     await h.configure((c) => ({ ...c, stopLossGuard: guardOfOne }));
