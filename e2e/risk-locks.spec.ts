@@ -43,7 +43,7 @@ test('the emergency stop shows every bot locked, and lifting it shows them free 
   }
 });
 
-test('a cooldown set on the Risk page locks the symbol after a close, shows its end time, and the trader lifts it', async ({ page }) => {
+test('a cooldown set on the Risk page locks the symbol after a close, shows its end time, and the trader lifts it', async ({ page }, testInfo) => {
   const host = await startServe(mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-')));
   try {
     const bot = await api(host.url).createBot(tvBot('Sol signals', 'SOL/USDT'));
@@ -69,6 +69,10 @@ test('a cooldown set on the Risk page locks the symbol after a close, shows its 
     await expect(botButton(page, 'Sol signals').getByTestId('entry-block')).toHaveText('locked');
     const refused = await placeOrder(host.url, { botId: bot.id, side: 'BUY', type: 'MARKET', qty: 0.1 });
     expect(refused.rejectReason).toMatch(/^SOL\/USDT on account paper locked until .*UTC: 240 min cooldown/);
+    await botButton(page, 'Sol signals').click();
+    await page.getByRole('button', { name: 'Risk', exact: true }).click();
+    await page.getByRole('table', { name: 'Locks' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('risk-locks.png') });
 
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: 'Lift' }).click();
