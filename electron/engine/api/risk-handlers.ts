@@ -15,6 +15,6 @@ export const riskRouter = os.router({
   locks: os.locks.handler(({ input, context: { engine } }) => engine.locks.list(input?.accountId)),
   liftLock: os.liftLock.handler(async ({ input, context: { engine } }) => unwrap(await engine.locks.lift(input.id))),
   protections: os.protections.handler(({ input, context: { engine } }) => engine.locks.protections(input.accountId)),
-  setProtections: os.setProtections.handler(({ input, context: { engine } }) => engine.locks.setProtections(input.accountId, input.config)),
+  setProtections: os.setProtections.handler(async ({ input, context: { engine } }) => unwrap(await engine.locks.setProtections(input.accountId, input.config))),
   entryBlocks: os.entryBlocks.handler(async ({ context: { engine } }) => entryBlocks(await engine.bots.list(), engine.emergency.refusal(false), (accountId, symbol) => engine.locks.lockRefusal(accountId, symbol))),
 });

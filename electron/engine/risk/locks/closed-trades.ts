@@ -62,3 +62,14 @@ export async function lastCloseAt(db: Kysely<Database>, accountId: string, symbo
   if (symbol !== undefined) query = query.where('t.symbol', '=', symbol);
   return (await query.executeTakeFirst())?.closedAt ?? null;
 }
+
+/** Every account and symbol with a trade closed after `after`: where a close may not have been looked at yet. */
+export function recentlyClosed(db: Kysely<Database>, after: number): Promise<{ venue: string; symbol: string }[]> {
+  return db
+    .selectFrom('trades as t')
+    .innerJoin('fills as f', (join) => join.onRef('f.botId', '=', 't.botId').onRef('f.symbol', '=', 't.symbol').onRef('f.tsEvent', '=', 't.closedAt'))
+    .where('t.closedAt', '>', after)
+    .select(['f.venue', 't.symbol'])
+    .distinct()
+    .execute();
+}

@@ -21,6 +21,7 @@ describe('protection locks in the running engine', () => {
       const config = { ...DEFAULT_PROTECTIONS, cooldown: { enabled: true, lockMinutes: 15 } };
       expect(await client.risk.setProtections({ accountId: 'paper', config })).toEqual(config);
       expect(await client.risk.protections({ accountId: 'paper' })).toEqual(config);
+      await expect(client.risk.setProtections({ accountId: 'nobody', config })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No account nobody: protections are set on an existing account' });
 
       const sol = await client.bots.create(tvBot('Sol', 'SOL/USDT'));
       const eth = await client.bots.create(tvBot('Eth', 'ETH/USDT'));

@@ -7,6 +7,7 @@ import { appendAudit } from '../../persistence/audit.repository.ts';
 import type { Database, RiskLocksTable } from '../../persistence/database.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../ports/logger.ts';
+import { recentlyClosed } from './closed-trades.ts';
 import { evaluateLocks } from './evaluate-locks.ts';
 import { lockedMessage, lockedScope, utcTime } from './lock-words.ts';
 import { findLock, holdingLock, listLocks, markLifted, toRiskLock } from './locks.repository.ts';
@@ -63,14 +64,7 @@ export class RiskLocks {
   /** At start: closes made just before a crash (whose update was never handled) set their locks now. */
   async restore(): Promise<void> {
     const now = this.#deps.clock.now();
-    const recent = await this.#deps.db
-      .selectFrom('trades as t')
-      .innerJoin('fills as f', (join) => join.onRef('f.botId', '=', 't.botId').onRef('f.symbol', '=', 't.symbol').onRef('f.tsEvent', '=', 't.closedAt'))
-      .where('t.closedAt', '>', now - LONGEST_WINDOW_MS)
-      .select(['f.venue', 't.symbol'])
-      .distinct()
-      .execute();
-    for (const { venue, symbol } of recent) await this.#evaluate(this.#deps.db, venue, symbol, now);
+    for (const { venue, symbol } of await recentlyClosed(this.#deps.db, now - LONGEST_WINDOW_MS)) await this.#evaluate(this.#deps.db, venue, symbol, now);
   }
 
   /** Resolves once every evaluation queued so far has run. */
@@ -102,14 +96,16 @@ export class RiskLocks {
     return readProtections(this.#deps.db, accountId);
   }
 
-  async setProtections(accountId: string, config: ProtectionConfig): Promise<ProtectionConfig> {
+  async setProtections(accountId: string, config: ProtectionConfig): Promise<Result<ProtectionConfig>> {
     const { db, clock, bus } = this.#deps;
+    const account = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+    if (!account) return fail('NOT_FOUND', `No account ${accountId}: protections are set on an existing account`);
     await db.transaction().execute(async (trx) => {
       await writeProtections(trx, accountId, config);
       await appendAudit(trx, clock.now(), { action: 'risk.protections_set', entity: 'account', entityId: accountId, detail: { config } });
     });
     bus.emit('change', { topic: 'risk' });
-    return config;
+    return ok(config);
   }
 
   /** Why an account's symbol takes no entry now (a lock holds it), or null. */

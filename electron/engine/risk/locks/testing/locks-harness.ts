@@ -66,7 +66,10 @@ export async function locksHarness(file = join(tempDir(), 'locks.sqlite'), optio
     if (entry.status !== 'FILLED') throw new Error(`The entry was not filled: ${entry.rejectReason ?? entry.status}`);
     return exit(symbol, exitPx, source);
   };
-  const configure = (change: (config: ProtectionConfig) => ProtectionConfig) => locks.setProtections('paper', change(structuredClone(DEFAULT_PROTECTIONS)));
+  const configure = async (change: (config: ProtectionConfig) => ProtectionConfig) => {
+    const stored = await locks.setProtections('paper', change(structuredClone(DEFAULT_PROTECTIONS)));
+    if (!stored.ok) throw new Error(stored.error.message);
+  };
   return { db, close, file, clock, orders, locks, notified, enter, exit, roundTrip, configure };
 }
 
