@@ -41,6 +41,7 @@ import { EntryChecks } from './risk/entry-checks.ts';
 import { botEntryLimits } from './risk/sizing/entry-limits.ts';
 import { botEntrySizer } from './risk/sizing/bot-sizer.ts';
 import { riskMultiplierOf } from './risk/sizing/risk-multiplier.ts';
+import { RiskLocks } from './risk/locks/risk-locks.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import { createCcxtConnector } from './venues/ccxt/connector.ts';
@@ -177,6 +178,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   await notifications.init();
   const notify = wireNotifications(notifications, { orders, venues, emergency, clock });
   const governor = wireGovernor({ db, market, clock, accountMarket, entryChecks, logger, onLocked: notify.riskLocked });
+  // Market time, like the fills whose closed trades set the locks; closes made before a crash lock before any bot acts.
+  const locks = new RiskLocks({ db, clock: market.clock, bus, logger, onLocked: notify.riskLocked });
+  entryChecks.add('protection locks', locks.entryRefusal);
+  orders.onOrderUpdate(locks.orderUpdated);
+  await locks.restore();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
@@ -276,6 +282,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     metrics,
     recentErrors: logger,
     emergency,
+    locks,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
     governor,
@@ -299,6 +306,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       storage.close();
       await intake.drained();
       await orders.settled();
+      await locks.settled();
       await notifications.close();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();

@@ -19,6 +19,7 @@ import type { StorageHealth } from './persistence/storage-health.ts';
 import type { EngineMetrics } from './health/engine-metrics.ts';
 import type { RecentErrors } from './ports/recent-errors.ts';
 import type { EmergencyStop } from './risk/emergency-stop.ts';
+import type { RiskLocks } from './risk/locks/risk-locks.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
@@ -65,6 +66,8 @@ export interface EngineServices {
   recentErrors: RecentErrors;
   /** The trader's emergency stop: blocks new entries, cancels open orders, flattens positions. */
   emergency: EmergencyStop;
+  /** Protection locks (stop-loss guard, cooldown, low-profit symbol) per account, and their settings. */
+  locks: RiskLocks;
   /** The alerts centre, Telegram and desktop notifications, and their settings. */
   notifications: NotifyService;
   /** Saved backtests over the candle store. */

@@ -337,6 +337,19 @@ export interface RiskGovernorLocksTable {
   liftedBy: string | null;
 }
 
+/** An entry lock set by a protection; `symbol` '*' is every symbol of the account. */
+export interface RiskLocksTable {
+  id: Generated<number>;
+  accountId: string;
+  symbol: string;
+  rule: 'stop_loss_guard' | 'cooldown' | 'low_profit';
+  reason: string;
+  since: number;
+  until: number;
+  liftedAt: number | null;
+  liftedBy: string | null;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -365,4 +378,5 @@ export interface Database {
   backtestRuns: BacktestRunsTable;
   riskLimits: RiskLimitsTable;
   riskGovernorLocks: RiskGovernorLocksTable;
+  riskLocks: RiskLocksTable;
 }

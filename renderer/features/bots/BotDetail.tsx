@@ -13,6 +13,7 @@ import { BotActions } from './BotActions.tsx';
 import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
 import { strategySummary } from './strategy-summary.ts';
+import { EntryBlockNote } from '../risk/EntryBlockNote.tsx';
 
 function BotHead({ bot }: { bot: BotSummary }) {
   const instrument = useInstrument(bot.symbol);
@@ -39,6 +40,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
           Unrealised <Money value={pnl.unrealized} testId="bot-unrealized" />
         </span>
       </div>
+      <EntryBlockNote botId={bot.id} full />
       <BotActions bot={bot} />
     </div>
   );

@@ -14,6 +14,7 @@ import * as backtestRuns from './2026-11-25-0017-backtest-runs.ts';
 import * as riskGovernor from './2026-11-25-0013-risk-governor.ts';
 import * as tradeHistory from './2026-11-25-0018-trade-history.ts';
 import * as botSizing from './2026-11-25-0011-bot-sizing.ts';
+import * as riskLocks from './2026-11-25-0014-risk-locks.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0013-risk-governor': riskGovernor,
   '2026-11-25-0018-trade-history': tradeHistory,
   '2026-11-25-0011-bot-sizing': botSizing,
+  '2026-11-25-0014-risk-locks': riskLocks,
 };
