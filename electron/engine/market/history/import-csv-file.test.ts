@@ -68,8 +68,9 @@ describe('importCandleCsvFile', () => {
       await new Promise<void>((resolve) => (release = resolve));
       throw new Error('roll back the other transaction');
     });
-    const write = writeCandles(opened.sqlite, KEY, [{ ts: T0, open: 1, high: 1, low: 1, close: 1, volume: 0 }]);
     await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(opened.sqlite.inTransaction).toBe(true);
+    const write = writeCandles(opened.sqlite, KEY, [{ ts: T0, open: 1, high: 1, low: 1, close: 1, volume: 0 }]);
     release();
     await expect(held).rejects.toThrow('roll back');
     expect(await write).toBe(1);
