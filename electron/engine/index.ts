@@ -50,6 +50,7 @@ import { marketMismatch } from './accounts/market-mismatch.ts';
 import { SymbolService, type PublicDataSource } from './market/symbols/symbol-service.ts';
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
+import { createHistoryService } from './market/history/create-history-service.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -81,6 +82,8 @@ export interface EngineDeps {
   emergencyPacing?: Partial<SweepPacing>;
   /** Telegram's address and pacing (tests use a local fake Bot API), and the desktop host's notifications. */
   notify?: NotifyOptions;
+  /** The folder of the sample history stored at first start (resources/history); none when absent (tests). */
+  sampleHistoryDir?: string;
 }
 
 export interface Engine {
@@ -238,6 +241,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       void marketSource.symbolsChanged(exchangeId).catch((error: unknown) => logger.error('The live feed could not take the changed symbols', { exchangeId, error }));
     },
   });
+  const history = createHistoryService({ db, sqlite, publicData, exchangeAccounts, clock, logger, sampleHistoryDir: deps.sampleHistoryDir });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),
@@ -264,6 +268,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     recentErrors: logger,
     emergency,
     notifications,
+    history,
   };
   equity.start();
   candleRetention.start();
@@ -285,6 +290,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await intake.drained();
       await orders.settled();
       await notifications.close();
+      await history.stop();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       candleRetention.stop();

@@ -21,6 +21,7 @@ import type { RecentErrors } from './ports/recent-errors.ts';
 import type { EmergencyStop } from './risk/emergency-stop.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
+import type { HistoryService } from './market/history/history-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -63,4 +64,6 @@ export interface EngineServices {
   emergency: EmergencyStop;
   /** The alerts centre, Telegram and desktop notifications, and their settings. */
   notifications: NotifyService;
+  /** Stored market history: series, CSV imports, exchange backfills. */
+  history: HistoryService;
 }

@@ -54,8 +54,10 @@ export const CsvImportRequestSchema = SeriesKeySchema.extend({
   path: z.string().trim().min(1, 'Give the path of a CSV file').max(4096),
 });
 
+const StoredKeySchema = z.object({ venue: z.string(), symbol: z.string(), timeframe: z.string() });
+
 export const CsvImportResultSchema = z.object({
-  series: SeriesKeySchema,
+  series: StoredKeySchema,
   report: CandleCsvReportSchema,
   inserted: z.number().int(),
   alreadyStored: z.number().int(),
@@ -81,7 +83,7 @@ export const BackfillStateSchema = z.enum(['running', 'waiting', 'done', 'cancel
 
 export const BackfillProgressSchema = z.object({
   id: z.string(),
-  series: z.object({ venue: z.string(), symbol: z.string(), timeframe: z.string() }),
+  series: StoredKeySchema,
   state: BackfillStateSchema,
   /** Where this run started (after what was stored) and where it ends, epoch ms. */
   from: z.number(),

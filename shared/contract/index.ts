@@ -1,6 +1,7 @@
 import { accountsContract } from './accounts.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
+import { historyContract } from './history.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
 import { notificationsContract } from './notifications.ts';
@@ -24,5 +25,6 @@ export const contract = {
   symbols: symbolsContract,
   risk: riskContract,
   notifications: notificationsContract,
+  history: historyContract,
 };
 export type Contract = typeof contract;

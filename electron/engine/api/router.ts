@@ -16,6 +16,7 @@ import { riskRouter } from './risk-handlers.ts';
 import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
 import { notificationsRouter } from './notifications-handlers.ts';
+import { historyRouter } from './history-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -118,4 +119,5 @@ export const router = os.router({
   symbols: symbolsRouter,
   risk: riskRouter,
   notifications: notificationsRouter,
+  history: historyRouter,
 });
