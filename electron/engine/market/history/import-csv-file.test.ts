@@ -79,3 +79,47 @@ describe('importCandleCsvFile', () => {
     await opened.close();
   });
 });
+
+describe('importCandleCsvFile: line ends across chunk borders', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ])('reads 60,000 rows (several 1 MB chunks) with %s line ends, every line numbered right', async (_, ending) => {
+    const { opened, file } = await setup();
+    const lines = rows(60_000);
+    lines[59_999] = `${T0 + 59_999 * MINUTE},10,11,9,x,3`;
+    const refused = await importCandleCsvFile(opened, file('bad.csv', `timestamp,open,high,low,close,volume${ending}${lines.join(ending)}${ending}`), KEY);
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('1 of 60000 rows could not be read, so nothing was imported. line 60001: close "x" is not a number') } });
+    lines[59_999] = `${T0 + 59_999 * MINUTE},10,11,9,10,3`;
+    const imported = await importCandleCsvFile(opened, file('good.csv', lines.join(ending)), KEY);
+    expect(imported).toMatchObject({ ok: true, value: { inserted: 60_000 } });
+    await opened.close();
+  });
+
+  it('reads a CRLF split across two chunks (\\r the last byte of the first 1 MB) as one line end', async () => {
+    const { opened, file } = await setup();
+    const header = 'timestamp,open,high,low,close,volume\r\n';
+    const body = rows(40_000).join('\r\n');
+    const split = (1 << 20) - 1;
+    const crBefore = (header + body).lastIndexOf('\r', split);
+    // Cells are trimmed: spaces before the first row move every later byte without changing a value.
+    const text = header + ' '.repeat(split - crBefore) + body;
+    expect(text.slice(split, split + 2)).toBe('\r\n');
+    const lines = text.split('\r\n');
+    // The line that starts right after the split: its number proves no line was lost or added there.
+    let end = -2;
+    const broken = lines.findIndex((line) => (end += line.length + 2) >= split) + 1;
+    lines[broken] = lines[broken]?.replace(',10.5,', ',oops,') ?? '';
+    const result = await importCandleCsvFile(opened, file('split.csv', lines.join('\r\n')), KEY);
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining(`1 of 40000 rows could not be read, so nothing was imported. line ${broken + 1}: close "oops"`) } });
+    await opened.close();
+  });
+
+  it('refuses a file without line breaks before it fills the memory', async () => {
+    const { opened, file } = await setup();
+    const result = await importCandleCsvFile(opened, file('blob.csv', 'x'.repeat(3_000_000)), KEY);
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('has a line over 1,000,000 characters long') } });
+    await opened.close();
+  });
+});
