@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../../shared/domain/candle.ts';
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import type { PublicMarketData } from '../../venues/exchange.ts';
-import { MAX_PAGE_ATTEMPTS, runBackfill, type BackfillStatus } from './backfill-job.ts';
+import { MAX_PAGE_ATTEMPTS, runBackfill, SETTLE_MS, type BackfillStatus } from './backfill-job.ts';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -34,7 +34,7 @@ async function run(data: PublicMarketData, opts: { stored?: Candle[]; to?: numbe
       data,
       write: async (candles) => (written.push(...candles), candles.length),
       newestStored: async () => written.at(-1)?.ts,
-      now: () => T0 + 10 * MINUTE,
+      now: () => T0 + 10 * MINUTE + SETTLE_MS,
       sleep: async (ms) => void waits.push(ms),
     },
     { symbol: 'BTC/USDT', timeframe: '1m', timeframeMs: MINUTE, from: T0, ...(opts.to ? { to: opts.to } : {}) },
@@ -95,6 +95,15 @@ describe('runBackfill against odd exchange answers', () => {
     const { final, written } = await run(data, { abort });
     expect(final.state).toBe('cancelled');
     expect(written).toHaveLength(0);
+  });
+
+  it('leaves a bar that ended less than the settling time ago for the next run', async () => {
+    const data = scripted([page(T0, 11)]);
+    const written: Candle[] = [];
+    const deps = { data, write: async (c: Candle[]) => (written.push(...c), c.length), newestStored: async () => undefined, sleep: async () => undefined };
+    const plan = { symbol: 'BTC/USDT', timeframe: '1m', timeframeMs: MINUTE, from: T0 };
+    await runBackfill({ ...deps, now: () => T0 + 10 * MINUTE + SETTLE_MS - 1 }, plan, new AbortController().signal, () => undefined);
+    expect(written.at(-1)?.ts).toBe(T0 + 8 * MINUTE);
   });
 
   it('counts fractions up to 1 by time covered', async () => {

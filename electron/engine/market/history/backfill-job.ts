@@ -8,6 +8,12 @@ export const PAGE_BARS = 300;
 /** Tries of one page through an outage or a rate limit, after the client's own quick retries. */
 export const MAX_PAGE_ATTEMPTS = 6;
 const FIRST_WAIT_MS = 1_000;
+/**
+ * A bar counts as closed this long after its end: our clock may run ahead of the exchange's, and
+ * exchanges publish a bar's final numbers a moment after it ends. A bar stored too early would be
+ * kept with its unfinished numbers.
+ */
+export const SETTLE_MS = 10_000;
 const MAX_WAIT_MS = 60_000;
 
 export type BackfillState = 'running' | 'waiting' | 'done' | 'cancelled' | 'failed';
@@ -53,7 +59,7 @@ const iso = (ts: number) => new Date(ts).toISOString().replace('.000Z', 'Z');
 export async function runBackfill(deps: BackfillJobDeps, plan: BackfillPlan, signal: AbortSignal, report: (status: BackfillStatus) => void): Promise<BackfillStatus> {
   const tf = plan.timeframeMs;
   const startedAt = deps.now();
-  const end = Math.min(plan.to ?? startedAt, startedAt);
+  const end = Math.min(plan.to ?? startedAt, startedAt - SETTLE_MS);
   const newest = await deps.newestStored();
   const start = Math.max(plan.from, newest === undefined ? plan.from : newest + tf);
   const status: BackfillStatus = { state: 'running', from: start, to: end, reachedTs: newest ?? null, fetched: 0, inserted: 0, fraction: 0, message: null };
