@@ -29,6 +29,8 @@ interface Job {
 /** Finished backfills listed after they end, newest kept. */
 const KEPT_FINISHED = 20;
 const ACTIVE = new Set<BackfillProgress['state']>(['running', 'waiting']);
+/** Each backfill has its own client and rate limiter: more at once would only earn rate limits (HTTP 429). */
+export const MAX_RUNNING_BACKFILLS = 3;
 
 /** A testnet's bars are not the exchange's: they are kept apart from the real market's. */
 export const backfillVenue = (config: Pick<ExchangeAccountConfig, 'exchangeId' | 'sandbox'>) => (config.sandbox ? `${config.exchangeId}-testnet` : config.exchangeId);
@@ -48,8 +50,10 @@ export class BackfillService {
     const config = await this.#deps.accountConfig(request.accountId);
     if (!config.ok) return config;
     const series: SeriesKey = { venue: backfillVenue(config.value), symbol: request.symbol, timeframe: request.timeframe };
-    const running = [...this.#jobs.values()].find((job) => ACTIVE.has(job.progress.state) && sameSeries(job.progress.series, series));
+    const active = [...this.#jobs.values()].filter((job) => ACTIVE.has(job.progress.state));
+    const running = active.find((job) => sameSeries(job.progress.series, series));
     if (running) return fail('CONFLICT', `A backfill of ${series.symbol} ${series.timeframe} from ${series.venue} is already running`, undefined, { id: running.progress.id });
+    if (active.length >= MAX_RUNNING_BACKFILLS) return fail('CONFLICT', `${active.length} backfills are running, the most at once; wait for one to end or cancel one`);
     const id = `backfill-${randomUUID().slice(0, 8)}`;
     const progress: BackfillProgress = { id, series, state: 'running', from: request.from, to: request.to ?? this.#deps.clock.now(), reachedTs: null, fetched: 0, inserted: 0, fraction: 0, message: null };
     const job: Job = { progress, abort: new AbortController(), listeners: new Set(), finished: Promise.resolve() };

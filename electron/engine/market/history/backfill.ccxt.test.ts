@@ -98,6 +98,14 @@ describe('backfill through ccxt fetchOHLCV (fake Binance)', () => {
     if (first.ok) await service.cancel(first.value.id);
   });
 
+  it('runs at most three backfills at once', async () => {
+    fake.fault({ kind: 'rate_limit', endpoint: 'GET /api/v3/klines', times: 4, retryAfterSec: 0 });
+    const symbols = ['BTC/USDT', 'ETH/USDT', 'BNB/USDT', 'SOL/USDT'];
+    const started = await Promise.all(symbols.map((symbol) => service.start({ accountId: 'main', symbol, timeframe: '1m', from: T0 })));
+    expect(started.filter((s) => s.ok)).toHaveLength(3);
+    expect(started.find((s) => !s.ok)).toMatchObject({ error: { code: 'CONFLICT', message: '3 backfills are running, the most at once; wait for one to end or cancel one' } });
+  });
+
   it('cancels between pages, keeping the pages stored; a new run continues from there', async () => {
     fake.fault({ kind: 'rate_limit', endpoint: 'GET /api/v3/klines', times: 1, retryAfterSec: 0 });
     const started = await service.start({ accountId: 'main', symbol: 'BTC/USDT', timeframe: '1m', from: T0 });

@@ -19,8 +19,8 @@ export const SAMPLE_BTC = { seed: 20_250_101, start: Date.UTC(2025, 0, 1), count
 const SETTING = 'history.sample';
 const SEEDED = z.object({ version: z.number().int() });
 const VERSION = 1;
-/** Bars per transaction: each one holds the engine's thread for some 60 ms, then lets it breathe. */
-const CHUNK = 50_000;
+/** Bars per transaction: each one holds the engine's thread for some 25 ms, then lets it breathe. */
+const CHUNK = 20_000;
 
 /**
  * Stores the sample history once, offline: the S&P 500's daily bars shipped in `dir` and a
