@@ -241,7 +241,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       void marketSource.symbolsChanged(exchangeId).catch((error: unknown) => logger.error('The live feed could not take the changed symbols', { exchangeId, error }));
     },
   });
-  const history = createHistoryService({ db, sqlite, publicData, exchangeAccounts, clock, logger, sampleHistoryDir: deps.sampleHistoryDir });
+  const history = createHistoryService({ db, sqlite, publicData, exchangeAccounts, clock, logger, sampleHistoryDir: deps.sampleHistoryDir, dataDir: deps.dataDir });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),

@@ -46,8 +46,8 @@ export class HistoryService {
   }
 
   /** In the background: the engine serves at once while the sample is written, chunk by chunk. */
-  seedSamples(dir: string): void {
-    this.#seeding = seedSampleHistory(this.#store, dir).then(
+  seedSamples(dir: string, freeBytes: () => number | null): void {
+    this.#seeding = seedSampleHistory(this.#store, dir, freeBytes).then(
       (result) => {
         if (!result.ok) this.#logger.warn('The sample market history was not stored', { reason: result.error.message });
         else if (result.value.seeded) this.#logger.info('Sample market history stored', { dir });
