@@ -21,7 +21,7 @@ export function BackfillForm() {
   };
   if (accounts.length === 0) return <p className="muted">Add an exchange account (Accounts) to fetch history from its exchange.</p>;
   return (
-    <form className="panel" aria-label="Backfill from an exchange" onSubmit={submit}>
+    <form aria-label="Backfill from an exchange" onSubmit={submit}>
       <h3>Backfill from an exchange</h3>
       <p className="muted">Fetches closed bars from the start date (UTC) to now; a series already stored continues from its newest bar.</p>
       <div className="row">
