@@ -111,3 +111,50 @@ describe('runBackfill against odd exchange answers', () => {
     expect(reports.map((r) => r.fraction)).toEqual([0.5, 1, 1]);
   });
 });
+
+describe('runBackfill: property', () => {
+  it('whatever the page sizes, order, repeats, outages and stored start, it stores each closed bar in range once', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          listed: fc.integer({ min: 0, max: 40 }),
+          stored: fc.integer({ min: 0, max: 60 }),
+          pageSizes: fc.array(fc.integer({ min: 1, max: 25 }), { minLength: 1, maxLength: 8 }),
+          reverse: fc.boolean(),
+          repeat: fc.boolean(),
+          outages: fc.array(fc.boolean(), { maxLength: MAX_PAGE_ATTEMPTS - 1 }),
+        }),
+        async ({ listed, stored, pageSizes, reverse, repeat, outages }) => {
+          const now = T0 + 100 * MINUTE + SETTLE_MS + 30_000;
+          // The exchange lists the symbol at T0 + listed minutes; the bar at T0 + 100 min is still forming.
+          const exchange = Array.from({ length: 101 - listed }, (_, i) => bar(T0 + (listed + i) * MINUTE));
+          let call = 0;
+          const data: PublicMarketData = {
+            exchangeId: 'prop',
+            markets: async () => ok([]),
+            tickers: async () => ok([]),
+            candles: async (_s, _t, since) => {
+              const n = call++;
+              if (outages[n]) return fail('UNAVAILABLE', 'down for a moment');
+              let page = exchange.filter((c) => c.ts >= (since ?? 0)).slice(0, pageSizes[n % pageSizes.length]);
+              if (repeat) page = [...page, ...page.slice(0, 2)];
+              return ok(reverse ? [...page].reverse() : page);
+            },
+            close: async () => undefined,
+          };
+          const written = exchange.filter((c) => c.ts < T0 + stored * MINUTE);
+          const final = await runBackfill(
+            { data, write: async (c) => (written.push(...c), c.length), newestStored: async () => written.at(-1)?.ts, now: () => now, sleep: async () => undefined },
+            { symbol: 'P/USDT', timeframe: '1m', timeframeMs: MINUTE, from: T0 },
+            new AbortController().signal,
+            () => undefined,
+          );
+          expect(final.state).toBe('done');
+          expect(written.map((c) => c.ts)).toEqual(exchange.slice(0, 100 - listed).map((c) => c.ts));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
