@@ -163,6 +163,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
   await emergency.restore();
   orders.onOrderUpdate(metrics.orderUpdated);
+  orders.useLastPrice(lastPrice);
   await orders.loadPositions();
   const secrets = deps.secrets ?? new KeytarSecretStore({ logger });
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
