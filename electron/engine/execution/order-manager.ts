@@ -85,6 +85,8 @@ export class OrderManager {
   readonly #entryChecks: EntryChecks | undefined;
   /** Orders whose cancel request is with the venue, not answered yet. */
   readonly #cancelsOnTheirWay = new Set<string>();
+  /** Asked before every reduce-only order to take back what holds the position at the exchange (its held stop); see useBeforeReduce. */
+  #beforeReduce: ((request: PlaceOrder) => Promise<() => void>) | undefined;
   /** The last price per symbol, to refuse a stop whose trigger is already passed; unset, the venue judges. */
   #lastPrice: ((symbol: string) => number | null) | undefined;
   /** Venue reports are applied one at a time, in the order they arrived. */
@@ -108,6 +110,16 @@ export class OrderManager {
   /** Where stop orders' triggers are checked against the market (wired after the market opens). */
   useLastPrice(lastPrice: (symbol: string) => number | null): void {
     this.#lastPrice = lastPrice;
+  }
+
+  /**
+   * `hook` runs before a reduce-only order is written and may cancel orders that would otherwise
+   * take the same holding (a stop held at the exchange, risk/exchange-stops/); the function it
+   * resolves to is called once the order is placed (or failed). Its failure leaves the order to
+   * the reduce-only check: it is then refused if the holding is taken.
+   */
+  useBeforeReduce(hook: (request: PlaceOrder) => Promise<() => void>): void {
+    this.#beforeReduce = hook;
   }
 
   async loadPositions(): Promise<void> {
@@ -141,6 +153,20 @@ export class OrderManager {
     }
     // Trading is paused on a full disk: no order starts before its rows can be written.
     this.#storage?.assertWritable();
+    const release = request.reduceOnly && this.#beforeReduce ? await this.#beforeReduce(request).catch((error: unknown) => this.#beforeReduceFailed(error)) : undefined;
+    try {
+      return await this.#placeNow(request);
+    } finally {
+      release?.();
+    }
+  }
+
+  #beforeReduceFailed(error: unknown): undefined {
+    this.#logger.error('Could not take back the held stop before a reduce-only order; the order is checked as it is', { error });
+    return undefined;
+  }
+
+  async #placeNow(request: PlaceOrder): Promise<Order> {
     const accountId = await botAccountId(this.#db, request.botId);
     if (accountId === undefined) throw new Error(`Bot ${request.botId} is not stored`);
     const venue = this.#venues.get(accountId);
