@@ -35,8 +35,14 @@ export const ManualOrderSchema = z
      */
     clientOrderId: z.string().regex(/^sr-man-[a-z0-9]{16,29}$/, 'An order id is sr-man- and 16 to 29 lowercase letters or digits').optional(),
   })
-  .refine((o) => hasLimitPrice(o.type) === (o.price !== undefined), { path: ['price'], message: 'A limit or stop-limit order needs a limit price; a market or stop order takes none' })
-  .refine((o) => isStopType(o.type) === (o.triggerPrice !== undefined), { path: ['triggerPrice'], message: 'A stop or stop-limit order needs a trigger price; a market or limit order takes none' });
+  .superRefine((o, ctx) => {
+    if (hasLimitPrice(o.type) !== (o.price !== undefined)) {
+      const message = isStopType(o.type) ? 'A stop-limit order needs a limit price; a stop order takes none' : 'A limit order needs a price; a market order takes none';
+      ctx.addIssue({ code: 'custom', path: ['price'], message });
+    }
+    if (isStopType(o.type) && o.triggerPrice === undefined) ctx.addIssue({ code: 'custom', path: ['triggerPrice'], message: 'A stop order needs a trigger price' });
+    if (!isStopType(o.type) && o.triggerPrice !== undefined) ctx.addIssue({ code: 'custom', path: ['triggerPrice'], message: 'Only stop and stop-limit orders take a trigger price' });
+  });
 export type ManualOrder = z.input<typeof ManualOrderSchema>;
 
 /** A fresh id for a manual order (see `clientOrderId`): time first, then randomness. */
