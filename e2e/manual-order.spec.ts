@@ -37,7 +37,7 @@ test('the trader buys by hand from the order ticket, sees it as Manual, and clos
   }
 });
 
-test('the trader places a sell stop below the price, and a sell stop above it is refused with both prices', async ({ page }) => {
+test('the trader places a sell stop below the price (SOL starts near 150), and a sell stop above it is refused with both prices', async ({ page }) => {
   const host = await startServe(mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-')));
   try {
     await api(host.url).createBot({ name: 'Stop trader', symbol: 'SOL/USDT', strategy: { kind: 'tradingview', maxEntries: 1 }, orderQty: 1 });
@@ -55,11 +55,11 @@ test('the trader places a sell stop below the price, and a sell stop above it is
     await ticket.getByRole('button', { name: 'Place sell' }).click();
     await expect(ticket.getByTestId('ticket-outcome')).toContainText('Refused: A sell stop triggers when the price falls to it: the trigger 1000000 must be below the last SOL/USDT price');
 
-    await ticket.getByLabel(/^Trigger price/).fill('0.5');
+    await ticket.getByLabel(/^Trigger price/).fill('10');
     await ticket.getByRole('button', { name: 'Place sell' }).click();
     await expect(ticket.getByTestId('ticket-outcome')).toContainText('ACCEPTED');
     const orders = page.getByRole('region', { name: 'Orders' }).locator('tbody tr');
-    await expect(orders.first()).toContainText('STOP @ 0.5');
+    await expect(orders.first()).toContainText('STOP @ 10');
   } finally {
     await host.stop();
   }

@@ -62,6 +62,8 @@ export class ExchangeStops {
   /** Reduce-only orders being placed per position: no stop is placed meanwhile. */
   readonly #closing = new Map<string, number>();
   readonly #dirty = new Map<string, { botId: string; symbol: string }>();
+  /** The position a pass is working on now (it may be placing its stop). */
+  #syncing: string | null = null;
   #serial: Promise<unknown> = Promise.resolve();
   #passQueued = false;
 
@@ -127,14 +129,20 @@ export class ExchangeStops {
       else this.#closing.delete(key);
       this.#schedule(request.botId, request.symbol);
     };
-    return this.#run(async () => {
-      const held = (await ordersOfBot(this.#deps.db, request.botId, OPEN_STATUSES, request.symbol)).filter(isHeldStop);
-      for (const stop of held) if (stop.status !== 'PENDING_CANCEL') await this.#cancel(stop.clientOrderId);
+    const heldNow = async () => (await ordersOfBot(this.#deps.db, request.botId, OPEN_STATUSES, request.symbol)).filter(isHeldStop);
+    const takeBack = async () => {
+      for (const stop of await heldNow()) if (stop.status !== 'PENDING_CANCEL') await this.#cancel(stop.clientOrderId);
       return release;
-    }).catch((error: unknown) => {
-      release();
-      throw error;
-    });
+    };
+    // With no held stop and no pass placing one, nothing waits (a paper close never queues behind an
+    // exchange's answers); no later pass places one now that the close is counted.
+    const quick = this.#syncing === key ? Promise.resolve(null) : heldNow().then((held) => (held.length === 0 ? release : null));
+    return quick
+      .then((done) => done ?? this.#run(takeBack))
+      .catch((error: unknown) => {
+        release();
+        throw error;
+      });
   }
 
   #schedule(botId: string, symbol: string): void {
@@ -149,10 +157,12 @@ export class ExchangeStops {
     const due = [...this.#dirty.entries()];
     this.#dirty.clear();
     for (const [key, { botId, symbol }] of due) {
+      this.#syncing = key;
       await this.#sync(key, botId, symbol).catch((error: unknown) => {
         this.#set(key, missing('The exchange stop could not be checked; it is looked at again on the next change'));
         this.#deps.logger.error('Could not keep the exchange stop of a position', { botId, symbol, error });
       });
+      this.#syncing = null;
     }
   }
 
