@@ -484,4 +484,4 @@ function onGrid(request: PlaceOrder, instrument: Instrument): { qty: number; pri
 const notConnected = (accountId: string) => `Account ${accountId} is not connected, so its venue cannot take orders`;
 
 const describe = (order: Order) =>
-  `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.triggerPrice === null ? '' : ` triggered at ${order.triggerPrice}`}${order.price === null ? '' : ` @ ${order.price}`}`;
+  `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.triggerPrice === null ? '' : ` (trigger ${order.triggerPrice})`}${order.price === null ? '' : ` @ ${order.price}`}`;

@@ -42,7 +42,7 @@ describe('stop orders through the order manager', () => {
     expect(orders.position('b1', 'BTC/USDT').netQty).toBe(1);
     const history = (await listOrderEvents(db, placed.clientOrderId)).map((e) => [e.kind, e.detail]);
     expect(history).toEqual([
-      ['submitted', 'BUY 1 BTC/USDT STOP triggered at 110'],
+      ['submitted', 'BUY 1 BTC/USDT STOP (trigger 110)'],
       ['accepted', 'Accepted by the venue as paper-' + placed.clientOrderId],
       ['triggered', 'Triggered at 111 (trigger price 110): sent as a market order'],
       ['filled', 'Filled 1 @ 111 (fee 0); 1 of 1 filled'],
