@@ -62,6 +62,8 @@ export class ExchangeStops {
   /** Reduce-only orders being placed per position: no stop is placed meanwhile. */
   readonly #closing = new Map<string, number>();
   readonly #dirty = new Map<string, { botId: string; symbol: string }>();
+  /** Each bot's account as last read, so the paper account's busy traffic costs no work here. */
+  readonly #accountOf = new Map<string, string>();
   /** The position a pass is working on now (it may be placing its stop). */
   #syncing: string | null = null;
   #serial: Promise<unknown> = Promise.resolve();
@@ -76,6 +78,8 @@ export class ExchangeStops {
     const { bus, orders } = this.#deps;
     bus.on('change', (event) => {
       if (event.topic !== 'positions' || !('botId' in event) || typeof event.botId !== 'string') return;
+      const account = this.#accountOf.get(event.botId);
+      if (account !== undefined && this.#inProcess(account)) return;
       for (const { botId, symbol } of orders.positionEntries()) if (botId === event.botId) this.#schedule(botId, symbol);
     });
     orders.onOrderUpdate((order) => this.#onOrder(order));
@@ -108,7 +112,13 @@ export class ExchangeStops {
     return next;
   }
 
+  /** The paper account: the engine is its venue, and its own protections are the stop. */
+  #inProcess(accountId: string): boolean {
+    return accountId === 'paper' || this.#deps.venues.get(accountId)?.inProcess === true;
+  }
+
   #onOrder(order: Order): void {
+    if (this.#inProcess(order.venue)) return;
     const canceled = isHeldStop(order) && order.status === 'CANCELED';
     // The emergency sweep's cancels are not the trader's word on this stop: it comes back once the stop is lifted.
     if (canceled && !this.#ownCancels.has(order.clientOrderId) && !this.#deps.halted()) {
@@ -169,9 +179,10 @@ export class ExchangeStops {
   async #sync(key: string, botId: string, symbol: string): Promise<void> {
     const { db, orders, venues } = this.#deps;
     const accountId = await botAccountId(db, botId);
-    const venue = accountId === undefined ? undefined : venues.get(accountId);
-    // Paper: the engine is the venue, and its own protections are the stop.
-    if (accountId === undefined || venue?.inProcess === true || accountId === 'paper') return this.#set(key, null);
+    if (accountId === undefined) return this.#set(key, null);
+    this.#accountOf.set(botId, accountId);
+    if (this.#inProcess(accountId)) return this.#set(key, null);
+    const venue = venues.get(accountId);
     const held = orders.position(botId, symbol).netQty;
     const open = await ordersOfBot(db, botId, OPEN_STATUSES, symbol);
     const heldStops = open.filter(isHeldStop);
