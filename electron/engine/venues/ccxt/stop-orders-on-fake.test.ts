@@ -5,6 +5,7 @@ import { EventBus } from '../../event-bus.ts';
 import { OrderManager } from '../../execution/order-manager.ts';
 import { insertBot } from '../../persistence/bots.repository.ts';
 import { openDatabase } from '../../persistence/open-database.ts';
+import { listOrderEvents } from '../../persistence/order-events.repository.ts';
 import { findOrder } from '../../persistence/orders.repository.ts';
 import { silentLogger } from '../../ports/logger.ts';
 import { manualClock, tempDir } from '../../testing/temp-dir.ts';
@@ -60,6 +61,9 @@ describe('stop orders on the ccxt venue and the fake Binance', () => {
     expect(await findOrder(db, 'sr-stop-1')).toMatchObject({ status: 'FILLED', filledQty: 0.01, avgFillPx: 47_000 });
     expect(orders.position('b1', 'BTC/USDT').netQty).toBe(0);
     expect(fake.book.countByClientId('sr-stop-1')).toBe(1);
+    const history = await listOrderEvents(db, 'sr-stop-1');
+    expect(history.map((e) => e.kind)).toEqual(['submitted', 'accepted', 'triggered', 'filled']);
+    expect(history[2]?.detail).toBe('Triggered at 47000 (trigger price 48000): sent as a market order');
   });
 
   it('sends a stop-limit as STOP_LOSS_LIMIT with its limit and stop prices', async () => {
