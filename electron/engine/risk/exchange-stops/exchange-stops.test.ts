@@ -216,4 +216,22 @@ describe('exchange-held stops', () => {
     await settle();
     expect(heldAtFake()).toMatchObject([{ stopPrice: 47_000 }]);
   });
+
+  it('places nothing against the emergency stop’s sweep, and puts the stop back once it is lifted', async () => {
+    const { orders, protections, stops, settle, halt } = await setup();
+    await orders.place({ botId: 'b1', symbol: SYMBOL, side: 'BUY', type: 'MARKET', qty: 0.01 });
+    await protections.set('b1', SYMBOL, { stopLoss: 48_000, takeProfit: null });
+    await settle();
+    halt(true);
+    // The sweep cancels every open order, the held stop with them.
+    await orders.cancel(heldAtFake()[0]?.clientOrderId ?? '');
+    await settle();
+    expect(heldAtFake()).toEqual([]);
+    expect(stops.state('b1', SYMBOL)).toMatchObject({ status: 'missing', problem: expect.stringContaining('emergency stop') });
+    halt(false);
+    stops.resyncAll();
+    await settle();
+    expect(heldAtFake()).toMatchObject([{ stopPrice: 48_000, origQty: 0.01 }]);
+    expect(stops.state('b1', SYMBOL)?.status).toBe('held');
+  });
 });
