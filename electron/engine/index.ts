@@ -36,6 +36,7 @@ import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
+import { ExchangeStops } from './risk/exchange-stops/exchange-stops.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import { EntryChecks } from './risk/entry-checks.ts';
 import { botEntryLimits } from './risk/sizing/entry-limits.ts';
@@ -175,6 +176,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
   await emergency.restore();
   orders.onOrderUpdate(metrics.orderUpdated);
+  orders.useLastPrice(lastPrice);
   await orders.loadPositions();
   const secrets = deps.secrets ?? new KeytarSecretStore({ logger });
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
@@ -192,6 +194,9 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
   const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit });
   await protections.load();
+  // A live position's stop-loss is also held at its exchange as a stop order, where the venue takes them.
+  const exchangeStops = new ExchangeStops({ db, orders, venues, bus, stopLoss: (botId, symbol) => protections.get(botId, symbol)?.stopLoss ?? null, clock, logger, halted: () => emergency.level === 'cancel' || emergency.level === 'flatten' });
+  emergency.onChange(() => exchangeStops.resyncAll());
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
@@ -236,6 +241,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   });
   // Before the bots resume and recovered alerts act: their accounts' venues are open (or known not to be).
   await exchangeVenues.start();
+  exchangeStops.start();
   // Before the bots resume: a stop in force refuses their first entries, and its sweep sees every venue.
   await emergency.resume();
   await bots.resumeAll();
@@ -275,6 +281,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     bots,
     lastPrice,
     levels: (botId, symbol) => protections.get(botId, symbol),
+    exchangeStops: (botId, symbol) => exchangeStops.state(botId, symbol),
     webhooks,
     accounts,
     exchangeAccounts,
@@ -312,6 +319,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await intake.drained();
       await orders.settled();
       await locks.settled();
+      await exchangeStops.settled();
       await notifications.close();
       await history.stop();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));

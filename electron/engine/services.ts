@@ -10,7 +10,7 @@ import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { OrderManager } from './execution/order-manager.ts';
 import type { Reconciler } from './execution/reconciliation/reconciler.ts';
-import type { LevelSource, PriceSource } from './execution/portfolio.ts';
+import type { ExchangeStopSource, LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { MarketFeed } from './market/exchange-feed.ts';
 import type { MarketSourceService } from './market/market-source-service.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
@@ -47,6 +47,8 @@ export interface EngineServices {
   bots: BotService;
   lastPrice: PriceSource;
   levels: LevelSource;
+  /** A live position's stop at its exchange: held, missing or not supported (risk/exchange-stops/). */
+  exchangeStops?: ExchangeStopSource;
   webhooks: WebhookService;
   /** How much simulated market history is kept, and its pruning. */
   candleRetention: CandleRetentionService;

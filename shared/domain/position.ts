@@ -22,6 +22,14 @@ export const PositionSchema = z.object({
   closeError: z.string().nullable(),
   /** Below the venue's minimum order at the last price: no order can close it. */
   dust: z.boolean(),
+  /**
+   * A live (exchange) position's stop-loss as a stop order at the exchange: held there, missing
+   * (refused, canceled, not confirmed), or not supported by the venue; null when there is nothing to
+   * hold (flat, no stop-loss, a paper account, whose stops the engine holds).
+   */
+  exchangeStop: z.enum(['held', 'missing', 'not_supported']).nullable(),
+  /** Why the exchange stop is missing or not supported, in the trader's words. */
+  exchangeStopProblem: z.string().nullable(),
 });
 export type Position = z.infer<typeof PositionSchema>;
 

@@ -28,6 +28,8 @@ export interface OrdersTable {
   type: string;
   qty: number;
   price: number | null;
+  /** Stop orders only; added by a later migration, so rows written before it read null. */
+  triggerPrice: Generated<number | null>;
   status: string;
   /** Defaults to 'strategy' in the schema, which is what every order was before sources were kept. */
   source: Generated<string>;

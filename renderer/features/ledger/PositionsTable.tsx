@@ -10,11 +10,24 @@ import { type Column, Table } from './Table.tsx';
 
 const DUST_HINT = 'Below the venue’s minimum order: it cannot be closed by an order';
 
-/** Dust and a failed protective close are said on the row: neither may pass unseen. */
+/** A live position whose stop-loss is not held at its exchange: only the running app protects it. */
+function ExchangeStopWarning({ position }: { position: Position }) {
+  if (position.exchangeStop === 'held') return <span className="muted">stop held at exchange </span>;
+  if (position.exchangeStop === null) return null;
+  const label = position.exchangeStop === 'not_supported' ? 'no exchange stop (venue has none)' : 'no stop at exchange';
+  return (
+    <span className="warning" role="alert" data-testid="exchange-stop-warning" title={position.exchangeStopProblem ?? undefined}>
+      ⚠ {label}: {position.exchangeStopProblem ?? 'only StoxRobot watches the stop-loss, while it runs'}{' '}
+    </span>
+  );
+}
+
+/** Dust, a failed protective close and a missing exchange stop are said on the row: none may pass unseen. */
 function Status({ position }: { position: Position }) {
-  if (!position.dust && !position.closeError) return <span className="muted">—</span>;
+  if (!position.dust && !position.closeError && position.exchangeStop === null) return <span className="muted">—</span>;
   return (
     <>
+      <ExchangeStopWarning position={position} />
       {position.dust && (
         <span className="warning" title={DUST_HINT}>
           dust{' '}
