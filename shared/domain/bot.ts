@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema } from './account.ts';
+import { BotExitsSchema } from './bot-exits.ts';
 import { MAX_NAME_LENGTH } from './limits.ts';
 import { SymbolSchema, TimeframeSchema } from './instrument.ts';
 import { PnlSchema } from './position.ts';
@@ -38,6 +39,8 @@ export const BotConfigSchema = z.object({
   orderQty: z.number({ error: 'Order size must be a number' }).positive('Order size must be greater than zero').max(1e9, 'Order size is too large'),
   /** The account the bot trades on: `paper`, or an exchange account's id. */
   account: AccountIdSchema,
+  /** Stop-loss, take-profits, trailing stop and break-even the engine holds on each position (absent or null: none). */
+  exits: BotExitsSchema.nullable().optional(),
 });
 export type BotConfig = z.infer<typeof BotConfigSchema>;
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Bot, BotConfig, BotStatus } from '../../../shared/domain/bot.ts';
 import { StrategySchema } from '../../../shared/domain/bot.ts';
+import { BotExitsSchema } from '../../../shared/domain/bot-exits.ts';
 import type { BotsTable, Database } from './database.ts';
 
 function toBot(row: Selectable<BotsTable>): Bot {
@@ -12,6 +13,8 @@ function toBot(row: Selectable<BotsTable>): Bot {
     // Parsed, not cast: a row edited by hand fails loudly here instead of deep in a strategy.
     strategy: StrategySchema.parse(JSON.parse(row.strategyJson)),
     orderQty: row.orderQty,
+    // Left out when none, so a bot without exits reads as it did before they existed.
+    ...(row.exitsJson === null ? {} : { exits: BotExitsSchema.parse(JSON.parse(row.exitsJson)) }),
     account: row.account as Bot['account'],
     status: row.status as BotStatus,
     createdAt: row.createdAt,
@@ -20,8 +23,8 @@ function toBot(row: Selectable<BotsTable>): Bot {
 }
 
 function toColumns(config: BotConfig) {
-  const { strategy, ...rest } = config;
-  return { ...rest, strategyJson: JSON.stringify(strategy) };
+  const { strategy, exits, ...rest } = config;
+  return { ...rest, strategyJson: JSON.stringify(strategy), exitsJson: exits ? JSON.stringify(exits) : null };
 }
 
 export async function insertBot(db: Kysely<Database>, bot: Bot): Promise<void> {

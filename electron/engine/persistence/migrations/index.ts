@@ -10,6 +10,7 @@ import * as symbols from './2026-11-25-0007-symbols.ts';
 import * as emergencyStop from './2026-11-25-0008-emergency-stop.ts';
 import * as notifications from './2026-11-25-0009-notifications.ts';
 import * as orderSource from './2026-11-25-0010-order-source.ts';
+import * as botExits from './2026-11-25-0012-bot-exits.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0008-emergency-stop': emergencyStop,
   '2026-11-25-0009-notifications': notifications,
   '2026-11-25-0010-order-source': orderSource,
+  '2026-11-25-0012-bot-exits': botExits,
 };
