@@ -35,6 +35,7 @@ import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
+import { BotAtrs } from './risk/exits/bot-atrs.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import { EntryChecks } from './risk/entry-checks.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
@@ -172,11 +173,12 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
-  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit });
+  const atrs = new BotAtrs();
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit, atr: atrs.value, feeRate: DEFAULT_PAPER_OPTIONS.takerFee });
   await protections.load();
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
-  const runtime = new BotRuntime({ db, orders, logger, storage });
+  const runtime = new BotRuntime({ db, orders, logger, storage, atrs, protections });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());

@@ -6,6 +6,8 @@ import type { Database } from '../persistence/database.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { StorageGate } from '../persistence/storage-health.ts';
 import { closable } from '../risk/closable.ts';
+import type { EntryLevels } from '../risk/entry-levels.ts';
+import type { BotAtrs } from '../risk/exits/bot-atrs.ts';
 import { createStrategy, type Intent, type Strategy, type StrategyPosition } from '../strategies/strategy.ts';
 
 interface Runner {
@@ -14,7 +16,12 @@ interface Runner {
 }
 
 /** `closes`: the order exits the position, so it is sized when placed from what no close at the venue takes already. */
-type BotOrder = PlaceOrder & { closes: boolean };
+type BotOrder = PlaceOrder & { closes: boolean; levels?: Pick<Intent, 'stopLoss' | 'takeProfit'> };
+
+/** Where an entry's exit levels go: the engine's protections, armed once the entry fills. */
+export interface EntryProtector {
+  protectEntry(entry: EntryLevels, orderIds: readonly string[]): Promise<void>;
+}
 
 /**
  * The bots that follow the market: running ones trade, paused ones keep their indicators warm
@@ -26,9 +33,13 @@ export class BotRuntime {
   readonly #orders: OrderManager;
   readonly #logger: Logger;
   readonly #storage: Pick<StorageGate, 'writable'> | undefined;
+  readonly #atrs: BotAtrs | undefined;
+  readonly #protections: EntryProtector | undefined;
 
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'> }) {
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'>; atrs?: BotAtrs; protections?: EntryProtector }) {
     this.#db = deps.db;
+    this.#atrs = deps.atrs;
+    this.#protections = deps.protections;
     this.#orders = deps.orders;
     this.#logger = deps.logger;
     this.#storage = deps.storage;
@@ -37,6 +48,8 @@ export class BotRuntime {
   /** Starts (or refreshes) a bot's runner, warming its strategy on recent closed bars. */
   attach(bot: Bot, history: readonly Candle[]): void {
     this.detach(bot.id);
+    // Alert-driven bots too: their exits may be ATR multiples.
+    this.#atrs?.warm(bot, history);
     const strategy = createStrategy(bot.strategy);
     if (!strategy) return;
     // Warm-up intents describe the past, seen flat; only what the strategy wants after attaching is traded.
@@ -48,6 +61,7 @@ export class BotRuntime {
 
   detach(botId: string): void {
     for (const runners of this.#bySymbol.values()) runners.delete(botId);
+    this.#atrs?.drop(botId);
   }
 
   isAttached(botId: string): boolean {
@@ -61,6 +75,8 @@ export class BotRuntime {
    */
   onCandle(update: CandleUpdate): Promise<void> | undefined {
     if (!update.closed) return undefined;
+    // Before the strategies: an entry on this bar has its ATR distances from this bar too.
+    this.#atrs?.onCandle(update);
     const runners = this.#bySymbol.get(update.symbol);
     if (!runners) return undefined;
     let orders: BotOrder[] | undefined;
@@ -79,17 +95,26 @@ export class BotRuntime {
    * between them, so many bots trading on one bar never hold the thread for all their commits.
    */
   async #placeInTurn(orders: readonly BotOrder[]): Promise<void> {
-    for (const { closes, ...order } of orders) {
+    for (const { closes, levels, ...order } of orders) {
       await new Promise((resolve) => setImmediate(resolve));
       try {
         const qty = closes ? (await closable(this.#db, this.#orders, order.botId, order.symbol)).free : order.qty;
         // A close at the venue (a stop-loss, say) takes the whole position already: selling again would go short.
-        if (qty > 0) await this.#orders.place({ ...order, qty, reduceOnly: closes, source: 'strategy' });
-        else this.#logger.info('Bot exit not sent: the position is already being closed', { botId: order.botId, symbol: order.symbol });
+        if (qty > 0) {
+          const placed = await this.#orders.place({ ...order, qty, reduceOnly: closes, source: 'strategy' });
+          if (levels) await this.#protectEntry(order, levels, placed.clientOrderId);
+        } else this.#logger.info('Bot exit not sent: the position is already being closed', { botId: order.botId, symbol: order.symbol });
       } catch (error) {
         this.#logger.error('Bot order failed', { botId: order.botId, error });
       }
     }
+  }
+
+  /** The strategy's exit prices for the position its entry opens; armed by the entry's fill. */
+  async #protectEntry(order: PlaceOrder, levels: NonNullable<BotOrder['levels']>, clientOrderId: string): Promise<void> {
+    const price = (px: number | undefined) => (px !== undefined && Number.isFinite(px) && px > 0 ? { price: px } : null);
+    const entry: EntryLevels = { botId: order.botId, symbol: order.symbol, direction: order.side === 'BUY' ? 1 : -1, stopLoss: price(levels.stopLoss), takeProfit: price(levels.takeProfit) };
+    if (entry.stopLoss || entry.takeProfit) await this.#protections?.protectEntry(entry, [clientOrderId]);
   }
 }
 
@@ -100,7 +125,7 @@ const WARMING_UP: StrategyPosition = { qty: 0, avgPx: 0 };
  * on the other side (reduce-only, sized when placed), then an entry of the bot's order size.
  */
 function ordersFor(bot: Bot, intent: Intent, held: number): BotOrder[] {
-  const order = (side: 'BUY' | 'SELL', qty: number, closes: boolean): BotOrder => ({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', side, qty, closes });
+  const order = (side: 'BUY' | 'SELL', qty: number, closes: boolean): BotOrder => ({ botId: bot.id, symbol: bot.symbol, type: 'MARKET', side, qty, closes, ...(closes ? {} : { levels: intent }) });
   const orders: BotOrder[] = [];
   if (held > 0 && intent.target !== 'long') orders.push(order('SELL', held, true));
   if (held < 0 && intent.target !== 'short') orders.push(order('BUY', -held, true));
