@@ -77,6 +77,8 @@ export class Protections {
   readonly #instruments: Map<string, Instrument>;
   /** Writes go one after the other, so a later state is never overwritten by an earlier one. */
   #writes: Promise<unknown> = Promise.resolve();
+  /** Positions being armed (the bot's exits are read from storage after the fill). */
+  readonly #arming = new Set<Promise<void>>();
 
   constructor(deps: ProtectionsDeps) {
     this.#deps = deps;
@@ -239,12 +241,23 @@ export class Protections {
     const pending = this.#pending.get(order.clientOrderId);
     if (pending) {
       if (isTerminal(order.status)) this.#pending.delete(order.clientOrderId);
-      if (order.filledQty > 0) this.#arm(pending.botId, pending.symbol, pending.direction, pending).catch(this.#armFailed);
+      if (order.filledQty > 0) this.#track(this.#arm(pending.botId, pending.symbol, pending.direction, pending));
       return;
     }
     // A fill that opened (or flipped) the position arms the bot's own exits, whoever placed it.
     const now = this.#bySymbol.get(order.symbol)?.get(order.botId);
-    if (order.filledQty > 0 && held !== 0 && (!now || now.plan === null)) this.#arm(order.botId, order.symbol, sideOf(held) === 1 ? 1 : -1, null).catch(this.#armFailed);
+    if (order.filledQty > 0 && held !== 0 && (!now || now.plan === null)) this.#track(this.#arm(order.botId, order.symbol, sideOf(held) === 1 ? 1 : -1, null));
+  }
+
+  /** Resolves once every position whose fill has been seen is armed and every level is stored. */
+  async settled(): Promise<void> {
+    while (this.#arming.size > 0) await Promise.all(this.#arming);
+    await this.#writes;
+  }
+
+  #track(arming: Promise<void>): void {
+    const tracked = arming.catch((error: unknown) => this.#deps.logger.error('Could not arm the levels of a position', { error })).finally(() => this.#arming.delete(tracked));
+    this.#arming.add(tracked);
   }
 
   /**
@@ -262,7 +275,12 @@ export class Protections {
       // A level the alert did not give stays as it was on this same position (levels of another one were dropped).
       await this.set(botId, symbol, { stopLoss: given.stopLoss ?? current?.stopLoss ?? null, takeProfit: given.takeProfit ?? current?.takeProfit ?? null });
     }
-    const armed = (): boolean => this.#bySymbol.get(symbol)?.get(botId)?.plan != null;
+    // The bot's exits are worked out once per position; again only for levels given with its entry
+    // (the fill may have armed them first), so R multiples measure from the given stop, while no take-profit has acted.
+    const armed = (): boolean => {
+      const plan = this.#bySymbol.get(symbol)?.get(botId)?.plan;
+      return plan != null && (entry === null || plan.closingTarget !== null || plan.targets.some((t) => t.filled));
+    };
     if (armed()) return;
     const exits = (await findBot(this.#deps.db, botId))?.exits ?? null;
     const now = this.#deps.orders.position(botId, symbol);
@@ -335,8 +353,6 @@ export class Protections {
     this.#writes = run.catch((error: unknown) => this.#deps.logger.error('Could not store a protection', { error }));
     return run;
   }
-
-  readonly #armFailed = (error: unknown): void => this.#deps.logger.error('Could not arm the levels of a position', { error });
 
   #changed(botId: string): void {
     this.#deps.bus.emit('change', { topic: 'positions', botId });
