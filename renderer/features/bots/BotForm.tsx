@@ -5,6 +5,8 @@ import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors } from '../../rpc/errors.ts';
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { Field } from './Field.tsx';
+import { BotExitFields } from './BotExitFields.tsx';
+import { exitsDraftOf, exitsOfDraft } from './bot-exits-draft.ts';
 import { useAccountsStore } from '../accounts/accounts-store.ts';
 
 interface Draft {
@@ -46,6 +48,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
     orderQty: String(existing?.orderQty ?? 0.01),
     account: existing?.account ?? 'paper',
   });
+  const [exits, setExits] = useState(() => exitsDraftOf(existing?.exits));
   const accounts = useAccountsStore((s) => s.accounts);
   useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
   const symbols = useAccountSymbols(draft.account, instruments);
@@ -57,7 +60,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = BotConfigSchema.safeParse(toConfig(draft));
+    const parsed = BotConfigSchema.safeParse({ ...(toConfig(draft) as object), exits: exitsOfDraft(exits) });
     if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
     setErrors({});
     setSaving(true);
@@ -126,6 +129,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
       <Field label="Order size (base asset)" error={errors.orderQty}>
         <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
       </Field>
+      <BotExitFields draft={exits} onChange={setExits} errors={errors} />
       {formError && (
         <p className="error" role="alert">
           {formError}
