@@ -39,7 +39,7 @@ describe('a bot’s stop-loss, held by the engine on every tick', () => {
     expect(withAtr.guard()?.stopLoss).toBe(97);
     const warming = await exitsHarness({ ...noExits, stopLoss: { unit: 'atr', value: 1.5 } }, { atr: null });
     await warming.enter('BUY', 1);
-    expect(warming.guard()).toMatchObject({ stopLoss: null, exits: { note: 'No ATR yet (it needs 15 closed bars): the stop-loss is not set' } });
+    expect(warming.guard()).toMatchObject({ stopLoss: null, exits: { note: 'No ATR yet (it needs 15 closed bars with a range): the stop-loss is not set' } });
   });
 
   it('gives way to a stop-loss price the alert or strategy gave, and R multiples measure from that one', async () => {

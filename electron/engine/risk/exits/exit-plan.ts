@@ -44,8 +44,9 @@ export function armPlan(exits: BotExits, input: ArmInput): { plan: ExitPlan; sto
   const distance = (d: ExitDistance | TargetDistance, r: number | null, what: string): number | null => {
     if (d.unit === 'percent') return (entryPx * d.value) / 100;
     if (d.unit === 'r') return r === null ? null : d.value * r;
-    if (atr === null) missing.push(what);
-    return atr === null ? null : d.value * atr;
+    // An ATR of 0 (bars without range) would put the level on the entry itself: as good as none.
+    if (atr === null || !(atr > 0)) missing.push(what);
+    return atr === null || !(atr > 0) ? null : d.value * atr;
   };
   const price = (dist: number | null, towards: 1 | -1): number | null => {
     if (dist === null) return null;
@@ -69,7 +70,7 @@ export function armPlan(exits: BotExits, input: ArmInput): { plan: ExitPlan; sto
   const breakEven = be
     ? { price: price(entryPx * 2 * input.feeRate, 1) ?? entryPx, afterTp1: be.after === 'tp1', triggerPx: be.after === 'profit' && be.percent !== null ? price((entryPx * be.percent) / 100, 1) : null, moved: false }
     : null;
-  const note = missing.length === 0 ? null : `No ATR yet (it needs ${exits.atrPeriod + 1} closed bars): the ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`;
+  const note = missing.length === 0 ? null : `No ATR yet (it needs ${exits.atrPeriod + 1} closed bars with a range): the ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`;
   return { plan: { entryPx, targets, trailing, breakEven, closingTarget: null, note }, stopLoss };
 }
 
