@@ -97,6 +97,7 @@ export class Protections {
       // Named but never placed (the app stopped in between): the level may fire again.
       if (!order) {
         state.closingOrderId = null;
+        if (state.plan) state.plan.closingTarget = null;
         continue;
       }
       this.#closing.set(order.clientOrderId, { botId, symbol });

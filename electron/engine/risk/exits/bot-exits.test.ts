@@ -148,3 +148,42 @@ describe('exits belong to the position they were armed on', () => {
     expect([again.held(), (await again.closes()).map((c) => c.qty).sort()]).toEqual([0, [1, 1]]);
   });
 });
+
+describe('a take-profit close across a crash', () => {
+  const ladder = { ...noExits, takeProfits: [{ at: pct(2), percent: 50 }, { at: pct(4), percent: 50 }] };
+
+  it('named but never placed: fires again once after the restart, for its own share', async () => {
+    const first = await exitsHarness(ladder);
+    await first.enter('BUY', 1);
+    const plan = JSON.stringify({ ...JSON.parse((await first.db.selectFrom('protections').select('exitPlanJson').executeTakeFirstOrThrow()).exitPlanJson ?? '{}'), closingTarget: 0 });
+    await first.db.updateTable('protections').set({ closingOrderId: 'sr-never-placed', exitPlanJson: plan }).execute();
+    const again = await exitsHarness(ladder, { db: first.db });
+    await again.tick(102);
+    await again.tick(102.5);
+    expect([again.held(), await again.closes(), again.guard()?.exits?.takeProfits.map((t) => t.filled)]).toEqual([0.5, [{ side: 'SELL', qty: 0.5, status: 'FILLED' }], [true, false]]);
+  });
+
+  it('filled before the crash was recorded: marked filled at the restart, not sent again', async () => {
+    const first = await exitsHarness(ladder);
+    await first.enter('BUY', 1);
+    await first.tick(102);
+    const [close] = await first.db.selectFrom('orders').select('clientOrderId').where('source', '=', 'protection').execute();
+    const stored = JSON.parse((await first.db.selectFrom('protections').select('exitPlanJson').executeTakeFirstOrThrow()).exitPlanJson ?? '{}');
+    // As a crash leaves it: the close named, its fill stored, the take-profit not yet marked.
+    stored.targets[0].filled = false;
+    await first.db.updateTable('protections').set({ closingOrderId: close?.clientOrderId ?? '', exitPlanJson: JSON.stringify({ ...stored, closingTarget: 0 }) }).execute();
+    const again = await exitsHarness(ladder, { db: first.db });
+    await again.protections.settled();
+    await again.tick(102.5);
+    expect([again.held(), (await again.closes()).length, again.guard()?.exits?.takeProfits.map((t) => t.filled)]).toEqual([0.5, 1, [true, false]]);
+  });
+
+  it('a price that is no price does not move the trailing mark', async () => {
+    const h = await exitsHarness({ ...noExits, trailing: { distance: pct(2), activateAfterPercent: null } });
+    await h.enter('BUY', 1);
+    await h.tick(100);
+    for (const px of [Number.NaN, 0, Number.POSITIVE_INFINITY]) await h.tick(px);
+    await h.tick(101);
+    expect([h.held(), h.guard()?.exits?.trailing?.mark, h.guard()?.stopLoss]).toEqual([1, 101, 98.98]);
+  });
+});

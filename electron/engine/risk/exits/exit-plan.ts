@@ -79,6 +79,8 @@ export function armPlan(exits: BotExits, input: ArmInput): { plan: ExitPlan; sto
  * never looser than `stopLoss` (a long's stop only rises, a short's only falls).
  */
 export function advance(plan: ExitPlan, stopLoss: number | null, direction: 1 | -1, px: number, instrument: Instrument | undefined): number | null {
+  // A price that is no price (NaN, 0, Infinity from a broken feed) must not become the trailing mark.
+  if (!(Number.isFinite(px) && px > 0)) return stopLoss;
   const beyond = (a: number, b: number) => (direction === 1 ? a >= b : a <= b);
   let stop = stopLoss;
   const tighten = (candidate: number) => {
