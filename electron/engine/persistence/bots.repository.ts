@@ -24,7 +24,8 @@ function toBot(row: Selectable<BotsTable>): Bot {
 
 function toColumns(config: BotConfig) {
   const { strategy, exits, ...rest } = config;
-  return { ...rest, strategyJson: JSON.stringify(strategy), exitsJson: exits ? JSON.stringify(exits) : null };
+  // Absent: left as stored (and a database from before exits existed still takes the row); null: none.
+  return { ...rest, strategyJson: JSON.stringify(strategy), ...(exits === undefined ? {} : { exitsJson: exits ? JSON.stringify(exits) : null }) };
 }
 
 export async function insertBot(db: Kysely<Database>, bot: Bot): Promise<void> {
