@@ -7,16 +7,16 @@ import type { OrderManager } from '../execution/order-manager.ts';
 import { isTerminal } from '../execution/order-state.ts';
 import type { Database, ProtectionsTable } from '../persistence/database.ts';
 import { findOrder } from '../persistence/orders.repository.ts';
-import { findBot } from '../persistence/bots.repository.ts';
 import type { PositionExits } from '../../../shared/domain/bot-exits.ts';
-import { advance, armPlan, type ExitPlan, shownExits } from './exits/exit-plan.ts';
+import { type ArmHost, armPosition } from './exits/arm-position.ts';
+import { advance, type ExitPlan, shownExits } from './exits/exit-plan.ts';
 import { reached, sizeClose } from './exits/exit-fire.ts';
 import { deleteProtection, loadProtections, saveProtection } from '../persistence/protections.repository.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { StorageGate } from '../persistence/storage-health.ts';
 import { alreadyClosing, closable } from './closable.ts';
-import { type EntryLevels, type Levels, levelPrices } from './entry-levels.ts';
+import type { EntryLevels, Levels } from './entry-levels.ts';
 import { orderSizeProblem } from './order-size.ts';
 
 export type { Levels } from './entry-levels.ts';
@@ -261,39 +261,20 @@ export class Protections {
     this.#arming.add(tracked);
   }
 
-  /**
-   * Sets a position's levels once it is on the side they are for; before that, nothing. Levels an
-   * alert or strategy gave (`entry`) are set at once; the bot's own exits are then worked out once
-   * per position, from its entry price, and fill in what was not given.
-   */
-  async #arm(botId: string, symbol: string, direction: 1 | -1, entry: EntryLevels | null): Promise<void> {
-    const instrument = this.#instruments.get(symbol);
-    const position = this.#deps.orders.position(botId, symbol);
-    if (sideOf(position.netQty) !== direction) return;
-    if (entry) {
-      const given = levelPrices(entry, position.avgPxOpen, instrument);
-      const current = this.get(botId, symbol);
-      // A level the alert did not give stays as it was on this same position (levels of another one were dropped).
-      await this.set(botId, symbol, { stopLoss: given.stopLoss ?? current?.stopLoss ?? null, takeProfit: given.takeProfit ?? current?.takeProfit ?? null });
-    }
-    // The bot's exits are worked out once per position; again only for levels given with its entry
-    // (the fill may have armed them first), so R multiples measure from the given stop, while no take-profit has acted.
-    const armed = (): boolean => {
-      const plan = this.#bySymbol.get(symbol)?.get(botId)?.plan;
-      return plan != null && (entry === null || plan.closingTarget !== null || plan.targets.some((t) => t.filled));
-    };
-    if (armed()) return;
-    const exits = (await findBot(this.#deps.db, botId))?.exits ?? null;
-    const now = this.#deps.orders.position(botId, symbol);
-    // Looked at again after the read: the position may have closed, or another fill armed it meanwhile.
-    if (!exits || sideOf(now.netQty) !== direction || armed()) return;
-    const current = this.#bySymbol.get(symbol)?.get(botId);
-    const same = current?.side === direction ? current : undefined;
-    const atr = this.#deps.atr?.(botId) ?? null;
-    const { plan, stopLoss } = armPlan(exits, { entryPx: now.avgPxOpen, direction, atr, instrument, feeRate: this.#deps.feeRate ?? 0, stopOverride: same?.stopLoss ?? null });
-    if (plan.note) this.#deps.logger.warn('Exits not fully armed', { botId, symbol, note: plan.note });
-    await this.set(botId, symbol, { stopLoss, takeProfit: same?.takeProfit ?? null }, plan);
+  #arm(botId: string, symbol: string, direction: 1 | -1, entry: EntryLevels | null): Promise<void> {
+    return armPosition(this.#armHost, { botId, symbol, direction }, entry);
   }
+
+  readonly #armHost: ArmHost = {
+    db: () => this.#deps.db,
+    orders: () => this.#deps.orders,
+    logger: () => this.#deps.logger,
+    atr: (botId) => this.#deps.atr?.(botId) ?? null,
+    feeRate: () => this.#deps.feeRate ?? 0,
+    instrument: (symbol) => this.#instruments.get(symbol),
+    state: (botId, symbol) => this.#bySymbol.get(symbol)?.get(botId),
+    set: (botId, symbol, levels, plan) => this.set(botId, symbol, levels, plan),
+  };
 
   /** The outcome of a closing order: filled ends the protection, anything else is shown on the position. */
   #onClosingOrder(order: Order): void {
