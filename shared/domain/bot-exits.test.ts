@@ -20,6 +20,9 @@ describe('a bot’s exits as the trader gives them', () => {
       expect(problems({ ...none, stopLoss: { unit: 'percent', value } }).length).toBeGreaterThan(0);
     }
     expect(problems({ ...none, stopLoss: { unit: 'percent', value: 1e-7 } })).toEqual([]);
+    expect(problems({ ...none, stopLoss: { unit: 'percent', value: 99.99 } })).toEqual([]);
+    expect(problems({ ...none, stopLoss: { unit: 'percent', value: 100 } })).toEqual(['A stop-loss in percent must be under 100']);
+    expect(problems({ ...none, stopLoss: { unit: 'atr', value: 100 } })).toEqual([]);
   });
 
   it('asks for a stop-loss before an R multiple, a take-profit before break-even after it, and a percent for break-even in profit', () => {

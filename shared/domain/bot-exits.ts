@@ -53,6 +53,9 @@ export const BotExitsSchema = z
     /** Bars of the bot's timeframe the ATR averages. */
     atrPeriod: z.number({ error: 'ATR period must be a whole number' }).int('ATR period must be a whole number').min(2, 'ATR period must be at least 2').max(200, 'ATR period must be at most 200'),
   })
+  // A percent stop of 100 or more would sit at or below a price of 0 under a long.
+  .refine((e) => e.stopLoss?.unit !== 'percent' || e.stopLoss.value < 100, { message: 'A stop-loss in percent must be under 100', path: ['stopLoss', 'value'] })
+  .refine((e) => e.trailing?.distance.unit !== 'percent' || e.trailing.distance.value < 100, { message: 'A trailing distance in percent must be under 100', path: ['trailing', 'distance', 'value'] })
   .refine((e) => e.takeProfits.reduce((sum, step) => sum + step.percent, 0) <= 100 + 1e-9, { message: 'The take-profit shares add up to more than 100 %', path: ['takeProfits'] })
   .refine((e) => e.stopLoss !== null || e.takeProfits.every((step) => step.at.unit !== 'r'), { message: 'An R multiple needs a stop-loss to measure from', path: ['takeProfits'] })
   .refine((e) => e.breakEven?.after !== 'profit' || e.breakEven.percent !== null, { message: 'Say how many percent in profit moves the stop to break-even', path: ['breakEven', 'percent'] })

@@ -16,6 +16,7 @@ export function BotExitFields({ draft, onChange, errors }: { draft: ExitsDraft; 
   return (
     <fieldset className="exit-fields">
       <legend>Exits (held by the engine on every price)</legend>
+      <p className="muted">Worked out from the entry price of each new position; a change applies from the next position on.</p>
       <div className="row">
         <Field label="Stop-loss" error={undefined}>
           <select value={draft.stopUnit} onChange={(e) => set('stopUnit', e.target.value as ExitsDraft['stopUnit'])}>

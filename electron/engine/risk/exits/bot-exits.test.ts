@@ -187,3 +187,11 @@ describe('a take-profit close across a crash', () => {
     expect([h.held(), h.guard()?.exits?.trailing?.mark, h.guard()?.stopLoss]).toEqual([1, 101, 98.98]);
   });
 });
+
+describe('levels a short cannot reach', () => {
+  it('are said on the position instead of being kept: a take-profit 100 % under a short’s entry', async () => {
+    const h = await exitsHarness({ ...noExits, stopLoss: pct(5), takeProfits: [{ at: pct(50), percent: 50 }, { at: pct(100), percent: 50 }] });
+    await h.enter('SELL', 1);
+    expect(h.guard()).toMatchObject({ stopLoss: 105, exits: { takeProfits: [{ price: 50 }], note: 'From the entry at 100, the take-profit 2 is at or below a price of 0: not set' } });
+  });
+});

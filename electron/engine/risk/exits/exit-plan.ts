@@ -41,6 +41,8 @@ export interface ArmInput {
 export function armPlan(exits: BotExits, input: ArmInput): { plan: ExitPlan; stopLoss: number | null } {
   const { entryPx, direction, atr, instrument } = input;
   const missing: string[] = [];
+  /** Levels a short's distance puts at or below a price of 0: never reached, so said rather than kept. */
+  const belowZero: string[] = [];
   const distance = (d: ExitDistance | TargetDistance, r: number | null, what: string): number | null => {
     if (d.unit === 'percent') return (entryPx * d.value) / 100;
     if (d.unit === 'r') return r === null ? null : d.value * r;
@@ -48,29 +50,39 @@ export function armPlan(exits: BotExits, input: ArmInput): { plan: ExitPlan; sto
     if (atr === null || !(atr > 0)) missing.push(what);
     return atr === null || !(atr > 0) ? null : d.value * atr;
   };
-  const price = (dist: number | null, towards: 1 | -1): number | null => {
+  const price = (dist: number | null, towards: 1 | -1, what: string): number | null => {
     if (dist === null) return null;
     const px = entryPx + towards * direction * dist;
-    if (!(Number.isFinite(px) && px > 0)) return null;
+    if (!(Number.isFinite(px) && px > 0)) {
+      belowZero.push(what);
+      return null;
+    }
     return instrument ? roundPriceToTick(px, instrument) : px;
   };
-  const stopLoss = input.stopOverride ?? (exits.stopLoss ? price(distance(exits.stopLoss, null, 'stop-loss'), -1) : null);
+  const stopLoss = input.stopOverride ?? (exits.stopLoss ? price(distance(exits.stopLoss, null, 'stop-loss'), -1, 'stop-loss') : null);
   const r = stopLoss === null ? null : Math.abs(entryPx - stopLoss);
   const targets: ExitTarget[] = [];
   exits.takeProfits.forEach((step, i) => {
-    const px = price(distance(step.at, r, `take-profit ${i + 1}`), 1);
+    const px = price(distance(step.at, r, `take-profit ${i + 1}`), 1, `take-profit ${i + 1}`);
     if (px !== null) targets.push({ price: px, percent: step.percent, filled: false });
   });
   const trail = exits.trailing;
   const trailOffset = trail?.distance.unit === 'atr' ? distance(trail.distance, null, 'trailing stop') : null;
-  const trailing = trail && (trail.distance.unit === 'percent' || trailOffset !== null)
-    ? { percent: trail.distance.unit === 'percent' ? trail.distance.value : null, offset: trailOffset, activatePx: trail.activateAfterPercent === null ? null : price((entryPx * trail.activateAfterPercent) / 100, 1), mark: null }
+  const activatePx = trail?.activateAfterPercent == null ? null : price((entryPx * trail.activateAfterPercent) / 100, 1, 'trailing stop');
+  // An activation price that cannot be (below 0) must not read as "trail at once".
+  const activates = trail?.activateAfterPercent == null || activatePx !== null;
+  const trailing = trail && activates && (trail.distance.unit === 'percent' || trailOffset !== null)
+    ? { percent: trail.distance.unit === 'percent' ? trail.distance.value : null, offset: trailOffset, activatePx, mark: null }
     : null;
   const be = exits.breakEven;
   const breakEven = be
-    ? { price: price(entryPx * 2 * input.feeRate, 1) ?? entryPx, afterTp1: be.after === 'tp1', triggerPx: be.after === 'profit' && be.percent !== null ? price((entryPx * be.percent) / 100, 1) : null, moved: false }
+    ? { price: price(entryPx * 2 * input.feeRate, 1, 'break-even') ?? entryPx, afterTp1: be.after === 'tp1', triggerPx: be.after === 'profit' && be.percent !== null ? price((entryPx * be.percent) / 100, 1, 'break-even') : null, moved: false }
     : null;
-  const note = missing.length === 0 ? null : `No ATR yet (it needs ${exits.atrPeriod + 1} closed bars with a range): the ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`;
+  const notes = [
+    missing.length === 0 ? null : `No ATR yet (it needs ${exits.atrPeriod + 1} closed bars with a range): the ${listed(missing)} not set`,
+    belowZero.length === 0 ? null : `From the entry at ${entryPx}, the ${listed(belowZero)} at or below a price of 0: not set`,
+  ].filter((n) => n !== null);
+  const note = notes.length === 0 ? null : notes.join('; ');
   return { plan: { entryPx, targets, trailing, breakEven, closingTarget: null, note }, stopLoss };
 }
 
@@ -131,3 +143,5 @@ export function shownExits(plan: ExitPlan): PositionExits {
     note: plan.note,
   };
 }
+
+const listed = (levels: readonly string[]): string => `${levels.join(', ')} ${levels.length === 1 ? 'is' : 'are'}`;
