@@ -28,6 +28,7 @@ test('a bot created with a 2 % stop and two take-profits shows those levels on i
     await page.getByLabel('Take-profit 2 closes (% of position)').fill('40');
     await page.getByRole('button', { name: 'Create bot' }).click();
     await expect(page.getByRole('heading', { name: 'Exits' })).toBeVisible();
+    await expect(page.getByText('stop 2 % · TP 2 % (60 %), 4 % (40 %)')).toBeVisible();
 
     page.on('dialog', (dialog) => void dialog.accept());
     const ticket = page.getByRole('form', { name: 'Order ticket' });

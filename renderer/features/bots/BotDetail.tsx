@@ -12,6 +12,7 @@ import { TradesTable } from '../ledger/TradesTable.tsx';
 import { BotActions } from './BotActions.tsx';
 import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
+import { exitsSummary } from './exits-summary.ts';
 
 function BotHead({ bot }: { bot: BotSummary }) {
   const instrument = useInstrument(bot.symbol);
@@ -24,7 +25,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
       <div className="bot-title">
         <h2>{bot.name}</h2>
         <span className="muted">
-          {bot.symbol} · {bot.timeframe} · {strategy} · size {formatQty(bot.orderQty, instrument)} {instrument?.base ?? ''} · {bot.account}
+          {bot.symbol} · {bot.timeframe} · {strategy} · size {formatQty(bot.orderQty, instrument)} {instrument?.base ?? ''} · {bot.account} · {exitsSummary(bot.exits)}
         </span>
       </div>
       <span className={`status ${bot.status}`} data-testid="bot-status">
