@@ -57,7 +57,10 @@ export function armPlan(exits: BotExits, input: ArmInput): { plan: ExitPlan; sto
       belowZero.push(what);
       return null;
     }
-    return instrument ? roundPriceToTick(px, instrument) : px;
+    if (!instrument) return px;
+    const rounded = roundPriceToTick(px, instrument);
+    // A distance under half a tick would round onto the entry and fire on the first tick: one tick away instead.
+    return rounded === roundPriceToTick(entryPx, instrument) && dist > 0 ? roundPriceToTick(rounded + towards * direction * instrument.tickSize, instrument) : rounded;
   };
   const stopLoss = input.stopOverride ?? (exits.stopLoss ? price(distance(exits.stopLoss, null, 'stop-loss'), -1, 'stop-loss') : null);
   const r = stopLoss === null ? null : Math.abs(entryPx - stopLoss);
