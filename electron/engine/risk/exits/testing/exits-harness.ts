@@ -25,6 +25,7 @@ export interface HarnessOptions {
   db?: Kysely<Database>;
   atr?: number | null;
   feeRate?: number;
+  onHit?: (hit: string) => void;
 }
 
 /**
@@ -44,7 +45,7 @@ export async function exitsHarness(exits: BotExits | null, options: HarnessOptio
   const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', paper]]), bus, clock, logger: silentLogger });
   await orders.loadPositions();
   const atr = options.atr ?? null;
-  const protections = new Protections({ db, orders, bus, logger: silentLogger, clock, instruments: [SOL], atr: () => atr, feeRate: options.feeRate ?? 0 });
+  const protections = new Protections({ db, orders, bus, logger: silentLogger, clock, instruments: [SOL], atr: () => atr, feeRate: options.feeRate ?? 0, ...(options.onHit && { onHit: (_bot: string, _symbol: string, hit: string) => options.onHit?.(hit) }) });
   await protections.load();
   const held = () => orders.position(BOT, 'SOL/USDT').netQty;
   return {
