@@ -37,6 +37,7 @@ import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
 import { ExchangeStops } from './risk/exchange-stops/exchange-stops.ts';
+import { BotAtrs } from './risk/exits/bot-atrs.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import { EntryChecks } from './risk/entry-checks.ts';
 import { botEntryLimits } from './risk/sizing/entry-limits.ts';
@@ -192,7 +193,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
-  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit });
+  const atrs = new BotAtrs();
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit, atr: atrs.value, feeRate: DEFAULT_PAPER_OPTIONS.takerFee });
   await protections.load();
   // A live position's stop-loss is also held at its exchange as a stop order, where the venue takes them.
   const exchangeStops = new ExchangeStops({ db, orders, venues, bus, stopLoss: (botId, symbol) => protections.get(botId, symbol)?.stopLoss ?? null, clock, logger, halted: () => emergency.level === 'cancel' || emergency.level === 'flatten' });
@@ -203,7 +205,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // A paper account on an exchange's live feed takes that exchange's multipliers (read lazily: the venues open below).
   const riskMultiplier = (accountId: string, symbol: string) => riskMultiplierOf(db, exchangeVenues.exchangeOf(accountId) ?? (accountId === PAPER_ACCOUNT ? marketExchange : null), symbol);
   const sizer = botEntrySizer({ instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
-  const runtime = new BotRuntime({ db, orders, logger, storage, sizer });
+  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());

@@ -33,6 +33,7 @@ export function markedPositions(orders: OrderManager, lastPrice: PriceSource, le
         stopLoss: guard?.stopLoss ?? null,
         takeProfit: guard?.takeProfit ?? null,
         closeError: guard?.closeError ?? null,
+        ...(guard?.exits && { exits: guard.exits }),
         dust: state.netQty !== 0 && instrument !== undefined && orderSizeProblem(Math.abs(state.netQty), lastPx, instrument) !== null,
         exchangeStop: held?.status ?? null,
         exchangeStopProblem: held?.problem ?? null,

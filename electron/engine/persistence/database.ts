@@ -8,6 +8,8 @@ export interface BotsTable {
   symbol: string;
   timeframe: string;
   strategyJson: string;
+  /** The bot's exits (BotExits as JSON), or null for none. */
+  exitsJson: string | null;
   orderQty: number;
   account: string;
   status: string;
@@ -180,6 +182,8 @@ export interface ProtectionsTable {
   /** Why the last protective close could not be done, and when (retries wait after it). */
   closeError: string | null;
   closeErrorAt: number | null;
+  /** The bot's exits worked out for this position (ExitPlan as JSON), or null. */
+  exitPlanJson: string | null;
 }
 
 /** One order of an alert's stored plan (`sr-alert-<alertId>-<leg>`). */

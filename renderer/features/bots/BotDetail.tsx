@@ -14,6 +14,7 @@ import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
 import { strategySummary } from './strategy-summary.ts';
 import { EntryBlockNote } from '../risk/EntryBlockNote.tsx';
+import { exitsSummary } from './exits-summary.ts';
 
 function BotHead({ bot }: { bot: BotSummary }) {
   const instrument = useInstrument(bot.symbol);
@@ -26,7 +27,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
       <div className="bot-title">
         <h2>{bot.name}</h2>
         <span className="muted">
-          {bot.symbol} · {bot.timeframe} · {strategy} · size {formatQty(bot.orderQty, instrument)} {instrument?.base ?? ''} · {bot.account}
+          {bot.symbol} · {bot.timeframe} · {strategy} · size {formatQty(bot.orderQty, instrument)} {instrument?.base ?? ''} · {bot.account} · {exitsSummary(bot.exits)}
         </span>
       </div>
       <span className={`status ${bot.status}`} data-testid="bot-status">
