@@ -1,6 +1,7 @@
 import { accountsContract } from './accounts.ts';
 import { backtestContract } from './backtest.ts';
 import { botsContract } from './bots.ts';
+import { chartContract } from './chart.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
@@ -26,5 +27,6 @@ export const contract = {
   risk: riskContract,
   notifications: notificationsContract,
   backtest: backtestContract,
+  chart: chartContract,
 };
 export type Contract = typeof contract;
