@@ -147,7 +147,8 @@ export class CandleChart {
 
   /** Back to the latest bar, which live bars then keep in view. */
   jumpToLatest(): void {
-    this.#chart.timeScale().scrollToRealTime();
+    // Without animation: live bars arriving mid-animation would stop it short of the latest bar.
+    this.#chart.timeScale().scrollToPosition(0, false);
   }
 
   #noteFollowing(): void {
