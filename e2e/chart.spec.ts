@@ -23,7 +23,7 @@ test("a bot's chart draws its strategy's lines and panes, switches timeframe, an
   try {
     const rest = api(host.url);
     await rest.createBot({ name: 'Crossover', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 } });
-    await rest.createBot({ name: 'Oscillator', strategy: { kind: 'rsi', period: 14, oversold: 30, overbought: 70 } });
+    await rest.createBot({ name: 'Oscillator', strategy: { kind: 'rsi', period: 14, oversold: 30, overbought: 70, allowShort: false } });
     await rest.setSpeed(5);
 
     await page.goto(host.url);
@@ -60,6 +60,28 @@ test("a bot's chart draws its strategy's lines and panes, switches timeframe, an
     await expect(jump).toHaveCount(0);
     await expect(chart).toHaveAttribute('data-following', 'true');
     expect(errors).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('scrolled back in a fast market (bars skipped by the stream and read back), the view stays where the trader put it', async ({ page }) => {
+  const host = await startServe(mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-')));
+  try {
+    const rest = api(host.url);
+    await rest.createBot({ name: 'Fast', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 } });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /Fast/ }).click();
+    const chart = page.getByTestId('chart');
+    await expect(chart).toHaveAttribute('data-plots', 'SMA 5|SMA 20');
+    await scrollBack(page, chart);
+    await expect(page.getByRole('button', { name: /Jump to latest/ })).toBeVisible();
+    const from = await chart.getAttribute('data-first-visible');
+    await rest.setSpeed(200);
+    const lastBar = Number(await chart.getAttribute('data-last-bar'));
+    await expect.poll(async () => Number(await chart.getAttribute('data-last-bar')), { timeout: 15_000 }).toBeGreaterThan(lastBar + 300 * 60);
+    await expect(chart).toHaveAttribute('data-following', 'false');
+    expect(await chart.getAttribute('data-first-visible')).toBe(from);
   } finally {
     await host.stop();
   }

@@ -152,6 +152,8 @@ export class CandleChart {
   }
 
   #noteFollowing(): void {
+    const firstVisible = this.#chart.timeScale().getVisibleRange()?.from;
+    this.#container.dataset.firstVisible = firstVisible === undefined ? '' : String(firstVisible);
     const following = this.#chart.timeScale().scrollPosition() > -FOLLOW_TOLERANCE_BARS;
     if (following === this.#following) return;
     this.#following = following;
