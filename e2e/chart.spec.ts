@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { api } from './api-helpers.ts';
-import { startServe } from './serve-process.ts';
+import { E2E_TOKEN, startServe } from './serve-process.ts';
 
 /** Drags the chart to the right: older bars come into view and the latest leaves it. */
 async function scrollBack(page: Page, chart: Locator): Promise<void> {
@@ -22,7 +22,7 @@ test("a bot's chart draws its strategy's lines and panes, switches timeframe, an
   page.on('pageerror', (error) => errors.push(error.message));
   try {
     const rest = api(host.url);
-    await rest.createBot({ name: 'Crossover', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 } });
+    const crossover = await rest.createBot({ name: 'Crossover', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 } });
     await rest.createBot({ name: 'Oscillator', strategy: { kind: 'rsi', period: 14, oversold: 30, overbought: 70, allowShort: false } });
     await rest.setSpeed(5);
 
@@ -32,6 +32,14 @@ test("a bot's chart draws its strategy's lines and panes, switches timeframe, an
     await expect(chart).toHaveAttribute('data-plots', 'SMA 5|SMA 20');
     await expect(chart).toHaveAttribute('data-panes', '1');
     await expect(chart).toHaveAttribute('data-last-bar', /\d+/);
+    // A manual buy opens a position: its entry price is drawn as a level.
+    const order = await fetch(`${new URL(host.url).origin}/api/orders`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ botId: crossover.id, side: 'BUY', type: 'MARKET', qty: 0.01 }),
+    });
+    expect(order.ok).toBe(true);
+    await expect(chart).toHaveAttribute('data-levels', 'Long entry');
 
     await page.getByRole('button', { name: /Oscillator/ }).click();
     await expect(chart).toHaveAttribute('data-plots', 'RSI 14|Oversold|Overbought');
