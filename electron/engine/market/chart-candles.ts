@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Candle } from '../../../shared/domain/candle.ts';
 import { CHART_TIMEFRAME_MS, type ChartTimeframe } from '../../../shared/contract/chart.ts';
 import type { Database } from '../persistence/database.ts';
-import { candlesBefore, candlesBetween } from '../persistence/candles.repository.ts';
-import { aggregateCandles, bucketStart } from './candle-aggregation.ts';
+import { candlesBefore } from '../persistence/candles.repository.ts';
+import { bucketStart } from './candle-aggregation.ts';
+import { bucketedCandles } from './candle-buckets.sql.ts';
 
 /** The stored series every chart timeframe is built from. */
 export const BASE_TIMEFRAME = '1m';
@@ -32,5 +33,5 @@ export async function chartCandlesBefore(db: Kysely<Database>, key: ChartSeriesK
   if (!newest) return [];
   const bucketMs = CHART_TIMEFRAME_MS[timeframe];
   const end = bucketStart(newest.ts, bucketMs) + bucketMs;
-  return aggregateCandles(await candlesBetween(db, base, end - bucketsPerPage(timeframe, limit) * bucketMs, end), bucketMs);
+  return bucketedCandles(db, base, bucketMs, end - bucketsPerPage(timeframe, limit) * bucketMs, end);
 }
