@@ -4,6 +4,7 @@ import type { CandleUpdate } from '../../../shared/domain/candle.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 import { LiveBucket, bucketStart } from '../market/candle-aggregation.ts';
 import { BASE_MS, BASE_TIMEFRAME, type ChartSeriesKey, chartCandlesBefore } from '../market/chart-candles.ts';
+import { warmPlots } from '../market/plot-history.ts';
 import { PlotSampler } from '../market/plot-series.ts';
 import { candlesBefore, candlesBetween } from '../persistence/candles.repository.ts';
 import { createStrategy } from '../strategies/strategy.ts';
@@ -63,9 +64,9 @@ function plotStream(engine: EngineServices, botId: string, timeframe: ChartTimef
       const bucketMs = CHART_TIMEFRAME_MS[timeframe];
       const rows = Math.min(MAX_PLOT_BASE_ROWS, PLOT_BARS * (bucketMs / BASE_MS)) + strategy.warmupBars;
       const sampler = new PlotSampler(strategy, bucketMs);
-      const history = await candlesBefore(engine.reads, { ...seriesKey(engine, bot.symbol), timeframe: bot.timeframe }, rows);
+      const series = await warmPlots(engine.reads, { ...seriesKey(engine, bot.symbol), timeframe: bot.timeframe }, rows, sampler);
       return {
-        first: { kind: 'history', series: sampler.history(history) },
+        first: { kind: 'history', series },
         onUpdate: (u) => {
           if (!u.closed || u.symbol !== bot.symbol || u.timeframe !== bot.timeframe) return null;
           const point = sampler.onClosed(u.candle);

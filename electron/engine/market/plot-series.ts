@@ -36,9 +36,11 @@ export class PlotSampler {
     return { ts: bucketStart(bar.ts, this.#bucketMs), values: this.#strategy.plots.map((p) => shown(p.value())) };
   }
 
-  /** Every plot over `bars` (oldest first): one point per chart bar, warm-up bars left out. */
-  history(bars: readonly Candle[]): PlotSeries[] {
-    const series: PlotSeries[] = this.lines.map((line) => ({ ...line, points: [] }));
+  /**
+   * Every plot over `bars` (oldest first): one point per chart bar, warm-up bars left out. Pass the
+   * series of the previous call to continue them with the next chunk of bars.
+   */
+  history(bars: readonly Candle[], series: PlotSeries[] = this.lines.map((line) => ({ ...line, points: [] }))): PlotSeries[] {
     for (const bar of bars) {
       const sample = this.onClosed(bar);
       if (!sample) continue;
