@@ -65,8 +65,8 @@ export function LiveChart({ bot }: { bot: Pick<Bot, 'id' | 'symbol' | 'strategy'
     const stop = new AbortController();
     followPlots(chart, botId, timeframe, stop.signal);
     return () => stop.abort();
-    // The strategy's parameters decide its lines: an edit resubscribes.
-  }, [botId, strategyKey, timeframe]);
+    // The strategy's parameters decide its lines: an edit resubscribes. A new symbol or timeframe makes a new chart to draw on.
+  }, [botId, strategyKey, symbol, timeframe]);
 
   useEffect(() => {
     chartRef.current?.setFills(fills);
