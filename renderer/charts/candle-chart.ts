@@ -1,5 +1,7 @@
 import {
   CandlestickSeries,
+  HistogramSeries,
+  type HistogramData,
   type CandlestickData,
   createChart,
   createSeriesMarkers,
@@ -11,17 +13,26 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { Candle, CandleUpdate } from '../../shared/domain/candle.ts';
+import type { PlotSeries } from '../../shared/contract/chart.ts';
 import type { Fill } from '../../shared/domain/order.ts';
 import { type Bar, type Gap, LiveBars, type SeriesChange } from './live-bars.ts';
+import { PlotLines } from './plot-lines.ts';
+import { type PriceLevel, PriceLevels } from './price-levels.ts';
 
-const toBar = (c: Candle): Bar => ({ time: c.ts / 1000, open: c.open, high: c.high, low: c.low, close: c.close });
-const toData = (b: Bar): CandlestickData<Time> => ({ ...b, time: b.time as UTCTimestamp });
+type VolumeBar = Bar & { volume: number };
+const toBar = (c: Candle): VolumeBar => ({ time: c.ts / 1000, open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume });
+const toData = ({ volume: _, ...b }: VolumeBar): CandlestickData<Time> => ({ ...b, time: b.time as UTCTimestamp });
+const toVolume = (b: VolumeBar): HistogramData<Time> => ({ time: b.time as UTCTimestamp, value: b.volume, color: b.close >= b.open ? '#26a69a55' : '#ef535055' });
+/** More than this many bars back from the latest, the trader has scrolled away: live bars no longer move the view. */
+const FOLLOW_TOLERANCE_BARS = 1;
 
 export interface CandleChartSources {
   /** Older bars when the trader scrolls back: closed bars opened before `oldestTs` (epoch ms). */
   older(oldestTs: number): Promise<Candle[]>;
   /** Bars the live stream skipped (a fast market): the caller reads them back and calls `merge`. */
   onGap(gap: Gap): void;
+  /** The latest bar went out of view (the trader scrolled back), or came back into it. */
+  onFollowingChange(following: boolean): void;
 }
 
 /**
@@ -31,17 +42,25 @@ export interface CandleChartSources {
 export class CandleChart {
   readonly #chart: IChartApi;
   readonly #series: ISeriesApi<'Candlestick'>;
+  readonly #volume: ISeriesApi<'Histogram'>;
   readonly #markers: ISeriesMarkersPluginApi<Time>;
+  readonly #plots: PlotLines;
+  readonly #levels: PriceLevels;
   readonly #container: HTMLElement;
-  readonly #bars = new LiveBars(60);
+  readonly #bars: LiveBars<VolumeBar>;
+  readonly #stepSeconds: number;
   readonly #sources: CandleChartSources;
   #pending: CandleUpdate | null = null;
   #frame = 0;
   #loadingOlder = false;
+  #following = true;
 
-  constructor(container: HTMLElement, sources: CandleChartSources) {
+  /** `stepSeconds`: the length of one bar of the timeframe shown. */
+  constructor(container: HTMLElement, sources: CandleChartSources, stepSeconds: number) {
     this.#container = container;
     this.#sources = sources;
+    this.#stepSeconds = stepSeconds;
+    this.#bars = new LiveBars<VolumeBar>(stepSeconds);
     this.#chart = createChart(container, {
       autoSize: true,
       // The logo injects a <style> element, which our CSP (no inline styles) blocks; the licence's
@@ -51,8 +70,15 @@ export class CandleChart {
       timeScale: { timeVisible: true, secondsVisible: false },
     });
     this.#series = this.#chart.addSeries(CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', wickUpColor: '#26a69a', wickDownColor: '#ef5350', borderVisible: false });
+    this.#series.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    // Volume on its own hidden scale, in the bottom fifth of the price pane.
+    this.#volume = this.#chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
+    this.#chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     this.#markers = createSeriesMarkers(this.#series, []);
+    this.#plots = new PlotLines(this.#chart);
+    this.#levels = new PriceLevels(this.#series);
     this.#chart.timeScale().subscribeVisibleLogicalRangeChange((range) => {
+      this.#noteFollowing();
       const oldest = this.#bars.bars[0];
       if (!range || range.from > 20 || !oldest || this.#loadingOlder) return;
       this.#loadingOlder = true;
@@ -89,18 +115,57 @@ export class CandleChart {
     if (gap) this.#sources.onGap(gap);
   }
 
-  #show(change: SeriesChange): void {
+  #show(change: SeriesChange<VolumeBar>): void {
     if (change.kind === 'none') return;
-    if (change.kind === 'update') this.#series.update(toData(change.bar));
-    else this.#series.setData(change.bars.map(toData));
+    if (change.kind === 'update') {
+      this.#series.update(toData(change.bar));
+      this.#volume.update(toVolume(change.bar));
+    } else {
+      this.#series.setData(change.bars.map(toData));
+      this.#volume.setData(change.bars.map(toVolume));
+    }
     this.#describe();
   }
 
-  /** Buy and sell markers at the bar of each fill. */
+  /** The strategy's lines over history (a new subscription sends them whole). */
+  setPlots(series: readonly PlotSeries[]): void {
+    this.#plots.setHistory(series);
+    this.#container.dataset.plots = this.#plots.names.join('|');
+    this.#container.dataset.panes = String(this.#chart.panes().length);
+  }
+
+  /** Each line's value after the bar opened at `ts` (epoch ms). */
+  pushPlot(ts: number, values: readonly (number | null)[]): void {
+    this.#plots.push(ts, values);
+  }
+
+  /** The position's entry, stop-loss and take-profit. */
+  setLevels(levels: readonly PriceLevel[]): void {
+    this.#levels.set(levels);
+    this.#container.dataset.levels = levels.map((l) => l.title).join('|');
+  }
+
+  /** Back to the latest bar, which live bars then keep in view. */
+  jumpToLatest(): void {
+    // Without animation: live bars arriving mid-animation would stop it short of the latest bar.
+    this.#chart.timeScale().scrollToPosition(0, false);
+  }
+
+  #noteFollowing(): void {
+    const firstVisible = this.#chart.timeScale().getVisibleRange()?.from;
+    this.#container.dataset.firstVisible = firstVisible === undefined ? '' : String(firstVisible);
+    const following = this.#chart.timeScale().scrollPosition() > -FOLLOW_TOLERANCE_BARS;
+    if (following === this.#following) return;
+    this.#following = following;
+    this.#container.dataset.following = String(following);
+    this.#sources.onFollowingChange(following);
+  }
+
+  /** Buy and sell markers at the bar (of the timeframe shown) of each fill. */
   setFills(fills: readonly Fill[]): void {
     const markers: SeriesMarker<Time>[] = fills
       .map((f) => ({
-        time: (Math.floor(f.tsEvent / 60_000) * 60) as UTCTimestamp,
+        time: (Math.floor(f.tsEvent / 1000 / this.#stepSeconds) * this.#stepSeconds) as UTCTimestamp,
         position: f.side === 'BUY' ? ('belowBar' as const) : ('aboveBar' as const),
         color: f.side === 'BUY' ? '#26a69a' : '#ef5350',
         shape: f.side === 'BUY' ? ('arrowUp' as const) : ('arrowDown' as const),

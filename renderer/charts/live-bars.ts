@@ -12,7 +12,7 @@ export const MAX_LIVE_BARS = 5_000;
 const TRIM_SLACK = 500;
 
 /** What the series must do after a change: nothing, update its last bar, or take all bars again. */
-export type SeriesChange = { kind: 'none' } | { kind: 'update'; bar: Bar } | { kind: 'reset'; bars: readonly Bar[] };
+export type SeriesChange<B extends Bar = Bar> = { kind: 'none' } | { kind: 'update'; bar: B } | { kind: 'reset'; bars: readonly B[] };
 
 /** Bars the chart never received in their final state: `from` (inclusive) to `to` (exclusive), epoch seconds. */
 export interface Gap {
@@ -25,8 +25,8 @@ export interface Gap {
  * forming bar at most 20 times a second, so in a fast market bars are skipped; each skip is
  * reported as a gap for the caller to read back from history and `merge`.
  */
-export class LiveBars {
-  #bars: Bar[] = [];
+export class LiveBars<B extends Bar = Bar> {
+  #bars: B[] = [];
   /** Time of the newest bar whose closed (final) state was applied. */
   #finalUpTo = -Infinity;
   readonly #stepSeconds: number;
@@ -35,18 +35,18 @@ export class LiveBars {
     this.#stepSeconds = stepSeconds;
   }
 
-  get bars(): readonly Bar[] {
+  get bars(): readonly B[] {
     return this.#bars;
   }
 
   /** History from the store: every bar in it is closed. */
-  setHistory(bars: readonly Bar[]): SeriesChange {
+  setHistory(bars: readonly B[]): SeriesChange<B> {
     this.#bars = mergeBars([], bars);
     this.#finalUpTo = this.#bars.at(-1)?.time ?? -Infinity;
     return { kind: 'reset', bars: this.#bars };
   }
 
-  apply(bar: Bar, closed: boolean): { change: SeriesChange; gap: Gap | null } {
+  apply(bar: B, closed: boolean): { change: SeriesChange<B>; gap: Gap | null } {
     const last = this.#bars.at(-1);
     if (last && bar.time < last.time) return { change: { kind: 'none' }, gap: null };
     let gap: Gap | null = null;
@@ -65,7 +65,7 @@ export class LiveBars {
   }
 
   /** Closed bars read back from history (older pages, or a gap's contents); the live last bar is kept. */
-  merge(closedBars: readonly Bar[]): SeriesChange {
+  merge(closedBars: readonly B[]): SeriesChange<B> {
     const last = this.#bars.at(-1);
     const fresh = closedBars.filter((b) => !last || b.time < last.time || (b.time === last.time && this.#finalUpTo < last.time));
     if (fresh.length === 0) return { kind: 'none' };
@@ -76,8 +76,8 @@ export class LiveBars {
 }
 
 /** `bars` and `incoming` as one list by time, oldest first; an incoming bar replaces one at the same time. */
-export function mergeBars(bars: readonly Bar[], incoming: readonly Bar[]): Bar[] {
-  const byTime = new Map<number, Bar>();
+export function mergeBars<B extends Bar>(bars: readonly B[], incoming: readonly B[]): B[] {
+  const byTime = new Map<number, B>();
   for (const b of bars) byTime.set(b.time, b);
   for (const b of incoming) byTime.set(b.time, b);
   return [...byTime.values()].sort((a, b) => a.time - b.time);

@@ -1,6 +1,7 @@
 import { accountsContract } from './accounts.ts';
 import { backtestContract } from './backtest.ts';
 import { botsContract } from './bots.ts';
+import { chartContract } from './chart.ts';
 import { engineContract } from './engine.ts';
 import { historyContract } from './history.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
@@ -28,5 +29,6 @@ export const contract = {
   notifications: notificationsContract,
   backtest: backtestContract,
   history: historyContract,
+  chart: chartContract,
 };
 export type Contract = typeof contract;

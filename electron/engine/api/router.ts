@@ -19,6 +19,7 @@ import { symbolsRouter } from './symbols-handlers.ts';
 import { notificationsRouter } from './notifications-handlers.ts';
 import { backtestRouter } from './backtest-handlers.ts';
 import { historyRouter } from './history-handlers.ts';
+import { chartRouter } from './chart-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -127,4 +128,5 @@ export const router = os.router({
   notifications: notificationsRouter,
   backtest: backtestRouter,
   history: historyRouter,
+  chart: chartRouter,
 });

@@ -60,7 +60,7 @@ export function BotDetail() {
     <section className="detail" aria-label={`Bot ${bot.name}`}>
       <BotHead bot={bot} />
       {bot.strategy.kind === 'tradingview' && <AlertBuilder bot={bot} />}
-      <LiveChart symbol={bot.symbol} timeframe={bot.timeframe} />
+      <LiveChart bot={bot} />
       <OrderTicket key={bot.id} bot={bot} />
       <PositionsTable />
       <OrdersTable />
