@@ -15,6 +15,8 @@ const position = (over: Partial<Position>): Position => ({
   takeProfit: null,
   closeError: null,
   dust: false,
+  exchangeStop: null,
+  exchangeStopProblem: null,
   ...over,
 });
 
