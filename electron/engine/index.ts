@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { router } from './api/router.ts';
 import { BotRuntime } from './bots/bot-runtime.ts';
 import { BotService } from './bots/bot-service.ts';
+import { BotRefusals } from './bots/bot-refusals.ts';
 import { EventBus } from './event-bus.ts';
 import { OrderManager } from './execution/order-manager.ts';
 import { paperTarget } from './execution/reconcile-paper.ts';
@@ -205,7 +206,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // A paper account on an exchange's live feed takes that exchange's multipliers (read lazily: the venues open below).
   const riskMultiplier = (accountId: string, symbol: string) => riskMultiplierOf(db, exchangeVenues.exchangeOf(accountId) ?? (accountId === PAPER_ACCOUNT ? marketExchange : null), symbol);
   const sizer = botEntrySizer({ instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
-  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections });
+  // Every refused entry, before or as an order, is shown on its bot.
+  const refusals = new BotRefusals({ db, clock: market.clock, onChange: () => bus.emit('change', { topic: 'risk' }) });
+  orders.onOrderUpdate(refusals.orderUpdated);
+  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections, onRefused: refusals.note });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
@@ -296,6 +300,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     recentErrors: logger,
     emergency,
     locks,
+    refusals,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
     governor,
