@@ -173,7 +173,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Risk rules are added to it as their parts are built below; every order that adds risk passes them.
   const entryChecks = new EntryChecks(logger);
   entryChecks.add('bot entry limits', botEntryLimits);
-  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, entryChecks, blockedAccount: (accountId, reduceOnly): string | null => emergency.refusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
+  entryChecks.onRefused(metrics.riskRefused);
+  const stopRefusal = (reduceOnly: boolean): string | null => {
+    const refusal = emergency.refusal(reduceOnly);
+    if (refusal !== null) metrics.riskRefused('emergency stop');
+    return refusal;
+  };
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, entryChecks, blockedAccount: (accountId, reduceOnly): string | null => stopRefusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
   // The trader's emergency stop, read on every new order; a stop stored before a crash is in force again before any bot or alert acts.
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
   await emergency.restore();
@@ -209,7 +215,10 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Every refused entry, before or as an order, is shown on its bot.
   const refusals = new BotRefusals({ db, clock: market.clock, onChange: () => bus.emit('change', { topic: 'risk' }) });
   orders.onOrderUpdate(refusals.orderUpdated);
-  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections, onRefused: refusals.note });
+  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections, onRefused: (botId, reason) => {
+    refusals.note(botId, reason);
+    metrics.riskRefused('bot sizing');
+  } });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
