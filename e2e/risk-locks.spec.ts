@@ -36,7 +36,7 @@ test('the emergency stop shows every bot locked, and lifting it shows them free 
     await expect(page.getByRole('region', { name: 'Bot Btc trend' }).getByTestId('entry-block')).toContainText('Cannot enter: Emergency stop');
     // An entry refused while the stop holds is shown on the bot with its time.
     expect((await placeOrder(host.url, { botId: btc.id, side: 'BUY', type: 'MARKET', qty: 0.01 })).status).toBe('REJECTED');
-    await expect(page.getByRole('region', { name: 'Bot Btc trend' }).getByTestId('last-refusal')).toContainText(/Last refused entry at (\d{4}-\d\d-\d\d )?\d\d:\d\d(:\d\d)? UTC: Emergency stop \(block\)/);
+    await expect(page.getByRole('region', { name: 'Bot Btc trend' }).getByTestId('last-refusal')).toContainText(/Last refusal at (\d{4}-\d\d-\d\d )?\d\d:\d\d(:\d\d)? UTC: Emergency stop \(block\)/);
 
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('emergency-banner').getByRole('button', { name: 'Lift' }).click();

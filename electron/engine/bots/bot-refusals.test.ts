@@ -11,8 +11,8 @@ async function open(dataDir: string) {
 
 const tvBot = (name: string, symbol: string) => ({ name, symbol, timeframe: '1m' as const, strategy: { kind: 'tradingview' as const, maxEntries: 5 }, orderQty: 0.1, account: 'paper' });
 
-describe('each bot’s last refused entry', () => {
-  it('shows an entry refused before it became an order, then a newer rejected order instead, and the rejection again after a restart', async () => {
+describe('each bot’s last refusal', () => {
+  it('shows an entry refused before it became an order, then a newer rejected order, an alert refused after its passphrase (not a stranger’s), and the rejection again after a restart', async () => {
     const dataDir = tempDir();
     let { engine, client } = await open(dataDir);
     let ethId = '';
@@ -33,9 +33,17 @@ describe('each bot’s last refused entry', () => {
       const afterStop = await client.risk.lastRefusals();
       expect(afterStop).toEqual([{ botId: eth.id, reason: rejected.rejectReason, at: rejected.tsInit }]);
       expect(afterStop[0]?.reason).toContain('Emergency stop');
-      // A bot never refused shows nothing.
-      expect(afterStop.some((r) => r.botId === sol.id)).toBe(false);
+      expect(afterStop.some((r) => r.botId === sol.id)).toBe(false); // never refused yet
       await client.risk.liftEmergencyStop({ source: 'api' });
+
+      // An alert refused after its passphrase was checked is shown; one with a wrong passphrase is not.
+      const passphrase = await engine.services.webhooks.rotatePassphrase(sol.id);
+      if (!passphrase.ok) throw new Error(passphrase.error.message);
+      const post = (secret: string) => fetch(engine.services.webhooks.status().url ?? '', { method: 'POST', body: JSON.stringify({ passphrase: secret, bot: sol.id, action: 'buy' }) }).then((r) => r.status);
+      expect(await post(passphrase.value.passphrase)).toBe(409); // the bot is stopped
+      expect(await post('a stranger guessing')).toBe(401);
+      const solRefusals = (await client.risk.lastRefusals()).filter((r) => r.botId === sol.id);
+      expect(solRefusals).toEqual([{ botId: sol.id, reason: 'Alert refused: Bot Sol is stopped; start it to trade alerts', at: expect.any(Number) }]);
     } finally {
       await engine.stop();
     }

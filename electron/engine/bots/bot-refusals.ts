@@ -10,9 +10,9 @@ interface Refusal {
 }
 
 /**
- * Each bot's last refused entry, for the bot's page: one refused before it became an order (its
- * size below the venue minimum, say) or one refused as an order (a REJECTED row, whatever refused
- * it). Held in memory; a bot's last REJECTED order is read from the database once, so the bot
+ * Each bot's last refusal, for the bot's page: an entry refused before it became an order (its
+ * size below the venue minimum, say), an alert refused after its passphrase was checked, or an
+ * order refused (a REJECTED row, whatever refused it). Held in memory; a bot's last REJECTED order is read from the database once, so the bot
  * still shows it after a restart.
  */
 export class BotRefusals {
@@ -29,7 +29,7 @@ export class BotRefusals {
     this.#onChange = deps.onChange;
   }
 
-  /** An entry refused before it became an order. */
+  /** An entry or alert refused before it became an order. */
   readonly note = (botId: string, reason: string): void => {
     this.#keep(botId, { reason, at: this.#clock.now() });
     this.#onChange();
