@@ -21,7 +21,7 @@ test('the emergency stop shows every bot locked, and lifting it shows them free 
   try {
     const rest = api(host.url);
     await rest.createBot(tvBot('Sol signals', 'SOL/USDT'));
-    await rest.createBot({ name: 'Btc trend' });
+    const btc = await rest.createBot({ name: 'Btc trend' });
     await page.goto(host.url);
     await expect(botButton(page, 'Sol signals')).toBeVisible();
     await expect(page.getByTestId('entry-block')).toHaveCount(0);
@@ -34,6 +34,9 @@ test('the emergency stop shows every bot locked, and lifting it shows them free 
     await expect(botButton(page, 'Btc trend').getByTestId('entry-block')).toHaveText('locked');
     await botButton(page, 'Btc trend').click();
     await expect(page.getByRole('region', { name: 'Bot Btc trend' }).getByTestId('entry-block')).toContainText('Cannot enter: Emergency stop');
+    // An entry refused while the stop holds is shown on the bot with its time.
+    expect((await placeOrder(host.url, { botId: btc.id, side: 'BUY', type: 'MARKET', qty: 0.01 })).status).toBe('REJECTED');
+    await expect(page.getByRole('region', { name: 'Bot Btc trend' }).getByTestId('last-refusal')).toContainText(/Last refusal at (\d{4}-\d\d-\d\d )?\d\d:\d\d(:\d\d)? UTC: Emergency stop \(block\)/);
 
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('emergency-banner').getByRole('button', { name: 'Lift' }).click();

@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { router } from './api/router.ts';
 import { BotRuntime } from './bots/bot-runtime.ts';
 import { BotService } from './bots/bot-service.ts';
+import { BotRefusals } from './bots/bot-refusals.ts';
 import { EventBus } from './event-bus.ts';
 import { OrderManager } from './execution/order-manager.ts';
 import { paperTarget } from './execution/reconcile-paper.ts';
@@ -172,7 +173,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // Risk rules are added to it as their parts are built below; every order that adds risk passes them.
   const entryChecks = new EntryChecks(logger);
   entryChecks.add('bot entry limits', botEntryLimits);
-  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, entryChecks, blockedAccount: (accountId, reduceOnly): string | null => emergency.refusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
+  entryChecks.onRefused(metrics.riskRefused);
+  const stopRefusal = (reduceOnly: boolean): string | null => {
+    const refusal = emergency.refusal(reduceOnly);
+    if (refusal !== null) metrics.riskRefused('emergency stop');
+    return refusal;
+  };
+  const orders = new OrderManager({ db, venues, bus, clock: market.clock, logger, gate, storage, entryChecks, blockedAccount: (accountId, reduceOnly): string | null => stopRefusal(reduceOnly) ?? reconciliation.admission(accountId) ?? accountRefusal(accountId) });
   // The trader's emergency stop, read on every new order; a stop stored before a crash is in force again before any bot or alert acts.
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
   await emergency.restore();
@@ -205,7 +212,13 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   // A paper account on an exchange's live feed takes that exchange's multipliers (read lazily: the venues open below).
   const riskMultiplier = (accountId: string, symbol: string) => riskMultiplierOf(db, exchangeVenues.exchangeOf(accountId) ?? (accountId === PAPER_ACCOUNT ? marketExchange : null), symbol);
   const sizer = botEntrySizer({ instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
-  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections });
+  // Every refused entry, before or as an order, is shown on its bot.
+  const refusals = new BotRefusals({ db, clock: market.clock, onChange: () => bus.emit('change', { topic: 'risk' }) });
+  orders.onOrderUpdate(refusals.orderUpdated);
+  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections, onRefused: (botId, reason) => {
+    refusals.note(botId, reason);
+    metrics.riskRefused('bot sizing');
+  } });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
@@ -250,7 +263,11 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
 
   const executor = new SignalExecutor({ db, orders, protections, instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, accountRefusal, lastPrice, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
   // The intake reads the listener's live settings; the closure runs only once requests arrive.
-  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, halted: () => emergency.refusal(false), maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds, onRefused: notify.webhookRefused });
+  const intake = new AlertIntake({ db, executor, bus, clock, logger, storage, halted: () => emergency.refusal(false), maxAgeSeconds: (): number => listener.status.settings.maxAgeSeconds, onRefused: (botId, answer) => {
+    notify.webhookRefused(botId, answer);
+    // Only alerts that passed the passphrase: a stranger must not be able to write on the trader's bot page.
+    if (botId !== null && answer.body.status === 'refused') refusals.note(botId, `Alert refused: ${answer.body.message}`);
+  } });
   const listener = new WebhookListener({ intake, senders: new AlertSenders(db, bus), logger, settings: DEFAULT_WEBHOOK_SETTINGS, limits: deps.webhookLimits, onAnswered: metrics.webhookAnswered });
   const webhooks = new WebhookService({ db, listener, clock, bus, logger });
   const recovered = await intake.recover();
@@ -296,6 +313,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     recentErrors: logger,
     emergency,
     locks,
+    refusals,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
     governor,

@@ -20,6 +20,7 @@ import type { EngineMetrics } from './health/engine-metrics.ts';
 import type { RecentErrors } from './ports/recent-errors.ts';
 import type { EmergencyStop } from './risk/emergency-stop.ts';
 import type { RiskLocks } from './risk/locks/risk-locks.ts';
+import type { BotRefusals } from './bots/bot-refusals.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
@@ -71,6 +72,8 @@ export interface EngineServices {
   emergency: EmergencyStop;
   /** Protection locks (stop-loss guard, cooldown, low-profit symbol) per account, and their settings. */
   locks: RiskLocks;
+  /** Each bot's last refused entry, shown on the bot. */
+  refusals: BotRefusals;
   /** The alerts centre, Telegram and desktop notifications, and their settings. */
   notifications: NotifyService;
   /** Saved backtests over the candle store. */

@@ -139,6 +139,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'risk.protections': [{}, { accountId: huge }, { accountId: 5 }],
   'risk.setProtections': [{}, { accountId: 'paper' }, { accountId: 'paper', config: { ...goodProtections, cooldown: { enabled: true, lockMinutes: 0 } } }, { accountId: 'paper', config: { ...goodProtections, cooldown: { enabled: true, lockMinutes: 1.5 } } }, { accountId: 'paper', config: { ...goodProtections, cooldown: { enabled: true, lockMinutes: 1e9 } } }, { accountId: 'paper', config: { ...goodProtections, lowProfit: { ...goodProtections.lowProfit, requiredProfit: Number.POSITIVE_INFINITY } } }, { accountId: 'paper', config: { ...goodProtections, stopLossGuard: { ...goodProtections.stopLossGuard, tradeLimit: 0 } } }, { accountId: 'paper', config: { ...goodProtections, extra: true } }, { accountId: huge, config: goodProtections }],
   'risk.entryBlocks': ['x', { botId: 'b' }],
+  'risk.lastRefusals': ['x', { botId: 'b' }],
   'symbols.list': [{}, { exchangeId: '../etc' }],
   'symbols.enable': [{ exchangeId: 'binance', symbols: [] }, { exchangeId: 'binance', symbols: ['BTC/USDT', 'BTC/USDT'] }, { exchangeId: 'binance', symbols: [huge] }, { exchangeId: 'binance', symbols: Array.from({ length: 501 }, (_, i) => `C${i}/USDT`) }, { exchangeId: 'binance', symbols: ['BTC/USDT'], riskMultiplier: 0 }],
   'symbols.disable': [{ exchangeId: 'binance' }, { exchangeId: 'binance', symbols: 'BTC/USDT' }],

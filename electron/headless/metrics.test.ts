@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExposition, sampleValue } from '../engine/health/testing/parse-exposition.ts';
 import { tempDir } from '../engine/testing/temp-dir.ts';
 import { startTestHost, TEST_TOKEN } from './testing/test-host.ts';
+import { simulatedOf } from '../engine/testing/simulated-of.ts';
+import { LIMITS_OFF } from '../engine/risk/governor/governor.ts';
 
 const SOL = 'SOL/USDT';
 
@@ -55,11 +57,35 @@ describe('GET /metrics and GET /health on the headless host', () => {
     expect([orders('FILLED'), orders('ACCEPTED'), orders('PENDING_CANCEL'), orders('CANCELED'), orders('REJECTED')]).toEqual([3, 1, 1, 1, 1]);
     expect(sampleValue(metrics, 'stoxrobot_fills_total', { side: 'BUY' })).toBe(3);
     expect(sampleValue(metrics, 'stoxrobot_risk_refusals_total', { account: 'paper' })).toBe(1);
+    expect(sampleValue(metrics, 'stoxrobot_orders_by_type_total', { type: 'MARKET', status: 'FILLED' })).toBe(3);
+    expect(sampleValue(metrics, 'stoxrobot_orders_by_type_total', { type: 'LIMIT', status: 'CANCELED' })).toBe(1);
     expect(sampleValue(metrics, 'stoxrobot_venue_connected', { account: 'paper' })).toBe(1);
     expect(sampleValue(metrics, 'stoxrobot_reconciliation_state', { account: 'paper', state: 'ready' })).toBe(1);
     expect(sampleValue(metrics, 'stoxrobot_reconciliation_state', { account: 'paper', state: 'failed' })).toBe(0);
     expect(sampleValue(metrics, 'stoxrobot_webhook_listener_up')).toBe(1);
     expect(sampleValue(metrics, 'stoxrobot_storage_writable')).toBe(1);
+  });
+
+  it('counts stop orders by type, and refused entries by the rule that refused them', async () => {
+    const { client, engine } = host;
+    const bot = await client.bots.create({ name: 'rules', symbol: SOL, timeframe: '1m', strategy: { kind: 'tradingview', maxEntries: 5 }, orderQty: 0.1, account: 'paper' });
+    const last = engine.services.lastPrice(SOL) ?? 0;
+    const stop = await client.orders.place({ botId: bot.id, side: 'BUY', type: 'STOP', qty: 0.1, triggerPrice: Math.round(last * 150) / 100 });
+    await client.risk.emergencyStop({ level: 'block', source: 'api' });
+    expect((await client.orders.place({ botId: bot.id, side: 'BUY', type: 'MARKET', qty: 0.1 })).status).toBe('REJECTED');
+    await client.risk.liftEmergencyStop({ source: 'api' });
+    await simulatedOf(engine.services).advance(1); // a fresh price, so the limits can be checked
+    await client.risk.setLimits({ accountId: 'paper', limits: { ...LIMITS_OFF, maxSymbolExposure: 1 } });
+    for (let i = 0; i < 2; i += 1) expect((await client.orders.place({ botId: bot.id, side: 'BUY', type: 'MARKET', qty: 0.1 })).rejectReason).toContain('Max exposure per symbol');
+    await client.risk.setLimits({ accountId: 'paper', limits: LIMITS_OFF });
+
+    const metrics = await scrape();
+    expect(sampleValue(metrics, 'stoxrobot_orders_by_type_total', { type: 'STOP', status: stop.status })).toBe(1);
+    expect(metrics.get('stoxrobot_risk_refusals_by_rule_total')?.type).toBe('counter');
+    expect(sampleValue(metrics, 'stoxrobot_risk_refusals_by_rule_total', { rule: 'emergency stop' })).toBe(1);
+    expect(sampleValue(metrics, 'stoxrobot_risk_refusals_by_rule_total', { rule: 'account risk limits' })).toBe(2);
+    expect(sampleValue(metrics, 'stoxrobot_risk_refusals_by_rule_total', { rule: 'bot sizing' })).toBeUndefined();
+    await client.orders.cancel({ clientOrderId: stop.clientOrderId });
   });
 
   it('counts webhook requests by outcome with their latencies', async () => {

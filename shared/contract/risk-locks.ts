@@ -74,3 +74,7 @@ export const SetProtectionsInputSchema = z.object({ accountId: AccountIdSchema, 
 /** Why a bot cannot enter now (the emergency stop, or a lock on its account or symbol); bots absent can enter. */
 export const EntryBlockSchema = z.object({ botId: z.string(), reason: z.string() });
 export type EntryBlock = z.infer<typeof EntryBlockSchema>;
+
+/** A bot's last refused entry: refused before it became an order (sizing), or a REJECTED order; `at` in market time. */
+export const BotRefusalSchema = z.object({ botId: z.string(), reason: z.string(), at: z.number() });
+export type BotRefusal = z.infer<typeof BotRefusalSchema>;

@@ -2,7 +2,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { AccountIdSchema } from '../domain/account.ts';
 import { AccountRiskLimitsSchema, GovernorAccountSchema, SetRiskLimitsInputSchema } from './risk-limits.ts';
-import { EntryBlockSchema, LiftLockInputSchema, LocksInputSchema, ProtectionConfigSchema, ProtectionsInputSchema, RiskLockSchema, SetProtectionsInputSchema } from './risk-locks.ts';
+import { BotRefusalSchema, EntryBlockSchema, LiftLockInputSchema, LocksInputSchema, ProtectionConfigSchema, ProtectionsInputSchema, RiskLockSchema, SetProtectionsInputSchema } from './risk-locks.ts';
 
 /**
  * block: no new entry from any source (bots, alerts, manual or API orders); reduce-only closes still go.
@@ -47,4 +47,5 @@ export const riskContract = {
   protections: oc.route({ method: 'GET', path: '/risk/protections' }).input(ProtectionsInputSchema).output(ProtectionConfigSchema),
   setProtections: oc.route({ method: 'POST', path: '/risk/protections' }).input(SetProtectionsInputSchema).output(ProtectionConfigSchema),
   entryBlocks: oc.route({ method: 'GET', path: '/risk/entry-blocks' }).input(z.object({}).strict().optional()).output(z.array(EntryBlockSchema)),
+  lastRefusals: oc.route({ method: 'GET', path: '/risk/last-refusals' }).input(z.object({}).strict().optional()).output(z.array(BotRefusalSchema)),
 };

@@ -20,5 +20,6 @@ export const riskRouter = os.router({
   liftLock: os.liftLock.handler(async ({ input, context: { engine } }) => unwrap(await engine.locks.lift(input.id))),
   protections: os.protections.handler(({ input, context: { engine } }) => engine.locks.protections(input.accountId)),
   setProtections: os.setProtections.handler(async ({ input, context: { engine } }) => unwrap(await engine.locks.setProtections(input.accountId, input.config))),
-  entryBlocks: os.entryBlocks.handler(async ({ context: { engine } }) => entryBlocks(await engine.bots.list(), engine.emergency.refusal(false), (accountId, symbol) => engine.locks.lockRefusal(accountId, symbol))),
+  entryBlocks: os.entryBlocks.handler(async ({ context: { engine } }) => entryBlocks(await engine.bots.list(), engine.emergency.refusal(false), async (accountId, symbol) => (await engine.governor.entryBlock(accountId, symbol)) ?? (await engine.locks.lockRefusal(accountId, symbol)))),
+  lastRefusals: os.lastRefusals.handler(async ({ context: { engine } }) => engine.refusals.lastOf((await engine.bots.list()).map((b) => b.id))),
 });

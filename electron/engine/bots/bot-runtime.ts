@@ -42,10 +42,12 @@ export class BotRuntime {
   readonly #sizer: EntrySizer | undefined;
   readonly #atrs: BotAtrs | undefined;
   readonly #protections: EntryProtector | undefined;
+  readonly #onRefused: ((botId: string, reason: string) => void) | undefined;
 
-  /** Without a `sizer`, entries trade the bot's order size as it is. */
-  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'>; sizer?: EntrySizer; atrs?: BotAtrs; protections?: EntryProtector }) {
+  /** Without a `sizer`, entries trade the bot's order size as it is; `onRefused` hears entries refused before they became orders. */
+  constructor(deps: { db: Kysely<Database>; orders: OrderManager; logger: Logger; storage?: Pick<StorageGate, 'writable'>; sizer?: EntrySizer; atrs?: BotAtrs; protections?: EntryProtector; onRefused?: (botId: string, reason: string) => void }) {
     this.#db = deps.db;
+    this.#onRefused = deps.onRefused;
     this.#atrs = deps.atrs;
     this.#protections = deps.protections;
     this.#orders = deps.orders;
@@ -126,6 +128,7 @@ export class BotRuntime {
     const sized = await this.#sizer(entry.bot, { symbol: order.symbol, px: entry.px, stop: entry.stop });
     if (sized.ok) return sized.value;
     this.#logger.warn(`Bot '${entry.bot.name}': entry not sent: ${sized.error.message}`, { botId: order.botId, symbol: order.symbol, side: order.side });
+    this.#onRefused?.(order.botId, `Entry not sent: ${sized.error.message}`);
     return null;
   }
 

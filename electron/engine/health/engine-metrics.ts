@@ -19,6 +19,8 @@ export class EngineMetrics {
   readonly #orders = new Counter();
   readonly #fills = new Counter();
   readonly #refusals = new Counter();
+  readonly #refusalsByRule = new Counter();
+  readonly #byType = new Counter();
   readonly #webhooks = new Counter();
   readonly #webhookSeconds = new Histogram(WEBHOOK_SECONDS_BUCKETS);
   /** Open orders' last announced status and filled quantity; an order leaves once it is finished. */
@@ -34,11 +36,19 @@ export class EngineMetrics {
   /** Given every order update the order manager commits. */
   readonly orderUpdated = (order: Order): void => {
     const before = this.#seen.get(order.clientOrderId);
-    if (before?.status !== order.status) this.#orders.inc({ status: order.status });
+    if (before?.status !== order.status) {
+      this.#orders.inc({ status: order.status });
+      this.#byType.inc({ type: order.type, status: order.status });
+    }
     if (order.filledQty > (before?.filledQty ?? 0)) this.#fills.inc({ side: order.side });
     if (order.status === 'REJECTED' && before?.status !== 'REJECTED') this.#refusals.inc({ account: order.venue });
     if (TERMINAL.has(order.status)) this.#seen.delete(order.clientOrderId);
     else this.#seen.set(order.clientOrderId, { status: order.status, filledQty: order.filledQty });
+  };
+
+  /** Given the rule each time one refuses an entry (a risk rule, the emergency stop, a bot's sizing). */
+  readonly riskRefused = (rule: string): void => {
+    this.#refusalsByRule.inc({ rule });
   };
 
   /** Given every answer the webhook listener sends, with the seconds from request to answer. */
@@ -59,6 +69,8 @@ export class EngineMetrics {
       family('stoxrobot_orders_total', 'counter', 'Orders by each status they were announced in since the engine started (an order filled on arrival counts as FILLED only)', this.#orders.samples()),
       family('stoxrobot_fills_total', 'counter', 'Order updates that brought new fills (fills reported in one venue reply count once)', this.#fills.samples()),
       family('stoxrobot_risk_refusals_total', 'counter', 'Orders rejected with a reason (by a risk check, the account or the venue)', this.#refusals.samples()),
+      family('stoxrobot_risk_refusals_by_rule_total', 'counter', 'Entries refused, by the rule that refused them (bot sizing refusals never became orders)', this.#refusalsByRule.samples()),
+      family('stoxrobot_orders_by_type_total', 'counter', 'stoxrobot_orders_total split by order type (MARKET, LIMIT, STOP, STOP_LIMIT)', this.#byType.samples()),
       family('stoxrobot_webhook_requests_total', 'counter', 'Webhook requests answered, by outcome', this.#webhooks.samples()),
       family('stoxrobot_webhook_request_duration_seconds', 'histogram', 'Seconds from a webhook request to its answer', this.#webhookSeconds.samples()),
       family('stoxrobot_feed_lag_seconds', 'gauge', 'Market time now minus the close of the last closed one-minute bar, per symbol', [...this.#lastClosedBar].map(([symbol, ts]) => ({ labels: { symbol }, value: (now - (ts + BAR_MS)) / 1000 }))),

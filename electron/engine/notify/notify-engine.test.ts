@@ -9,6 +9,9 @@ import { tempDir } from '../testing/temp-dir.ts';
 import { startFakeTelegram } from './testing/fake-telegram.ts';
 import { MemorySecrets } from './testing/memory-secrets.ts';
 import { NOTIFICATION_KINDS } from '../../../shared/contract/notifications.ts';
+import { DEFAULT_PROTECTIONS } from '../../../shared/contract/risk-locks.ts';
+import { LIMITS_OFF } from '../risk/governor/governor.ts';
+import { simulatedOf } from '../testing/simulated-of.ts';
 
 const SOL = 'SOL/USDT';
 const TOKEN = '7123456789:AAH-test_token_that_must_never_leak_0123';
@@ -105,6 +108,26 @@ describe('notifications from a running engine', () => {
     await engine.services.emergency.lift('button');
     await until(() => /Emergency stop lifted/.test(texts()), 'the lift to reach Telegram');
     expect(texts()).toMatch(/Lifted from the emergency stop button: bots and alerts may place entries again\./);
+  });
+
+  it('tells of risk locks: a protection lock on a symbol and the daily loss limit, with the reason and the end time', async () => {
+    const { bot, client } = await tradingViewBot();
+    await simulatedOf(engine.services).advance(2); // fresh prices; an equity point is recorded
+    await client.risk.setProtections({ accountId: 'paper', config: { ...DEFAULT_PROTECTIONS, cooldown: { enabled: true, lockMinutes: 15 } } });
+    expect((await client.orders.place({ botId: bot.id, side: 'BUY', type: 'MARKET', qty: 0.1 })).status).toBe('FILLED');
+    expect((await client.orders.place({ botId: bot.id, side: 'SELL', type: 'MARKET', qty: 0.1, reduceOnly: true })).status).toBe('FILLED');
+    await until(() => /SOL\/USDT on account paper locked until/.test(texts()), 'the protection lock to reach Telegram');
+    expect(texts()).toMatch(/SOL\/USDT on account paper locked until \d\d:\d\d(:\d\d)? UTC[^\n]*\n[^]*15 min cooldown/);
+
+    // The day opened 1000 USDT richer than the account is now: a 500 USDT daily limit is past.
+    const equity = (await engine.services.accounts.equity('paper')) ?? 0;
+    const dayStart = Math.floor(engine.services.market.clock.now() / 86_400_000) * 86_400_000;
+    await engine.services.db.insertInto('accountEquity').values({ accountId: 'paper', ts: dayStart, epoch: 1, equity: equity + 1000 }).execute();
+    await client.risk.setLimits({ accountId: 'paper', limits: { ...LIMITS_OFF, dailyLossLimit: 500 } });
+    await client.risk.governor(); // what the governor's watcher does every few seconds
+    await until(() => /Daily loss limit reached on paper/.test(texts()), 'the daily loss lock to reach Telegram');
+    expect(texts()).toMatch(/Daily loss limit reached on paper\nDaily loss limit 500(\.00)? USDT reached at \d\d:\d\d .*entries locked until 00:00 UTC/);
+    expect(fake.messages.filter((m) => m.text.startsWith('Daily loss limit reached'))).toHaveLength(1);
   });
 
   it('sends only the kinds switched on, and nothing while Telegram is off', async () => {

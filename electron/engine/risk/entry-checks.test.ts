@@ -62,4 +62,23 @@ describe('risk rules on the order path', () => {
     expect(await orders.place(buy)).toMatchObject({ status: 'REJECTED', rejectReason: 'Entries locked' });
     expect(asked).toEqual(['first', 'second', 'third', 'first', 'second']);
   });
+
+  it('names the rule that refused (or failed) to whoever counts refusals, and no rule when the order goes', async () => {
+    const refusedBy: string[] = [];
+    const checks = new EntryChecks(silentLogger);
+    let mode: 'pass' | 'refuse' | 'throw' = 'pass';
+    checks.add('exposure', () => (mode === 'refuse' ? 'Too much' : null));
+    checks.add('daily loss', () => {
+      if (mode === 'throw') throw new Error('disk I/O error');
+      return null;
+    });
+    checks.onRefused((rule) => refusedBy.push(rule));
+    const { orders } = await setup(checks);
+    expect((await orders.place(buy)).status).toBe('FILLED');
+    mode = 'refuse';
+    expect((await orders.place(buy)).status).toBe('REJECTED');
+    mode = 'throw';
+    expect((await orders.place(buy)).status).toBe('REJECTED');
+    expect(refusedBy).toEqual(['exposure', 'daily loss']);
+  });
 });

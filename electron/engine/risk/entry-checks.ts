@@ -18,6 +18,7 @@ export type EntryCheck = (trx: Kysely<Database>, order: Order) => Promise<string
 export class EntryChecks {
   readonly #checks: { name: string; check: EntryCheck }[] = [];
   readonly #logger: Logger;
+  readonly #refusedListeners: ((rule: string) => void)[] = [];
 
   constructor(logger: Logger) {
     this.#logger = logger;
@@ -27,15 +28,24 @@ export class EntryChecks {
     this.#checks.push({ name, check });
   }
 
+  /** Told the rule's name each time a rule refuses an order (or fails, and so refuses it): for the metrics. */
+  onRefused(listener: (rule: string) => void): void {
+    this.#refusedListeners.push(listener);
+  }
+
   /** The first refusal, in the order the rules were added, or null when every rule lets the order go. */
   async refusal(trx: Kysely<Database>, order: Order): Promise<string | null> {
     for (const { name, check } of this.#checks) {
+      let refused: string | null;
       try {
-        const refused = await check(trx, order);
-        if (refused !== null) return refused;
+        refused = await check(trx, order);
       } catch (error) {
         this.#logger.error('A risk check failed; the order is refused', { check: name, clientOrderId: order.clientOrderId, error });
-        return `The ${name} check could not be completed, so the order was not sent (risk checks fail closed)`;
+        refused = `The ${name} check could not be completed, so the order was not sent (risk checks fail closed)`;
+      }
+      if (refused !== null) {
+        for (const listener of this.#refusedListeners) listener(name);
+        return refused;
       }
     }
     return null;

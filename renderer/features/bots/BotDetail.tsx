@@ -14,6 +14,7 @@ import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
 import { strategySummary } from './strategy-summary.ts';
 import { EntryBlockNote } from '../risk/EntryBlockNote.tsx';
+import { LastRefusalNote } from '../risk/LastRefusalNote.tsx';
 import { exitsSummary } from './exits-summary.ts';
 
 function BotHead({ bot }: { bot: BotSummary }) {
@@ -42,6 +43,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
         </span>
       </div>
       <EntryBlockNote botId={bot.id} full />
+      <LastRefusalNote botId={bot.id} />
       <BotActions bot={bot} />
     </div>
   );

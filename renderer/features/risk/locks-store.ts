@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EntryBlock, RiskLock } from '../../../shared/contract/risk-locks.ts';
+import type { BotRefusal, EntryBlock, RiskLock } from '../../../shared/contract/risk-locks.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
 import { singleFlight } from '../../stores/single-flight.ts';
@@ -9,6 +9,8 @@ interface LocksState {
   locks: RiskLock[];
   /** Why each bot cannot enter now (bots absent can). */
   blocks: Record<string, string>;
+  /** Each bot's last refused entry (bots never refused are absent). */
+  refusals: Record<string, BotRefusal>;
   /** Why the last lift failed, in plain words. */
   error: string | null;
   refresh(): Promise<void>;
@@ -21,10 +23,11 @@ const byBot = (blocks: EntryBlock[]) => Object.fromEntries(blocks.map((b) => [b.
 export const useLocksStore = create<LocksState>((set, get) => ({
   locks: [],
   blocks: {},
+  refusals: {},
   error: null,
   refresh: singleFlight(async () => {
-    const [locks, blocks] = await Promise.all([client.risk.locks(), client.risk.entryBlocks()]);
-    set({ locks, blocks: byBot(blocks) });
+    const [locks, blocks, refusals] = await Promise.all([client.risk.locks(), client.risk.entryBlocks(), client.risk.lastRefusals()]);
+    set({ locks, blocks: byBot(blocks), refusals: Object.fromEntries(refusals.map((r) => [r.botId, r])) });
   }),
   lift: async (id) => {
     try {

@@ -18,7 +18,8 @@ import { worstCaseExposure } from './exposure.ts';
 import { accountStatus } from './governor-status.ts';
 import { quoteMarks } from './quote-marks.ts';
 import { readAllLimits, readLimits, writeLimits } from './limits.repository.ts';
-import { liftLocks } from './locks.repository.ts';
+import { liftLocks, locksInForce } from './locks.repository.ts';
+import { stalePriceReason } from './messages.ts';
 import type { PriceFreshness } from './price-freshness.ts';
 
 /** Every limit off: what an account has until the trader sets one. */
@@ -65,6 +66,21 @@ export class Governor {
     if (refusal) this.#deps.logger.warn('The risk governor refused an entry', { accountId: account.id, clientOrderId: order.clientOrderId, reason: refusal });
     return refusal;
   };
+
+  /**
+   * Why a bot on this account and symbol cannot enter now, as the bots list shows it: a loss or
+   * drawdown lock in force (its reason carries its end), or a price too old to check the limits.
+   * Read only: locks are engaged by entries and by the watcher.
+   */
+  async entryBlock(accountId: string, symbol: string): Promise<string | null> {
+    const stored = await readLimits(this.#deps.db, accountId);
+    if (!stored) return null;
+    const [lock] = await locksInForce(this.#deps.db, accountId, this.#deps.marketClock.now());
+    if (lock) return lock.reason;
+    const maxAge = stored.limits.maxPriceAgeSeconds;
+    const age = this.#deps.freshness.ageMs(symbol);
+    return maxAge !== null && (age === null || age > maxAge * 1000) ? stalePriceReason(symbol, age, maxAge) : null;
+  }
 
   async limits(): Promise<AccountRiskLimits[]> {
     const stored = await readAllLimits(this.#deps.db);

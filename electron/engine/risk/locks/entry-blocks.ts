@@ -3,7 +3,8 @@ import type { Bot } from '../../../../shared/domain/bot.ts';
 
 /**
  * Why each bot could not enter now, for the bots list and detail: the emergency stop blocks them
- * all; otherwise a lock on the bot's account or symbol. Bots that can enter are left out.
+ * all; otherwise a governor lock (daily loss, drawdown) or stale price on its account, or a protection
+ * lock on its account or symbol. Bots that can enter are left out.
  */
 export async function entryBlocks(
   bots: readonly Pick<Bot, 'id' | 'account' | 'symbol'>[],

@@ -26,14 +26,15 @@ async function longAt101(sizing: Partial<BotSizing>, multiplier = 1) {
   const logger = recordingLogger();
   const orders = new OrderManager({ db, venues: new VenueRegistry([['paper', venue]]), bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger });
   const sizer = botEntrySizer({ instruments: () => [SOL], equity: async () => 10_000, riskMultiplier: async () => multiplier });
-  const runtime = new BotRuntime({ db, orders, logger, sizer });
+  const refused: [string, string][] = [];
+  const runtime = new BotRuntime({ db, orders, logger, sizer, onRefused: (botId, reason) => refused.push([botId, reason]) });
   runtime.attach(bot, flatBars([100, 100, 100, 100]));
   for (const close of [101, 102]) {
     venue.markPrice('SOL/USDT', close);
     await runtime.onCandle({ symbol: 'SOL/USDT', timeframe: '1m', closed: true, candle: flatBar(close) });
   }
   await orders.settled();
-  return { orders: await listOrders(db, { limit: 10 }), warnings: logger.entries.filter((e) => e.level === 'warn').map((e) => e.message) };
+  return { orders: await listOrders(db, { limit: 10 }), warnings: logger.entries.filter((e) => e.level === 'warn').map((e) => e.message), refused };
 }
 
 describe('a strategy bot’s entries are sized by its sizing', () => {
@@ -53,9 +54,10 @@ describe('a strategy bot’s entries are sized by its sizing', () => {
     expect(warnings).toEqual([expect.stringMatching(/^Bot 'SOL trend': entry not sent: Risk-based sizing needs a stop-loss/)]);
   });
 
-  it('sends no entry below the venue minimum, and logs the numbers', async () => {
-    const { orders, warnings } = await longAt101({ mode: 'quote', amount: 4 });
+  it('sends no entry below the venue minimum, logs the numbers, and tells the bot why', async () => {
+    const { orders, warnings, refused } = await longAt101({ mode: 'quote', amount: 4 });
     expect(orders).toEqual([]);
     expect(warnings).toEqual(["Bot 'SOL trend': entry not sent: 4.00 USDT at 101 USDT gives 0.03960396 SOL: 0.039 SOL is worth 3.94 USDT at 101.00, below the 5 USDT minimum"]);
+    expect(refused).toEqual([['ma', 'Entry not sent: 4.00 USDT at 101 USDT gives 0.03960396 SOL: 0.039 SOL is worth 3.94 USDT at 101.00, below the 5 USDT minimum']]);
   });
 });
