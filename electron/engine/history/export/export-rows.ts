@@ -1,0 +1,71 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { ExportKind, ExportRequest } from '../../../../shared/contract/export.ts';
+import { ok, type Result } from '../../../../shared/errors.ts';
+import type { Database } from '../../persistence/database.ts';
+import { csvLine } from './csv-cells.ts';
+import type { ExportTable, RawRow } from './export-table.ts';
+import { fillsTable, ordersTable, webhookLogTable } from './ledger-tables.ts';
+import { localTimeFormatter } from './local-time.ts';
+import { tradesTable } from './trades-table.ts';
+
+const TABLES: Record<ExportKind, ExportTable> = { trades: tradesTable, orders: ordersTable, fills: fillsTable, webhook_log: webhookLogTable };
+
+/** Rows per read: a few milliseconds of the event loop, after which the engine gets its turn. */
+export const CHUNK_ROWS = 2_000;
+
+/** Where an export reads from: the read-only connection, as a query builder (to compile SQL) and as the raw handle (to run it). */
+export interface ExportSource {
+  qb: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+}
+
+/** CSV text in pieces (the header, then one piece per chunk of rows), with the rows written so far. */
+export interface CsvPieces {
+  /** How many rows the filter matches when the export starts (for the progress bar). */
+  total: number;
+  pieces: AsyncGenerator<{ text: string; rows: number }, void, undefined>;
+}
+
+/**
+ * The CSV of a kind of history, read in keyset chunks from the read-only connection: memory holds
+ * one chunk, each chunk is one short read (so the history page and the writer are never kept
+ * waiting), and between chunks the event loop runs the engine's own work.
+ */
+export function csvPieces(source: ExportSource, request: ExportRequest, signal?: AbortSignal): Result<CsvPieces> {
+  const local = localTimeFormatter(request.timeZone);
+  if (!local.ok) return local;
+  const formatLocal = local.value;
+  const table = TABLES[request.kind];
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = source.sqlite.prepare(text).raw(true)));
+    return statement;
+  };
+  // SQLite reads a negative LIMIT as none: the same query, counted.
+  const all = table.chunk(source.qb, request.filter, null, -1);
+  const total = Number((source.sqlite.prepare(`select count(*) from (${all.sql})`).pluck().get(...all.parameters) as number | bigint) ?? 0);
+
+  async function* generate() {
+    yield { text: csvLine(table.header), rows: 0 };
+    let after: RawRow | null = null;
+    let rows = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const query = table.chunk(source.qb, request.filter, after, CHUNK_ROWS);
+      let text = '';
+      let count = 0;
+      for (const row of prepared(query.sql).iterate(...query.parameters) as IterableIterator<RawRow>) {
+        text += csvLine(table.cells(row, formatLocal));
+        after = row;
+        count++;
+      }
+      rows += count;
+      if (count > 0) yield { text, rows };
+      if (count < CHUNK_ROWS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return ok({ total, pieces: generate() });
+}
