@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ExportKind, ExportRequest } from '../../../../shared/contract/export.ts';
 import { ok, type Result } from '../../../../shared/errors.ts';
 import type { Database } from '../../persistence/database.ts';
-import { csvLine } from './csv-cells.ts';
+import { csvLine, headerLine } from './csv-cells.ts';
 import type { ExportTable, RawRow } from './export-table.ts';
 import { fillsTable, ordersTable, webhookLogTable } from './ledger-tables.ts';
 import { localTimeFormatter } from './local-time.ts';
@@ -48,7 +48,7 @@ export function csvPieces(source: ExportSource, request: ExportRequest, signal?:
   const total = Number((source.sqlite.prepare(`select count(*) from (${all.sql})`).pluck().get(...all.parameters) as number | bigint) ?? 0);
 
   async function* generate() {
-    yield { text: csvLine(table.header), rows: 0 };
+    yield { text: headerLine(table.header), rows: 0 };
     let after: RawRow | null = null;
     let rows = 0;
     for (;;) {

@@ -22,12 +22,16 @@ export function localTimeFormatter(timeZone: string): Result<(ms: number | null 
   } catch {
     return fail('INVALID_INPUT', `'${timeZone}' is not a time zone this computer knows (use a name like Europe/Berlin or UTC)`);
   }
-  const offsets = new Map<number, number>();
+  const offsets = new Map<number, { ms: number; text: string }>();
   return ok((ms) => {
     if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
     const bucket = Math.floor(ms / BUCKET_MS);
     let offset = offsets.get(bucket);
-    if (offset === undefined) offsets.set(bucket, (offset = zoneOffsetMs(ms, timeZone)));
-    return `${new Date(ms + offset).toISOString().slice(0, -1)}${offsetText(offset)}`;
+    if (offset === undefined) {
+      const offsetMs = zoneOffsetMs(ms, timeZone);
+      offsets.set(bucket, (offset = { ms: offsetMs, text: offsetText(offsetMs) }));
+    }
+    // toISOString ends in Z (24 characters); the wall clock takes the zone's offset instead.
+    return new Date(ms + offset.ms).toISOString().slice(0, 23) + offset.text;
   });
 }
