@@ -14,6 +14,7 @@ import { openMarket, readMarketSpeed, SIMULATED_CANDLE_VENUE } from './market/ma
 import { MarketSourceService } from './market/market-source-service.ts';
 import { openDatabase } from './persistence/open-database.ts';
 import { openReader } from './persistence/open-reader.ts';
+import { type ChooseExportFile, ExportService } from './history/export/export-service.ts';
 import { StorageHealth } from './persistence/storage-health.ts';
 import { probeWrite } from './persistence/storage-probe.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
@@ -87,6 +88,8 @@ export interface EngineDeps {
   emergencyPacing?: Partial<SweepPacing>;
   /** Telegram's address and pacing (tests use a local fake Bot API), and the desktop host's notifications. */
   notify?: NotifyOptions;
+  /** The desktop's native save dialog for exports; none on the headless host (it serves downloads). */
+  chooseExportFile?: ChooseExportFile;
 }
 
 export interface Engine {
@@ -255,6 +258,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     startedAt: clock.now(),
     db,
     reads: reader.reads,
+    exports: new ExportService({ source: { qb: reader.reads, sqlite: reader.sqlite }, clock, chooseFile: deps.chooseExportFile ?? null }),
     bus,
     instruments,
     market,

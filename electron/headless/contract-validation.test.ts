@@ -152,6 +152,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'backtest.list': ['x', 7],
   'backtest.get': [{}, { id: '' }, { id: 'x'.repeat(65) }],
   'backtest.delete': [{}, { id: 7 }],
+  'exports.save': ['x', { kind: 'positions' }, { timeZone: 'Europe/Berlin; rm -rf' }, { timeZone: huge }, { filter: { from: 2, to: 1 } }, { extra: 1 }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

@@ -1,3 +1,4 @@
+import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import { TradeFilterSchema } from './trade-history.ts';
 
@@ -22,3 +23,21 @@ export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
 /** The file name a download or a save dialog suggests: stoxrobot-trades-2026-11-25.csv. */
 export const exportFileName = (kind: ExportKind, now: number): string => `stoxrobot-${kind.replace('_', '-')}-${new Date(now).toISOString().slice(0, 10)}.csv`;
+
+export const ExportEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('progress'), rows: z.number().int(), total: z.number().int() }),
+  /** `saved` false: the dialog was closed or the export cancelled; nothing was written. `fileName` is the name only, never the folder. */
+  z.object({ kind: z.literal('done'), saved: z.boolean(), rows: z.number().int(), fileName: z.string().nullable() }),
+  /** Why nothing was saved (a full disk, a folder not writable), in a trader's words. */
+  z.object({ kind: z.literal('failed'), message: z.string() }),
+]);
+export type ExportEvent = z.infer<typeof ExportEventSchema>;
+
+export const exportContract = {
+  /**
+   * Desktop: asks where to save with the native dialog, writes the CSV there, streaming progress;
+   * closing the stream cancels it (no file is left). The headless host serves downloads instead
+   * (GET /download/export.csv?request=<this input as JSON>, with the access token).
+   */
+  save: oc.route({ method: 'POST', path: '/exports/save' }).input(ExportRequestSchema).output(eventIterator(ExportEventSchema)),
+};
