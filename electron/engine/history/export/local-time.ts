@@ -1,8 +1,10 @@
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import { zoneOffsetMs } from '../../risk/governor/day-boundary.ts';
+import { isoWithoutZone } from './iso-time.ts';
 
 /** Offsets change on the hour or half hour (Lord Howe): one look-up per quarter hour is exact and cheap. */
 const BUCKET_MS = 15 * 60_000;
+const MAX_CACHED = 4096;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -24,14 +26,16 @@ export function localTimeFormatter(timeZone: string): Result<(ms: number | null 
   }
   const offsets = new Map<number, { ms: number; text: string }>();
   return ok((ms) => {
-    if (ms === null || ms === undefined || !Number.isFinite(ms)) return '';
+    if (ms === null || ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '';
     const bucket = Math.floor(ms / BUCKET_MS);
     let offset = offsets.get(bucket);
     if (offset === undefined) {
+      // Bounded, so memory stays flat over years of history; an export in time order revisits few quarters at once.
+      if (offsets.size >= MAX_CACHED) offsets.clear();
       const offsetMs = zoneOffsetMs(ms, timeZone);
       offsets.set(bucket, (offset = { ms: offsetMs, text: offsetText(offsetMs) }));
     }
-    // toISOString ends in Z (24 characters); the wall clock takes the zone's offset instead.
-    return new Date(ms + offset.ms).toISOString().slice(0, 23) + offset.text;
+    // The wall clock, then the zone's offset where UTC would have Z.
+    return isoWithoutZone(ms + offset.ms) + offset.text;
   });
 }
