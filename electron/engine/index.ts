@@ -15,6 +15,7 @@ import { openMarket, readMarketSpeed, SIMULATED_CANDLE_VENUE } from './market/ma
 import { MarketSourceService } from './market/market-source-service.ts';
 import { openDatabase } from './persistence/open-database.ts';
 import { openReader } from './persistence/open-reader.ts';
+import { type ChooseExportFile, ExportService } from './history/export/export-service.ts';
 import { StorageHealth } from './persistence/storage-health.ts';
 import { probeWrite } from './persistence/storage-probe.ts';
 import { systemClock, type Clock } from './ports/clock.ts';
@@ -94,6 +95,8 @@ export interface EngineDeps {
   notify?: NotifyOptions;
   /** The folder of the sample history stored at first start (resources/history); none when absent (tests). */
   sampleHistoryDir?: string;
+  /** The desktop's native save dialog for exports; none on the headless host (it serves downloads). */
+  chooseExportFile?: ChooseExportFile;
 }
 
 export interface Engine {
@@ -290,6 +293,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     startedAt: clock.now(),
     db,
     reads: reader.reads,
+    exports: new ExportService({ source: { qb: reader.reads, sqlite: reader.sqlite }, clock, chooseFile: deps.chooseExportFile ?? null }),
     bus,
     instruments,
     market,

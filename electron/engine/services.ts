@@ -26,6 +26,7 @@ import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
 import type { Governor } from './risk/governor/governor.ts';
 import type { HistoryService } from './market/history/history-service.ts';
+import type { ExportService } from './history/export/export-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -34,6 +35,8 @@ export interface EngineServices {
   db: Kysely<Database>;
   /** The read-only connection: history pages and exports read here, never holding the writer. */
   reads: Kysely<Database>;
+  /** CSV exports of the history (save dialog on the desktop, downloads on the headless host). */
+  exports: ExportService;
   bus: EventBus;
   instruments: readonly Instrument[];
   /** The market running: the simulated one or an exchange's live feed (see `marketSource`). */

@@ -175,6 +175,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'chart.candles': [{}, { symbol: 'BTC/USDT', timeframe: '2h' }, { symbol: 'BTC/USDT', timeframe: '1d', limit: 0 }, { symbol: 'BTC/USDT', timeframe: '4h', before: -1 }, { symbol: 'NOPE', timeframe: '1h' }, { symbol: huge, timeframe: '1h' }],
   'chart.live': [{}, { symbol: 'BTC/USDT', timeframe: '1w' }, { symbol: huge, timeframe: '5m' }],
   'chart.plots': [{}, { botId: 'bot-x', timeframe: 'daily' }, { botId: huge, timeframe: '1m' }, { botId: '', timeframe: '1m' }],
+  'exports.save': ['x', { kind: 'positions' }, { timeZone: 'Europe/Berlin; rm -rf' }, { timeZone: huge }, { filter: { from: 2, to: 1 } }, { extra: 1 }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

@@ -9,6 +9,7 @@ import { reportUnexpected } from '../engine/unexpected-error.ts';
 import { bearerToken, tokenMatches } from './access-token.ts';
 import { API_PREFIX, createRestApi } from './openapi.ts';
 import { flowControlled } from './flow-control.ts';
+import { EXPORT_DOWNLOAD_PATH, serveExportDownload } from './export-download.ts';
 import { hostAllowed, originAllowed, requestTarget, SECURITY_HEADERS } from './request-checks.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -93,6 +94,11 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
       res.end(await engine.services.metrics.text(engine.services));
       return;
+    }
+    if (pathname === EXPORT_DOWNLOAD_PATH) {
+      // A browser's download link cannot send a header: the token may come in the address instead.
+      if (!tokenMatches(token, bearerToken(req.headers.authorization) ?? target.query.get('token'))) return unauthorized(res);
+      return serveExportDownload(engine.services.exports, target.query, req, res);
     }
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {

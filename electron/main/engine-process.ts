@@ -17,6 +17,8 @@ export interface EngineProcess {
   stop(timeoutMs?: number): Promise<void>;
   /** Called with each notification the engine asks the desktop to show. */
   onNotify(listener: (notification: { title: string; body: string }) => void): void;
+  /** Answers the engine's "where should this export go?" with the save dialog's choice (null: closed). */
+  onChooseExportFile(choose: (suggestedName: string) => Promise<string | null>): void;
   /** Called when the engine process ends without being asked to. */
   onUnexpectedExit(listener: (code: number) => void): void;
 }
@@ -61,6 +63,15 @@ export function engineProcess(child: EngineChild): EngineProcess {
     onNotify: (listener) => {
       child.on('message', (message: FromEngineHost) => {
         if (message.type === 'notify') listener({ title: message.title, body: message.body });
+      });
+    },
+    onChooseExportFile: (choose) => {
+      child.on('message', (message: FromEngineHost) => {
+        if (message.type !== 'chooseExportFile') return;
+        // A dialog that fails to open is a closed one: the export ends with nothing saved.
+        void choose(message.suggestedName)
+          .catch(() => null)
+          .then((file) => !exited && send({ type: 'exportFileChosen', id: message.id, file }));
       });
     },
     onUnexpectedExit: (listener) => {

@@ -6,6 +6,7 @@ import { APP_ENTRY, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
 import { registerEmergencyShortcut } from './emergency-shortcut.ts';
 import { engineProcess, type EngineProcess } from './engine-process.ts';
 import { engineStoppedDialog, OPEN_LOG_BUTTON, startupFailureDialog } from './failure-dialog.ts';
+import { exportSaveDialog } from './export-dialog.ts';
 import { openLogFile } from './log-file.ts';
 import { applicationMenuTemplate } from './menu.ts';
 import { guardNavigation } from './navigation-guard.ts';
@@ -85,6 +86,7 @@ async function start(paths: { dataDir: string; logFile: string }, log: ReturnTyp
   registerEmergencyShortcut(globalShortcut, running, (message) => log.logger.warn(message));
   app.on('will-quit', () => globalShortcut.unregisterAll());
   showDesktopNotifications(Notification, running, () => mainWindow);
+  running.onChooseExportFile(exportSaveDialog(dialog, () => mainWindow, app.getPath('downloads')));
   await openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();

@@ -68,6 +68,12 @@ async function tokenRefused(token: string): Promise<boolean> {
   return res?.status === 401;
 }
 
+/** The desktop app saves exports through its native dialog; a browser downloads them from the headless host. */
+export const isDesktop = (): boolean => location.protocol === 'app:';
+
+/** The access token of this tab, for a download link (a link cannot carry a header). */
+export const downloadToken = (): string => sessionStorage.getItem(TOKEN_KEY) ?? '';
+
 if (location.protocol === 'app:') current = connectPort();
 else connectSocket(accessToken());
 

@@ -4,6 +4,7 @@ import { botsContract } from './bots.ts';
 import { chartContract } from './chart.ts';
 import { engineContract } from './engine.ts';
 import { historyContract } from './history.ts';
+import { exportContract } from './export.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
 import { notificationsContract } from './notifications.ts';
@@ -30,5 +31,6 @@ export const contract = {
   backtest: backtestContract,
   history: historyContract,
   chart: chartContract,
+  exports: exportContract,
 };
 export type Contract = typeof contract;

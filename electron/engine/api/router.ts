@@ -20,6 +20,7 @@ import { notificationsRouter } from './notifications-handlers.ts';
 import { backtestRouter } from './backtest-handlers.ts';
 import { historyRouter } from './history-handlers.ts';
 import { chartRouter } from './chart-handlers.ts';
+import { exportRouter } from './export-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -129,4 +130,5 @@ export const router = os.router({
   backtest: backtestRouter,
   history: historyRouter,
   chart: chartRouter,
+  exports: exportRouter,
 });

@@ -19,7 +19,7 @@ const SORT_COLUMNS: Record<TradeSort['by'], TradeColumn[]> = {
 type Where = ExpressionBuilder<Database & { trades: Database['trades'] }, 'trades'>;
 
 /** The filter as SQL conditions on `trades`. */
-function matching(eb: Where, filter: TradeFilter) {
+export function matching(eb: Where, filter: TradeFilter) {
   const all = [];
   if (filter.from !== undefined) all.push(eb('trades.closedAt', '>=', filter.from));
   if (filter.to !== undefined) all.push(eb('trades.closedAt', '<=', filter.to));

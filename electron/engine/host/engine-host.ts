@@ -1,4 +1,5 @@
 import { RPCHandler } from '@orpc/server/message-port';
+import { isAbsolute } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { errorInterceptors } from '../api/error-interceptor.ts';
 import { createEngine, type Engine, type EngineDeps } from '../index.ts';
@@ -56,7 +57,8 @@ export function contractServer(engine: Engine): (port: ServablePort) => void {
 export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Promise<void> {
   const logger = deps.logger ?? consoleLogger;
   const desktop = (event: { kind: string; title: string; body: string }) => channel.post({ type: 'notify', kind: event.kind, title: event.title, body: event.body });
-  const start = await startEngineInFolder({ ...deps, notify: { ...deps.notify, desktop } });
+  const dialogs = saveDialogRequests(channel);
+  const start = await startEngineInFolder({ ...deps, notify: { ...deps.notify, desktop }, chooseExportFile: dialogs.ask });
   if (!start.started) {
     logger.error('The engine could not start', { ...start.failure });
     channel.post({ type: 'failed', failure: start.failure });
@@ -74,6 +76,8 @@ export async function runEngineHost(channel: HostChannel, deps: EngineDeps): Pro
           if (stopping) port.close();
           else serve(port);
         }
+      } else if (message.type === 'exportFileChosen') {
+        dialogs.answer(message.id, message.file);
       } else if (message.type === 'wake' && !stopping) {
         engine.logger.info('The computer woke from sleep: reconciling every account');
         void engine.services.reconciliation.reconcileAll('wake');
@@ -105,8 +109,27 @@ export function nodePortChannel(port: Pick<MessagePort, 'on' | 'postMessage'>): 
   };
 }
 
+/** Save dialogs asked of the main process, each answered by its id (two exports may ask at once). */
+function saveDialogRequests(channel: HostChannel) {
+  const pending = new Map<number, (file: string | null) => void>();
+  let next = 0;
+  return {
+    ask: (suggestedName: string) =>
+      new Promise<string | null>((resolve) => {
+        const id = ++next;
+        pending.set(id, resolve);
+        channel.post({ type: 'chooseExportFile', id, suggestedName });
+      }),
+    answer: (id: number, file: string | null) => {
+      pending.get(id)?.(file);
+      pending.delete(id);
+    },
+  };
+}
+
 export function isToEngineHost(value: unknown): value is ToEngineHost {
-  const { type, source } = (value as { type?: unknown; source?: unknown } | null) ?? {};
+  const { type, source, id, file } = (value as { type?: unknown; source?: unknown; id?: unknown; file?: unknown } | null) ?? {};
   if (type === 'emergencyStop') return source === 'menu' || source === 'shortcut';
+  if (type === 'exportFileChosen') return Number.isInteger(id) && (file === null || (typeof file === 'string' && isAbsolute(file)));
   return type === 'connect' || type === 'stop' || type === 'wake';
 }

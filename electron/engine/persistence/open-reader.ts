@@ -8,12 +8,14 @@ import type { Database } from './database.ts';
  * the connection every order commits on, and a write never waits for a page to be read. Opened
  * after the writer has run the migrations, so the schema is the current one.
  */
-export function openReader(file: string): { reads: Kysely<Database>; close(): Promise<void> } {
+export function openReader(file: string): { reads: Kysely<Database>; sqlite: BetterSqlite3.Database; close(): Promise<void> } {
   const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   const reads = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return {
     reads,
+    // Exports run their compiled queries on the handle itself, row by row (better-sqlite3 `.iterate()`).
+    sqlite,
     // Kysely closes the handle only if it ever used it: one never queried is closed here.
     close: async () => {
       await reads.destroy();

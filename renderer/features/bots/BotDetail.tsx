@@ -9,6 +9,7 @@ import { Money } from '../ledger/Money.tsx';
 import { OrdersTable } from '../ledger/OrdersTable.tsx';
 import { PositionsTable } from '../ledger/PositionsTable.tsx';
 import { TradesTable } from '../ledger/TradesTable.tsx';
+import { ExportButton } from '../history-export/ExportButton.tsx';
 import { BotActions } from './BotActions.tsx';
 import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
@@ -66,6 +67,7 @@ export function BotDetail() {
       <OrderTicket key={bot.id} bot={bot} />
       <PositionsTable />
       <OrdersTable />
+      <ExportButton filter={{ botIds: [bot.id] }} />
       <TradesTable />
     </section>
   );
