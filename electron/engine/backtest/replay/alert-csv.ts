@@ -45,7 +45,7 @@ function headerOf(first: string[]): Column[] | null | string {
 export function parseAlertCsv(text: string): Result<ReplayAlert[]> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true });
+    records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as unknown as typeof records;
   } catch (error) {
     return fail('INVALID_INPUT', `The alerts file is not valid CSV: ${(error as Error).message.slice(0, 200)}`);
   }
