@@ -55,6 +55,8 @@ import { SymbolService, type PublicDataSource } from './market/symbols/symbol-se
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
+import { OptimizeService } from './backtest/optimize/optimize-service.ts';
+import { ReplayService } from './backtest/replay/replay-service.ts';
 import { wireGovernor } from './risk/governor/wire-governor.ts';
 
 export interface EngineDeps {
@@ -278,6 +280,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     emergency,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
+    optimizer: new OptimizeService({ db, instruments: () => instruments }),
+    replays: new ReplayService({ db, instruments: () => instruments }),
     governor,
   };
   equity.start();

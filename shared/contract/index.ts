@@ -1,5 +1,6 @@
 import { accountsContract } from './accounts.ts';
 import { backtestContract } from './backtest.ts';
+import { optimizeContract } from './optimize.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
@@ -25,6 +26,6 @@ export const contract = {
   symbols: symbolsContract,
   risk: riskContract,
   notifications: notificationsContract,
-  backtest: backtestContract,
+  backtest: { ...backtestContract, ...optimizeContract },
 };
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import type { CandleColumns } from '../candle-columns.ts';
 import type { BacktestOptions } from '../options.ts';
 import { startBacktest } from '../run-backtest.ts';
-import { combosOf, type Search } from './combos.ts';
+import { type Combos, combosOf, type Search } from './combos.ts';
 import { paramSpace } from './param-space.ts';
 import { rank } from './ranking.ts';
 import { shareColumns } from './shared-candles.ts';
@@ -18,13 +18,16 @@ export interface OptimizeRequest {
   top: number;
 }
 
-/**
- * Searches a strategy's parameters over one candle series on worker threads and ranks them.
- * Everything a backtest would refuse (options, candles, the space) is refused before a thread
- * starts. Resolves to null when cancelled.
- */
-export async function optimize(candles: CandleColumns, request: OptimizeRequest, options: BacktestOptions, pool: PoolOptions = {}): Promise<Result<OptimizeResult> | null> {
-  const started = Date.now();
+/** A search checked and expanded, ready to run. */
+export interface SearchPlan {
+  candles: CandleColumns;
+  options: BacktestOptions;
+  request: OptimizeRequest;
+  combos: Combos;
+}
+
+/** Everything a backtest would refuse (options, candles, the space, the size) is refused here, before a thread starts. */
+export function planSearch(candles: CandleColumns, request: OptimizeRequest, options: BacktestOptions): Result<SearchPlan> {
   const space = paramSpace(request.kind, request.params);
   if (!space.ok) return space;
   const combos = combosOf(space.value, request.search);
@@ -33,12 +36,25 @@ export async function optimize(candles: CandleColumns, request: OptimizeRequest,
   if (params.length === 0) return fail('INVALID_INPUT', `None of the ${skipped} parameter sets is valid (${skippedReason}); nothing to test`);
   const checked = startBacktest(candles, params[0]!, options);
   if (!checked.ok) return checked;
+  return ok({ candles, options, request, combos: combos.value });
+}
+
+/** Backtests every set of the plan on worker threads and ranks them. Resolves to null when cancelled. */
+export async function runSearch(plan: SearchPlan, pool: PoolOptions = {}): Promise<Result<OptimizeResult> | null> {
+  const started = Date.now();
+  const { request, combos } = plan;
   const workers = pool.workers ?? defaultWorkers();
-  const jobs = params.map((p, index) => ({ index, params: p }));
-  const scored = await runOnWorkers({ candles: shareColumns(candles), options }, jobs, { ...pool, workers });
+  const jobs = combos.params.map((params, index) => ({ index, params }));
+  const scored = await runOnWorkers({ candles: shareColumns(plan.candles), options: plan.options }, jobs, { ...pool, workers });
   if (scored === null || !scored.ok) return scored;
   const best = rank(scored.value, request.rankBy)
     .slice(0, request.top)
-    .map((s, i) => ({ rank: i + 1, params: params[s.index]!, metrics: s.metrics }));
-  return ok({ rankBy: request.rankBy, tested: params.length, skipped, skippedReason, workers: Math.min(workers, jobs.length), elapsedMs: Date.now() - started, best });
+    .map((s, i) => ({ rank: i + 1, params: combos.params[s.index]!, metrics: s.metrics }));
+  return ok({ rankBy: request.rankBy, tested: jobs.length, skipped: combos.skipped, skippedReason: combos.skippedReason, workers: Math.min(workers, jobs.length), elapsedMs: Date.now() - started, best });
+}
+
+/** `planSearch` then `runSearch`. */
+export async function optimize(candles: CandleColumns, request: OptimizeRequest, options: BacktestOptions, pool: PoolOptions = {}): Promise<Result<OptimizeResult> | null> {
+  const plan = planSearch(candles, request, options);
+  return plan.ok ? runSearch(plan.value, pool) : plan;
 }
