@@ -9,6 +9,7 @@ import { indicatorsSpeed } from './indicators.ts';
 import { liveStreams } from './live-streams.ts';
 import { sqliteCandles } from './sqlite-candles.ts';
 import { candleImport } from './candle-import.ts';
+import { optimizeSpeed } from './optimize.ts';
 import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
 await engineThroughput();
@@ -23,3 +24,4 @@ await governorCheck();
 webhookFuzz();
 indicatorsSpeed();
 backtestSpeed();
+await optimizeSpeed();

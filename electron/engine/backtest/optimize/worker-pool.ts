@@ -63,7 +63,8 @@ export function runOnWorkers(setup: WorkerSetup, jobs: readonly Job[], pool: Poo
       if (next < batches.length) thread.postMessage(batches[next++]);
     };
     for (let w = 0; w < count; w++) {
-      const thread = new Worker(pool.workerUrl ?? optimizeWorkerUrl(), { workerData: setup });
+      // No inherited flags: a host started with --input-type or --eval would make every worker fail to start.
+      const thread = new Worker(pool.workerUrl ?? optimizeWorkerUrl(), { workerData: setup, execArgv: [] });
       threads.push(thread);
       thread.on('message', (scored: Scored[]) => {
         results.push(...scored);
