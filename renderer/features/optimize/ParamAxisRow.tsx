@@ -3,8 +3,8 @@ import type { AxisDraft } from './optimize-form-model.ts';
 
 /** One parameter: kept at its default, walked over a range (numbers), or a list of values. */
 export function ParamAxisRow({ field, draft, onChange }: { field: ParamField; draft: AxisDraft; onChange(draft: AxisDraft): void }) {
-  const text = (key: 'from' | 'to' | 'step' | 'values', label: string) => (
-    <input aria-label={`${field.label} ${label}`} placeholder={label} size={key === 'values' ? 16 : 5} value={(draft as Record<string, string>)[key] ?? ''} onChange={(e) => onChange({ ...draft, [key]: e.target.value } as AxisDraft)} />
+  const text = (key: 'from' | 'to' | 'step' | 'values', placeholder: string) => (
+    <input aria-label={`${field.label} ${key}`} placeholder={placeholder} size={key === 'values' ? 16 : 5} value={(draft as Record<string, string>)[key] ?? ''} onChange={(e) => onChange({ ...draft, [key]: e.target.value } as AxisDraft)} />
   );
   return (
     <tr>

@@ -9,7 +9,8 @@ import { initialSeries, SeriesFields, seriesRequest } from './SeriesFields.tsx';
 
 /** "What would these alerts have done with a 2 % stop instead of 3 %?": a bot's stored alerts or a CSV, through the backtester. */
 export function ReplayPanel() {
-  const bots = useBotsStore((s) => s.bots.filter((b) => b.strategy.kind === 'tradingview'));
+  // Select the array itself: a filtered copy made in the selector is a new value every render (an update loop).
+  const bots = useBotsStore((s) => s.bots).filter((b) => b.strategy.kind === 'tradingview');
   const [series, setSeries] = useState(initialSeries);
   const [botId, setBotId] = useState('');
   const [csv, setCsv] = useState('');
