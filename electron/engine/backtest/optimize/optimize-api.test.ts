@@ -47,6 +47,27 @@ describe('backtest.optimize and backtest.replay over the API (WebSocket RPC, rea
     expect([...returns].sort((a, b) => b - a)).toEqual(returns);
   });
 
+  it('cancels when the client closes the stream, and allows one search at a time', async () => {
+    const big = { ...market, kind: 'ma_crossover' as const, params: { fast: { kind: 'range' as const, from: 2, to: 60, step: 1 }, slow: { kind: 'range' as const, from: 61, to: 120, step: 1 } }, search: { mode: 'grid' as const }, rankBy: 'sharpe' as const };
+    const first = (await host.client.backtest.optimize(big))[Symbol.asyncIterator]();
+    expect((await first.next()).value).toMatchObject({ kind: 'progress', total: 59 * 60 });
+    const second = (await host.client.backtest.optimize(big))[Symbol.asyncIterator]();
+    await expect(second.next()).rejects.toMatchObject({ code: 'CONFLICT', message: 'A parameter search is already running; wait for it to finish or cancel it first' });
+    await first.return?.();
+    // The closed stream released the engine: the next search runs to its ranking.
+    let last: unknown;
+    for (let attempt = 0; attempt < 50 && last === undefined; attempt++) {
+      try {
+        for await (const event of await host.client.backtest.optimize({ ...big, params: { fast: { kind: 'values', values: [3] }, slow: { kind: 'values', values: [9] } } })) last = event;
+      } catch (error) {
+        // The engine learns of the closed stream a moment after the client closes it.
+        if ((error as { code?: string }).code !== 'CONFLICT') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    expect(last).toMatchObject({ kind: 'done', result: { tested: 1 } });
+  });
+
   it('refuses a search with nothing to test on before streaming anything', async () => {
     const request = { ...market, symbol: 'BTC/USDT', kind: 'rsi' as const, params: {}, search: { mode: 'grid' as const }, rankBy: 'sharpe' as const };
     const error = await (async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { OptimizeEvent, OptimizeInputSchema, OptimizeResult } from '../../../../shared/contract/optimize.ts';
 import type { Instrument } from '../../../../shared/domain/instrument.ts';
-import { ok, type Result } from '../../../../shared/errors.ts';
+import { fail, ok, type Result } from '../../../../shared/errors.ts';
 import type { z } from 'zod';
 import type { Database } from '../../persistence/database.ts';
 import { planSearch, runSearch, type SearchPlan } from './optimize.ts';
@@ -16,6 +16,8 @@ export class OptimizeService {
   readonly #db: Kysely<Database>;
   readonly #instruments: () => readonly Instrument[];
   readonly #pool: Omit<PoolOptions, 'signal' | 'onProgress'>;
+  /** One search at a time: each takes every core, a second would only halve both and double the memory. */
+  #running = false;
 
   constructor(deps: { db: Kysely<Database>; instruments: () => readonly Instrument[]; pool?: Omit<PoolOptions, 'signal' | 'onProgress'> }) {
     this.#db = deps.db;
@@ -34,6 +36,16 @@ export class OptimizeService {
 
   /** Progress as the workers finish batches, then the ranking. Closing the stream (or the signal) terminates the workers. */
   async *run(plan: SearchPlan, signal?: AbortSignal): AsyncGenerator<OptimizeEvent, Result<null>, unknown> {
+    if (this.#running) return fail('CONFLICT', 'A parameter search is already running; wait for it to finish or cancel it first');
+    this.#running = true;
+    try {
+      return yield* this.#stream(plan, signal);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async *#stream(plan: SearchPlan, signal?: AbortSignal): AsyncGenerator<OptimizeEvent, Result<null>, unknown> {
     const stream = progressStream<OptimizeEvent, Result<OptimizeResult> | null>((onProgress, inner) => runSearch(plan, { ...this.#pool, signal: inner, onProgress: (done, total) => onProgress({ kind: 'progress', done, total }) }), signal);
     for await (const event of stream) {
       if (event === null) return ok(null);
