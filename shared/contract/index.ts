@@ -3,6 +3,7 @@ import { backtestContract } from './backtest.ts';
 import { optimizeContract } from './optimize.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
+import { historyContract } from './history.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
 import { notificationsContract } from './notifications.ts';
@@ -27,5 +28,6 @@ export const contract = {
   risk: riskContract,
   notifications: notificationsContract,
   backtest: { ...backtestContract, ...optimizeContract },
+  history: historyContract,
 };
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { symbolsRouter } from './symbols-handlers.ts';
 import { notificationsRouter } from './notifications-handlers.ts';
 import { backtestRouter } from './backtest-handlers.ts';
 import { optimizeRouter } from './optimize-handlers.ts';
+import { historyRouter } from './history-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -28,7 +29,7 @@ import { engineHealth } from '../health/engine-health.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
 
-const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, engine.instruments, botId);
+const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, engine.instruments, botId, engine.exchangeStops);
 
 const withPnl = (engine: EngineServices) => {
   const positions = positionsOf(engine);
@@ -126,4 +127,5 @@ export const router = os.router({
   risk: riskRouter,
   notifications: notificationsRouter,
   backtest: { ...backtestRouter, ...optimizeRouter },
+  history: historyRouter,
 });
