@@ -63,6 +63,7 @@ export class AlertStrategy implements Strategy {
   readonly #candles: CandleColumns;
   readonly #slippageBps: number;
   readonly #levels: LevelUse;
+  #cursor = -1;
 
   constructor(candles: CandleColumns, alerts: readonly ReplayAlert[], slippageBps: number, levels: LevelUse) {
     this.#candles = candles;
@@ -106,7 +107,6 @@ export class AlertStrategy implements Strategy {
   }
 
   /** Bars arrive in order: the index follows the candle's time (kept in step, no search per bar). */
-  #cursor = -1;
   #barIndex(ts: number): number {
     this.#cursor += 1;
     if (this.#candles.ts[this.#cursor] !== ts) throw new Error(`Alert replay out of step: bar ${this.#cursor} opens at ${this.#candles.ts[this.#cursor]}, the backtester gave ${ts}`);
