@@ -12,7 +12,7 @@ const electronBuilds: Record<string, UserConfig> = {
       outDir: 'dist-electron',
       emptyOutDir: false,
       rollupOptions: {
-        input: { main: 'electron/main/index.ts', engine: 'electron/engine/host/engine-entry.ts' },
+        input: { main: 'electron/main/index.ts', engine: 'electron/engine/host/engine-entry.ts', 'optimize-worker': 'electron/engine/backtest/optimize/optimize-worker.ts' },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

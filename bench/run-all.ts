@@ -11,6 +11,7 @@ import { sqliteCandles } from './sqlite-candles.ts';
 import { tradeHistory } from './trade-history.ts';
 import { candleImport } from './candle-import.ts';
 import { csvExport } from './csv-export.ts';
+import { optimizeSpeed } from './optimize.ts';
 import { webhookFuzz, webhookLoad } from './webhook-load.ts';
 
 await engineThroughput();
@@ -27,3 +28,4 @@ indicatorsSpeed();
 backtestSpeed();
 await csvExport();
 await tradeHistory();
+await optimizeSpeed();

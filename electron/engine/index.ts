@@ -60,6 +60,8 @@ import { SymbolService, type PublicDataSource } from './market/symbols/symbol-se
 import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
+import { OptimizeService } from './backtest/optimize/optimize-service.ts';
+import { ReplayService } from './backtest/replay/replay-service.ts';
 import { wireGovernor } from './risk/governor/wire-governor.ts';
 import { createHistoryService } from './market/history/create-history-service.ts';
 
@@ -320,6 +322,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     refusals,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
+    optimizer: new OptimizeService({ db, instruments: () => instruments }),
+    replays: new ReplayService({ db, instruments: () => instruments }),
     governor,
     history,
   };

@@ -24,6 +24,8 @@ import type { BotRefusals } from './bots/bot-refusals.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
+import type { OptimizeService } from './backtest/optimize/optimize-service.ts';
+import type { ReplayService } from './backtest/replay/replay-service.ts';
 import type { Governor } from './risk/governor/governor.ts';
 import type { HistoryService } from './market/history/history-service.ts';
 import type { ExportService } from './history/export/export-service.ts';
@@ -81,6 +83,10 @@ export interface EngineServices {
   notifications: NotifyService;
   /** Saved backtests over the candle store. */
   backtests: BacktestService;
+  /** Parameter searches on worker threads. */
+  optimizer: OptimizeService;
+  /** TradingView alerts replayed through the backtester. */
+  replays: ReplayService;
   /** The account-wide risk governor: limits across every bot and signal source, and its locks. */
   governor: Governor;
   /** Stored market history: series, CSV imports, exchange backfills. */

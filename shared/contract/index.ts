@@ -1,5 +1,6 @@
 import { accountsContract } from './accounts.ts';
 import { backtestContract } from './backtest.ts';
+import { optimizeContract } from './optimize.ts';
 import { botsContract } from './bots.ts';
 import { chartContract } from './chart.ts';
 import { engineContract } from './engine.ts';
@@ -28,7 +29,7 @@ export const contract = {
   symbols: symbolsContract,
   risk: riskContract,
   notifications: notificationsContract,
-  backtest: backtestContract,
+  backtest: { ...backtestContract, ...optimizeContract },
   history: historyContract,
   chart: chartContract,
   exports: exportContract,

@@ -18,6 +18,7 @@ import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
 import { notificationsRouter } from './notifications-handlers.ts';
 import { backtestRouter } from './backtest-handlers.ts';
+import { optimizeRouter } from './optimize-handlers.ts';
 import { historyRouter } from './history-handlers.ts';
 import { chartRouter } from './chart-handlers.ts';
 import { exportRouter } from './export-handlers.ts';
@@ -127,7 +128,7 @@ export const router = os.router({
   symbols: symbolsRouter,
   risk: riskRouter,
   notifications: notificationsRouter,
-  backtest: backtestRouter,
+  backtest: { ...backtestRouter, ...optimizeRouter },
   history: historyRouter,
   chart: chartRouter,
   exports: exportRouter,
