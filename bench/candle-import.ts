@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importCandleCsvFile } from '../electron/engine/market/history/import-csv-file.ts';
 import { parseCandleCsv } from '../electron/engine/market/history/candle-csv.ts';
-import { insertCandlesBulk } from '../electron/engine/persistence/candles.repository.ts';
+import { insertCandlesBulk, listSeries } from '../electron/engine/persistence/candles.repository.ts';
 import { openDatabase } from '../electron/engine/persistence/open-database.ts';
 import { simulatedMinuteBars } from '../electron/engine/market/history/sample-crypto.ts';
 import { commitCostMs } from './disk-cost.ts';
@@ -31,6 +31,9 @@ export async function candleImport(): Promise<void> {
     started = performance.now();
     const imported = await importCandleCsvFile({ db: opened.db, sqlite: opened.sqlite }, file, { venue: 'bench', symbol: 'FILE', timeframe: '1m' });
     console.log(`importCandleCsvFile (stream, parse, insert): ${rate(ROWS, started)}${imported.ok ? '' : ' (refused!)'}`);
+    started = performance.now();
+    const series = await listSeries(opened.db);
+    console.log(`listSeries over ${(2 * ROWS).toLocaleString()} bars in ${series.length} series: ${(performance.now() - started).toFixed(0)} ms`);
   } finally {
     await opened.close();
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { ReconcilePage } from './features/reconcile/ReconcilePage.tsx';
 import { ExchangeAccountsPage } from './features/accounts/ExchangeAccountsPage.tsx';
 import { SymbolsPage } from './features/symbols/SymbolsPage.tsx';
 import { RiskPage } from './features/risk/RiskPage.tsx';
+import { HistoryPage } from './features/history/HistoryPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -42,7 +43,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>

@@ -56,6 +56,7 @@ import { NotifyService, type NotifyOptions } from './notify/notify-service.ts';
 import { wireNotifications } from './notify/wire-notifications.ts';
 import { BacktestService } from './backtest/backtest-service.ts';
 import { wireGovernor } from './risk/governor/wire-governor.ts';
+import { createHistoryService } from './market/history/create-history-service.ts';
 
 export interface EngineDeps {
   /** Folder holding the SQLite database; created if missing. */
@@ -87,6 +88,8 @@ export interface EngineDeps {
   emergencyPacing?: Partial<SweepPacing>;
   /** Telegram's address and pacing (tests use a local fake Bot API), and the desktop host's notifications. */
   notify?: NotifyOptions;
+  /** The folder of the sample history stored at first start (resources/history); none when absent (tests). */
+  sampleHistoryDir?: string;
 }
 
 export interface Engine {
@@ -250,6 +253,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       void marketSource.symbolsChanged(exchangeId).catch((error: unknown) => logger.error('The live feed could not take the changed symbols', { exchangeId, error }));
     },
   });
+  const history = createHistoryService({ db, sqlite, publicData, exchangeAccounts, clock, logger, sampleHistoryDir: deps.sampleHistoryDir, dataDir: deps.dataDir });
   const services: EngineServices = {
     version: pkg.version,
     startedAt: clock.now(),
@@ -279,6 +283,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
     governor,
+    history,
   };
   equity.start();
   candleRetention.start();
@@ -300,6 +305,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       await intake.drained();
       await orders.settled();
       await notifications.close();
+      await history.stop();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));
       await equity.stop();
       await governor.close();

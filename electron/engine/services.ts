@@ -23,6 +23,7 @@ import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
 import type { Governor } from './risk/governor/governor.ts';
+import type { HistoryService } from './market/history/history-service.ts';
 
 /** What the API handlers may use: the engine's services, wired once in createEngine. */
 export interface EngineServices {
@@ -71,4 +72,6 @@ export interface EngineServices {
   backtests: BacktestService;
   /** The account-wide risk governor: limits across every bot and signal source, and its locks. */
   governor: Governor;
+  /** Stored market history: series, CSV imports, exchange backfills. */
+  history: HistoryService;
 }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // The folder's lock comes first: a second host on the same database would double positions.
-  const start = await startEngineInFolder({ dataDir: options.dataDir, ...(options.webhookPort !== null ? { webhook: { port: options.webhookPort } } : {}) });
+  const start = await startEngineInFolder({ dataDir: options.dataDir, sampleHistoryDir: join(root, 'resources', 'history'), ...(options.webhookPort !== null ? { webhook: { port: options.webhookPort } } : {}) });
   if (!start.started) exitWith(start.failure, options.dataDir);
   const { engine } = start;
   let server;

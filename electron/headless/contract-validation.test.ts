@@ -152,6 +152,13 @@ const MALFORMED: Record<string, unknown[]> = {
   'backtest.list': ['x', 7],
   'backtest.get': [{}, { id: '' }, { id: 'x'.repeat(65) }],
   'backtest.delete': [{}, { id: 7 }],
+  'history.series': ['x'],
+  'history.import': [{}, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '1m' }, { venue: 'paper', symbol: 'BTC/USDT', timeframe: '1m', path: '/a.csv' }, { venue: 'Bad Venue', symbol: 'BTC/USDT', timeframe: '1m', path: '/a.csv' }, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '7m', path: '/a.csv' }, { venue: 'csv', symbol: huge, timeframe: '1m', path: '/a.csv' }, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '1m', path: huge }],
+  'history.delete': [{}, { venue: 'paper', symbol: 'BTC/USDT', timeframe: '1m' }],
+  'history.backfill': [{}, { accountId: 'a b', symbol: 'BTC/USDT', timeframe: '1m', from: Date.UTC(2024, 0, 1) }, { accountId: 'ex-1', symbol: 'BTC/USDT', timeframe: '1m', from: 'yesterday' }, { accountId: 'ex-1', symbol: 'BTC/USDT', timeframe: '1m', from: Date.UTC(2024, 0, 2), to: Date.UTC(2024, 0, 1) }, { accountId: 'ex-1', symbol: 'BTC/USDT', timeframe: '1m', from: Number.NaN }],
+  'history.backfills': ['x'],
+  'history.progress': [{}, { id: huge }],
+  'history.cancel': [{}, { id: 7 }],
 };
 
 describe('contract input validation over the real WebSocket transport', () => {

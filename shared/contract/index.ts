@@ -2,6 +2,7 @@ import { accountsContract } from './accounts.ts';
 import { backtestContract } from './backtest.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
+import { historyContract } from './history.ts';
 import { fillsContract, ordersContract, positionsContract, tradesContract } from './ledger.ts';
 import { marketContract } from './market.ts';
 import { notificationsContract } from './notifications.ts';
@@ -26,5 +27,6 @@ export const contract = {
   risk: riskContract,
   notifications: notificationsContract,
   backtest: backtestContract,
+  history: historyContract,
 };
 export type Contract = typeof contract;

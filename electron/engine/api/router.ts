@@ -18,6 +18,7 @@ import { storageGuard } from './storage-guard.ts';
 import { symbolsRouter } from './symbols-handlers.ts';
 import { notificationsRouter } from './notifications-handlers.ts';
 import { backtestRouter } from './backtest-handlers.ts';
+import { historyRouter } from './history-handlers.ts';
 import { unwrap } from './errors.ts';
 import { exchangeAccountHandlers } from './exchange-accounts.ts';
 import { accountVenueHandlers } from './account-venues.ts';
@@ -125,4 +126,5 @@ export const router = os.router({
   risk: riskRouter,
   notifications: notificationsRouter,
   backtest: backtestRouter,
+  history: historyRouter,
 });

@@ -29,12 +29,17 @@ export function parseRow(cells: readonly string[], columns: ColumnMap): ParsedRo
   if (typeof close === 'string') return { problem: close };
   if (typeof volume === 'string') return { problem: volume };
   const candle: Candle = { ts: time.ts, open, high, low, close, volume };
-  const problem = shapeProblem(candle);
+  const problem = barProblem(candle);
   return problem ? { problem } : { candle, unit: time.unit };
 }
 
-/** A price at or below zero, a low above the body or a high below it cannot be a traded bar. */
-function shapeProblem(c: Candle): string | null {
+/**
+ * A price at or below zero, a low above the body or a high below it cannot be a traded bar.
+ * Also used on exchange answers, which may carry NaN or a fractional time.
+ */
+export function barProblem(c: Candle): string | null {
+  if (!Number.isSafeInteger(c.ts)) return `time ${c.ts} is not a whole number of milliseconds`;
+  for (const [name, value] of Object.entries(c)) if (!Number.isFinite(value)) return `${name} ${value} is not a finite number`;
   for (const [name, value] of [['open', c.open], ['high', c.high], ['low', c.low], ['close', c.close]] as const) {
     if (value <= 0) return `${name} ${value} is not a positive price`;
   }

@@ -58,8 +58,14 @@ export function parseBarTime(text: string): ParsedTime {
   return parsed;
 }
 
+/** Below this, a number is a day count, a spreadsheet serial (45292) or YYYYMMDD, not epoch seconds (1973-03-03). */
+const SMALLEST_EPOCH_SECONDS = 1e8;
+
 function parseEpoch(value: number): ParsedTime {
   if (!Number.isFinite(value)) return { problem: `time ${value} is not a finite number` };
+  if (value >= 0 && value < SMALLEST_EPOCH_SECONDS) {
+    return { problem: `time ${value} is too small for epoch seconds (it would be 1970-1973); write dates as YYYY-MM-DD or epoch seconds/milliseconds` };
+  }
   const unit = unitOfEpoch(value);
   return { ts: Math.round(value * MS_PER[unit]), unit };
 }

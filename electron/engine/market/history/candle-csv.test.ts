@@ -54,6 +54,10 @@ describe('parseCandleCsv: formats', () => {
     expect(parsed(text).candles).toEqual([{ ts: T0, open: 1, high: 2, low: 0.5, close: 1.5, volume: 10 }]);
   });
 
+  it('takes old Mac line ends (a lone CR)', () => {
+    expect(parsed(`${row(bar(T0))}\r${row(bar(T0 + MINUTE))}\r`).candles).toHaveLength(2);
+  });
+
   it('reads volume as 0 when the header has no volume column', () => {
     expect(parsed('date,open,high,low,close\n2024-01-01,1,2,0.5,1.5').candles[0]?.volume).toBe(0);
   });
@@ -119,6 +123,11 @@ describe('parseCandleCsv: hostile input', () => {
     ['a date that does not exist', '2023-02-30,1,2,1,1.5,1', 'date "2023-02-30" does not exist'],
     ['a time far in the future', '99999999999999999,1,2,1,1.5,1', 'time "99999999999999999" is outside 1900-2199'],
     ['words as time', 'yesterday,1,2,1,1.5,1', 'time "yesterday" is neither an epoch number nor an ISO-8601 date'],
+    ['a spreadsheet date serial', '45292,1,2,1,1.5,1', 'time 45292 is too small for epoch seconds'],
+    ['a YYYYMMDD number', '20240101,1,2,1,1.5,1', 'time 20240101 is too small for epoch seconds'],
+    ['a month that does not exist', '2024-13-01,1,2,1,1.5,1', 'date "2024-13-01" does not exist'],
+    ['a US date', '01/02/2024,1,2,1,1.5,1', 'time "01/02/2024" is neither an epoch number nor an ISO-8601 date'],
+    ['a repeated header', 'timestamp,open,high,low,close,volume', 'time "timestamp" is neither an epoch number nor an ISO-8601 date'],
   ])('refuses a row with %s, naming the line', (_, line, message) => {
     const error = refused(`${row(bar(T0 - MINUTE))}\n${line}`);
     expect(error.message).toContain(`1 of 2 rows could not be read, so nothing was imported. line 2: ${message}`);

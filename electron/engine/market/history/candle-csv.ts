@@ -143,15 +143,25 @@ function assemble(candles: Candle[], lines: number[], rowsRead: number, hasHeade
 /** Parses a whole candle CSV held in memory; see `createCandleCsvReader` for the rules. */
 export function parseCandleCsv(text: string): Result<CandleCsv> {
   const reader = createCandleCsvReader();
-  let start = 0;
-  // Walks the text instead of splitting it: a 100 MB file does not need a second copy as lines.
-  while (start <= text.length) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    reader.line(text.slice(start, lineEnd));
-    if (newline === -1) break;
-    start = newline + 1;
-  }
+  forEachLine(text, (line) => reader.line(line));
   return reader.finish();
+}
+
+/** The file's line ending: \n (with or without \r before it), else a lone \r (old Mac exports). */
+export const lineEnding = (text: string): '\n' | '\r' => (text.includes('\n') || !text.includes('\r') ? '\n' : '\r');
+
+/**
+ * Calls `onLine` for each line, the last one without an ending too; a \r before \n is dropped.
+ * Walks the text instead of splitting it: a 100 MB file needs no second copy.
+ */
+export function forEachLine(text: string, onLine: (line: string) => void, ending = lineEnding(text)): void {
+  let start = 0;
+  while (start <= text.length) {
+    const found = text.indexOf(ending, start);
+    const end = found === -1 ? text.length : found;
+    const lineEnd = ending === '\n' && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    onLine(text.slice(start, lineEnd));
+    if (found === -1) break;
+    start = found + 1;
+  }
 }

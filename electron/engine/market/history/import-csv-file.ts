@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { stat } from 'node:fs/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
@@ -7,6 +6,10 @@ import type { SeriesKey } from '../../persistence/candles.repository.ts';
 import type { Database } from '../../persistence/database.ts';
 import { createCandleCsvReader, type CandleCsvReport } from './candle-csv.ts';
 import { writeCandles } from './candle-writer.ts';
+import { readLines } from './read-lines.ts';
+
+/** Bigger files are split first: the parsed bars are held in memory until the one write. */
+const MAX_FILE_BYTES = 1 << 30;
 
 export interface CandleStore {
   db: Kysely<Database>;
@@ -36,8 +39,10 @@ function unreadable(path: string, error: unknown): Result<never> {
 export async function importCandleCsvFile(store: CandleStore, path: string, series: SeriesKey): Promise<Result<CsvImportResult>> {
   const reader = createCandleCsvReader();
   try {
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) reader.line(line);
+    const { size } = await stat(path);
+    if (size > MAX_FILE_BYTES) return fail('INVALID_INPUT', `The file ${path} is ${(size / 1e9).toFixed(1)} GB; at most 1 GB is imported at once: split it (by year, say) and import each part`);
+    const read = await readLines(path, (line) => reader.line(line));
+    if (!read.ok) return read;
   } catch (error) {
     return unreadable(path, error);
   }
