@@ -152,6 +152,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'backtest.list': ['x', 7],
   'backtest.get': [{}, { id: '' }, { id: 'x'.repeat(65) }],
   'backtest.delete': [{}, { id: 7 }],
+  'backtest.candles': [{}, { id: '' }, { id: 'x'.repeat(65) }, { id: 'a', extra: 1 }],
   'history.series': ['x'],
   'history.import': [{}, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '1m' }, { venue: 'paper', symbol: 'BTC/USDT', timeframe: '1m', path: '/a.csv' }, { venue: 'Bad Venue', symbol: 'BTC/USDT', timeframe: '1m', path: '/a.csv' }, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '7m', path: '/a.csv' }, { venue: 'csv', symbol: huge, timeframe: '1m', path: '/a.csv' }, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '1m', path: huge }],
   'history.delete': [{}, { venue: 'paper', symbol: 'BTC/USDT', timeframe: '1m' }],
