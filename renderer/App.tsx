@@ -15,6 +15,7 @@ import { ExchangeAccountsPage } from './features/accounts/ExchangeAccountsPage.t
 import { SymbolsPage } from './features/symbols/SymbolsPage.tsx';
 import { RiskPage } from './features/risk/RiskPage.tsx';
 import { HistoryPage } from './features/history/HistoryPage.tsx';
+import { BacktestPage } from './features/backtest/BacktestPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -43,7 +44,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : view === 'backtest' ? <BacktestPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>
