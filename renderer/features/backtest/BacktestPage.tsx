@@ -15,7 +15,10 @@ export function BacktestPage() {
   }, []);
   return (
     <section className="detail" aria-label="Backtest">
-      <BacktestForm />
+      <div className="backtest-top">
+        <BacktestForm />
+        <SavedRuns />
+      </div>
       <RunProgress />
       {error && (
         <p className="error panel" role="alert">
@@ -27,9 +30,8 @@ export function BacktestPage() {
           {notice}
         </p>
       )}
-      <SavedRuns />
-      <CompareRuns />
       <RunResults />
+      <CompareRuns />
     </section>
   );
 }
