@@ -21,5 +21,6 @@ export function TradeChartPanel({ run }: { run: BacktestRun }) {
     if (candles) chart?.show(candles.candles, run);
   }, [chart, candles, run]);
   const merged = candles && candles.per > 1 ? `; each bar merges ${candles.per} ${run.timeframe} bars` : '';
-  return <ChartFigure container={container} testId="trades-chart" tall caption={`${run.symbol} ${run.timeframe} from ${run.venue}, trades as arrows${merged}`} />;
+  const gone = candles?.candles.length === 0 ? ' (the candles of this range are no longer stored)' : '';
+  return <ChartFigure container={container} testId="trades-chart" tall caption={`${run.symbol} ${run.timeframe} from ${run.venue}, trades as arrows${merged}${gone}`} />;
 }

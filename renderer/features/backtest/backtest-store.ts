@@ -71,8 +71,11 @@ export const useBacktestStore = create<BacktestState>((set, get) => {
           }
         }
       } catch (error) {
-        if (controller.signal.aborted) set({ notice: 'Backtest cancelled: nothing was saved' });
-        else fail(error);
+        if (controller.signal.aborted) {
+          set({ notice: 'Backtest cancelled: nothing was saved' });
+          // A run that finished as the cancel went out is saved: the list read again shows it.
+          void get().load();
+        } else fail(error);
       } finally {
         running = null;
         set({ progress: null });
