@@ -36,6 +36,7 @@ test('the emergency stop button blocks running bots until the trader lifts it', 
     await expect(banner).toContainText('Emergency stop (Block)');
     await expect(banner).toContainText('bots, alerts and new orders are blocked');
     await expect(page.getByTestId('bots-running')).toContainText('all blocked by the emergency stop');
+    await expect(page.getByRole('button', { name: /Fast trend/ }).getByTestId('entry-block')).toHaveText('locked');
     const atStop = new Set((await ordersOf(host.url, bot.id)).map((o) => o.clientOrderId));
 
     // The bot keeps trying: every entry (a BUY for this long-only bot) it makes after the stop is refused;
@@ -54,6 +55,7 @@ test('the emergency stop button blocks running bots until the trader lifts it', 
     await page.getByTestId('emergency-banner').getByRole('button', { name: 'Lift' }).click();
     await expect(page.getByTestId('emergency-banner')).toHaveCount(0);
     await expect(page.getByTestId('bots-running')).not.toContainText('blocked');
+    await expect(page.getByTestId('entry-block')).toHaveCount(0);
   } finally {
     await host.stop();
   }

@@ -36,3 +36,31 @@ test('the trader buys by hand from the order ticket, sees it as Manual, and clos
     await host.stop();
   }
 });
+
+test('the trader places a sell stop below the price (SOL starts near 150), and a sell stop above it is refused with both prices', async ({ page }) => {
+  const host = await startServe(mkdtempSync(join(tmpdir(), 'stoxrobot-e2e-')));
+  try {
+    await api(host.url).createBot({ name: 'Stop trader', symbol: 'SOL/USDT', strategy: { kind: 'tradingview', maxEntries: 1 }, orderQty: 1 });
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Bots' }).getByRole('button', { name: /Stop trader/ }).click();
+    page.on('dialog', (dialog) => void dialog.accept());
+
+    const ticket = page.getByRole('form', { name: 'Order ticket' });
+    await ticket.getByLabel('Side').selectOption('SELL');
+    await ticket.getByLabel('Type').selectOption('STOP');
+    await ticket.getByRole('button', { name: 'Place sell' }).click();
+    await expect(ticket.getByRole('alert')).toContainText('Trigger price must be a number');
+
+    await ticket.getByLabel(/^Trigger price/).fill('1000000');
+    await ticket.getByRole('button', { name: 'Place sell' }).click();
+    await expect(ticket.getByTestId('ticket-outcome')).toContainText('Refused: A sell stop triggers when the price falls to it: the trigger 1000000 must be below the last SOL/USDT price');
+
+    await ticket.getByLabel(/^Trigger price/).fill('10');
+    await ticket.getByRole('button', { name: 'Place sell' }).click();
+    await expect(ticket.getByTestId('ticket-outcome')).toContainText('ACCEPTED');
+    const orders = page.getByRole('region', { name: 'Orders' }).locator('tbody tr');
+    await expect(orders.first()).toContainText('STOP @ 10');
+  } finally {
+    await host.stop();
+  }
+});

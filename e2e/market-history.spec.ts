@@ -41,7 +41,7 @@ test('imports a CSV and sees it listed, refuses a bad one by line, and backfills
   writeFileSync(bad, 'date,open,high,low,close,volume\n2024-01-01,2300,2360,2290,2350,900\n2024-01-02,2350,2300,2340,2400,1000\n');
   try {
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Market data' }).click();
 
     const importForm = page.getByRole('form', { name: 'Import a CSV file' });
     await importForm.getByLabel('File path').fill(good);
@@ -75,7 +75,7 @@ test('imports a CSV and sees it listed, refuses a bad one by line, and backfills
     // The sample history stored at first start, listed once it is written.
     await expect(async () => {
       await page.getByRole('button', { name: 'Bots' }).click();
-      await page.getByRole('button', { name: 'History' }).click();
+      await page.getByRole('button', { name: 'Market data' }).click();
       await expect(page.getByTestId('series-sample-SPX-1d')).toContainText('5,105', { timeout: 1000 });
       await expect(page.getByTestId('series-sample-BTC/USDT-1m')).toContainText('525,600', { timeout: 1000 });
     }).toPass({ timeout: 60_000 });

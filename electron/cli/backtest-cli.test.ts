@@ -104,7 +104,7 @@ describe('backtest command line refusals', () => {
     [['--csv', 'x.csv', '--symbol', 'BTC/USDT', '--strategy', 'ma_crossover'], 'Give either --csv or --symbol, not both'],
     [['--csv', 'x.csv', '--strategy', 'ma_crossover', '--param', 'fast=30'], 'Slow period must be greater than the fast period'],
     [['--csv', 'x.csv', '--strategy', 'ma_crossover', '--param', 'fast'], "--param takes key=value (like fast=10), got 'fast'"],
-    [['--csv', 'x.csv', '--strategy', 'rsi'], "The strategy 'rsi' cannot run"],
+    [['--csv', 'x.csv', '--strategy', 'no_such_strategy'], "The strategy 'no_such_strategy' cannot run"],
     [['--csv', 'x.csv', '--strategy', 'tradingview', '--param', 'maxEntries=1'], 'trades on TradingView alerts'],
     [['--csv', 'x.csv', '--strategy', 'ma_crossover', '--qty=-1'], "--qty must be a positive number, got '-1'"],
     [['--csv', 'x.csv', '--strategy', 'ma_crossover', '--qty', '0'], "--qty must be a positive number, got '0'"],

@@ -36,11 +36,14 @@ import { restoreEntryProtection } from './alerts/entry-protection.ts';
 import { WebhookListener } from './alerts/webhook-listener.ts';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService } from './alerts/webhook-service.ts';
 import { Protections } from './risk/protections.ts';
+import { ExchangeStops } from './risk/exchange-stops/exchange-stops.ts';
+import { BotAtrs } from './risk/exits/bot-atrs.ts';
 import { EmergencyStop, type SweepPacing } from './risk/emergency-stop.ts';
 import { EntryChecks } from './risk/entry-checks.ts';
 import { botEntryLimits } from './risk/sizing/entry-limits.ts';
 import { botEntrySizer } from './risk/sizing/bot-sizer.ts';
 import { riskMultiplierOf } from './risk/sizing/risk-multiplier.ts';
+import { RiskLocks } from './risk/locks/risk-locks.ts';
 import type { WebhookSettings } from '../../shared/domain/webhook.ts';
 import { ExchangeAccountService } from './accounts/exchange-accounts.service.ts';
 import { createCcxtConnector } from './venues/ccxt/connector.ts';
@@ -174,25 +177,35 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   const emergency = new EmergencyStop({ db, orders, venues, bus, clock, logger, ...(deps.emergencyPacing ? { pacing: deps.emergencyPacing } : {}) });
   await emergency.restore();
   orders.onOrderUpdate(metrics.orderUpdated);
+  orders.useLastPrice(lastPrice);
   await orders.loadPositions();
   const secrets = deps.secrets ?? new KeytarSecretStore({ logger });
   const notifications = new NotifyService({ db, secrets, logger, ...(deps.notify ? { options: deps.notify } : {}) });
   await notifications.init();
   const notify = wireNotifications(notifications, { orders, venues, emergency, clock });
   const governor = wireGovernor({ db, market, clock, accountMarket, entryChecks, logger, onLocked: notify.riskLocked });
+  // Market time, like the fills whose closed trades set the locks; closes made before a crash lock before any bot acts.
+  const locks = new RiskLocks({ db, clock: market.clock, bus, logger, onLocked: notify.riskLocked });
+  entryChecks.add('protection locks', locks.entryRefusal);
+  orders.onOrderUpdate(locks.orderUpdated);
+  await locks.restore();
   // Wall time: retries of an account that could not be reconciled are paced in real seconds.
   const reconciliation = new Reconciler({ db, clock, logger });
   await reconciliation.register(paperTarget(orders, venue, lastPrice));
   // Retries of a failed protective close are paced in wall time, whatever the market speed.
-  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit });
+  const atrs = new BotAtrs();
+  const protections = new Protections({ db, orders, bus, logger, clock, instruments, storage, onHit: notify.protectionHit, atr: atrs.value, feeRate: DEFAULT_PAPER_OPTIONS.takerFee });
   await protections.load();
+  // A live position's stop-loss is also held at its exchange as a stop order, where the venue takes them.
+  const exchangeStops = new ExchangeStops({ db, orders, venues, bus, stopLoss: (botId, symbol) => protections.get(botId, symbol)?.stopLoss ?? null, clock, logger, halted: () => emergency.level === 'cancel' || emergency.level === 'flatten' });
+  emergency.onChange(() => exchangeStops.resyncAll());
   // Before the first price can fill a resting alert entry: its stop-loss waits for that fill again.
   await restoreEntryProtection({ db, orders, protections });
   const accounts = new AccountService({ db, market: accountMarket, clock, marketClock: market.clock, equity, writeOff: (dust) => orders.writeOffDust(dust, lastPrice) });
   // A paper account on an exchange's live feed takes that exchange's multipliers (read lazily: the venues open below).
   const riskMultiplier = (accountId: string, symbol: string) => riskMultiplierOf(db, exchangeVenues.exchangeOf(accountId) ?? (accountId === PAPER_ACCOUNT ? marketExchange : null), symbol);
   const sizer = botEntrySizer({ instruments: (accountId) => venues.get(accountId)?.instruments() ?? instruments, equity: (accountId) => accounts.equity(accountId), riskMultiplier });
-  const runtime = new BotRuntime({ db, orders, logger, storage, sizer });
+  const runtime = new BotRuntime({ db, orders, logger, storage, sizer, atrs, protections });
   const feed = marketPipeline(venue, bus, protections, runtime);
   // Before the bots: a market minute is sampled with the balances it began with.
   market.subscribe(() => equity.onMarketUpdate());
@@ -230,6 +243,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
   });
   // Before the bots resume and recovered alerts act: their accounts' venues are open (or known not to be).
   await exchangeVenues.start();
+  exchangeStops.start();
   // Before the bots resume: a stop in force refuses their first entries, and its sweep sees every venue.
   await emergency.resume();
   await bots.resumeAll();
@@ -269,6 +283,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     bots,
     lastPrice,
     levels: (botId, symbol) => protections.get(botId, symbol),
+    exchangeStops: (botId, symbol) => exchangeStops.state(botId, symbol),
     webhooks,
     accounts,
     exchangeAccounts,
@@ -280,6 +295,7 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
     metrics,
     recentErrors: logger,
     emergency,
+    locks,
     notifications,
     backtests: new BacktestService({ db, instruments: () => instruments }),
     governor,
@@ -304,6 +320,8 @@ export async function createEngine(deps: EngineDeps): Promise<Engine> {
       storage.close();
       await intake.drained();
       await orders.settled();
+      await locks.settled();
+      await exchangeStops.settled();
       await notifications.close();
       await history.stop();
       await market.stop().catch((error: unknown) => logger.error('The last closed bars could not be stored', { error }));

@@ -10,7 +10,7 @@ import type { BotService } from './bots/bot-service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { OrderManager } from './execution/order-manager.ts';
 import type { Reconciler } from './execution/reconciliation/reconciler.ts';
-import type { LevelSource, PriceSource } from './execution/portfolio.ts';
+import type { ExchangeStopSource, LevelSource, PriceSource } from './execution/portfolio.ts';
 import type { MarketFeed } from './market/exchange-feed.ts';
 import type { MarketSourceService } from './market/market-source-service.ts';
 import type { SimulatedMarket } from './market/simulated-market.ts';
@@ -19,6 +19,7 @@ import type { StorageHealth } from './persistence/storage-health.ts';
 import type { EngineMetrics } from './health/engine-metrics.ts';
 import type { RecentErrors } from './ports/recent-errors.ts';
 import type { EmergencyStop } from './risk/emergency-stop.ts';
+import type { RiskLocks } from './risk/locks/risk-locks.ts';
 import type { SymbolService } from './market/symbols/symbol-service.ts';
 import type { NotifyService } from './notify/notify-service.ts';
 import type { BacktestService } from './backtest/backtest-service.ts';
@@ -46,6 +47,8 @@ export interface EngineServices {
   bots: BotService;
   lastPrice: PriceSource;
   levels: LevelSource;
+  /** A live position's stop at its exchange: held, missing or not supported (risk/exchange-stops/). */
+  exchangeStops?: ExchangeStopSource;
   webhooks: WebhookService;
   /** How much simulated market history is kept, and its pruning. */
   candleRetention: CandleRetentionService;
@@ -66,6 +69,8 @@ export interface EngineServices {
   recentErrors: RecentErrors;
   /** The trader's emergency stop: blocks new entries, cancels open orders, flattens positions. */
   emergency: EmergencyStop;
+  /** Protection locks (stop-loss guard, cooldown, low-profit symbol) per account, and their settings. */
+  locks: RiskLocks;
   /** The alerts centre, Telegram and desktop notifications, and their settings. */
   notifications: NotifyService;
   /** Saved backtests over the candle store. */

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../engine/testing/temp-dir.ts';
 import { startTestHost } from './testing/test-host.ts';
 import { NOTIFICATION_KINDS } from '../../shared/contract/notifications.ts';
+import { DEFAULT_PROTECTIONS } from '../../shared/contract/risk-locks.ts';
 
 const huge = 'x'.repeat(100_000);
 const goodBot = { name: 'ok', symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'ma_crossover', fast: 5, slow: 20 }, orderQty: 0.01, account: 'paper' };
 
 const goodExchangeAccount = { accountId: 'ex-1', exchangeId: 'binance', label: 'Main', credentials: { apiKey: 'key-123456', secret: 's' } };
+
+const goodProtections = DEFAULT_PROTECTIONS;
 
 const allNotifications = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, true]));
 
@@ -28,6 +31,10 @@ const MALFORMED: Record<string, unknown[]> = {
     { ...goodBot, symbol: 'DOGE/USDT' },
     { ...goodBot, timeframe: '7m' },
     { ...goodBot, account: 'live' },
+    { ...goodBot, exits: { stopLoss: null, takeProfits: [{ at: { unit: 'percent', value: 1 }, percent: 60 }, { at: { unit: 'percent', value: 2 }, percent: 41 }], trailing: null, breakEven: null, atrPeriod: 14 } },
+    { ...goodBot, exits: { stopLoss: { unit: 'pips', value: 5 }, takeProfits: [], trailing: null, breakEven: null, atrPeriod: 14 } },
+    { ...goodBot, exits: { stopLoss: { unit: 'percent', value: 100 }, takeProfits: [], trailing: null, breakEven: null, atrPeriod: 14 } },
+    { ...goodBot, exits: { stopLoss: null, takeProfits: Array.from({ length: 1000 }, () => ({ at: { unit: 'percent', value: 1 }, percent: 0.01 })), trailing: null, breakEven: null, atrPeriod: 14 } },
   ],
   'bots.update': [{ id: 'bot-x' }, { id: 'bot-x', config: { ...goodBot, orderQty: 0 } }, { config: goodBot }],
   'bots.delete': [{}, { id: null }],
@@ -127,6 +134,11 @@ const MALFORMED: Record<string, unknown[]> = {
   'risk.setLimits': [{}, { accountId: 'paper' }, { accountId: '../x', limits: {} }, { accountId: 'paper', limits: { maxDrawdownPct: 0 } }, { accountId: 'paper', limits: { dailyLossLimit: -1 } }, { accountId: 'paper', limits: { maxTotalExposure: '100' } }, { accountId: 'paper', limits: { maxSymbolExposure: 1e300 } }, { accountId: 'paper', limits: { timeZone: 'Mars/Olympus' } }, { accountId: 'paper', limits: { dailyResetTime: '24:00' } }, { accountId: 'paper', limits: { timeZone: huge } }, { accountId: 'paper', limits: { maxOpenPositions: 1.5 } }, { accountId: 'paper', limits: { extra: 1 } }],
   'risk.governor': ['x', { accountId: 'paper' }],
   'risk.liftDrawdownLock': [{}, { accountId: 5 }, { accountId: huge }, { accountId: 'paper', extra: 1 }],
+  'risk.locks': ['x', { accountId: huge }, { accountId: '../paper' }, { accountId: 'paper', extra: 1 }],
+  'risk.liftLock': [{}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: '1' }, { id: Number.NaN }, { id: 1, by: 'bot' }],
+  'risk.protections': [{}, { accountId: huge }, { accountId: 5 }],
+  'risk.setProtections': [{}, { accountId: 'paper' }, { accountId: 'paper', config: { ...goodProtections, cooldown: { enabled: true, lockMinutes: 0 } } }, { accountId: 'paper', config: { ...goodProtections, cooldown: { enabled: true, lockMinutes: 1.5 } } }, { accountId: 'paper', config: { ...goodProtections, cooldown: { enabled: true, lockMinutes: 1e9 } } }, { accountId: 'paper', config: { ...goodProtections, lowProfit: { ...goodProtections.lowProfit, requiredProfit: Number.POSITIVE_INFINITY } } }, { accountId: 'paper', config: { ...goodProtections, stopLossGuard: { ...goodProtections.stopLossGuard, tradeLimit: 0 } } }, { accountId: 'paper', config: { ...goodProtections, extra: true } }, { accountId: huge, config: goodProtections }],
+  'risk.entryBlocks': ['x', { botId: 'b' }],
   'symbols.list': [{}, { exchangeId: '../etc' }],
   'symbols.enable': [{ exchangeId: 'binance', symbols: [] }, { exchangeId: 'binance', symbols: ['BTC/USDT', 'BTC/USDT'] }, { exchangeId: 'binance', symbols: [huge] }, { exchangeId: 'binance', symbols: Array.from({ length: 501 }, (_, i) => `C${i}/USDT`) }, { exchangeId: 'binance', symbols: ['BTC/USDT'], riskMultiplier: 0 }],
   'symbols.disable': [{ exchangeId: 'binance' }, { exchangeId: 'binance', symbols: 'BTC/USDT' }],

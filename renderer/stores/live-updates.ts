@@ -6,6 +6,7 @@ import { useEmergencyStore } from './emergency-store.ts';
 import { useLedgerStore } from './ledger-store.ts';
 import { useStatusStore } from './status-store.ts';
 import { useWebhooksStore } from './webhooks-store.ts';
+import { useLocksStore } from '../features/risk/locks-store.ts';
 
 /** Totals in the header and the sidebar move with every tick; they are re-read on this slow timer. */
 const TOTALS_EVERY_MS = 2000;
@@ -17,11 +18,13 @@ function refreshAll(): void {
   void useWebhooksStore.getState().refresh();
   void useLedgerStore.getState().refresh();
   void useEmergencyStore.getState().refresh();
+  void useLocksStore.getState().refresh();
 }
 
 function onEvent(event: EngineEvent): void {
   if (event.topic === 'risk') {
     void useEmergencyStore.getState().refresh();
+    void useLocksStore.getState().refresh();
   } else if (event.topic === 'webhooks') {
     void useWebhooksStore.getState().refresh();
   } else if (event.topic === 'bots' || event.topic === 'market') {
@@ -41,6 +44,7 @@ export function followEngine(signal: AbortSignal): Promise<void> {
   const timer = setInterval(() => {
     void useStatusStore.getState().refresh();
     void useBotsStore.getState().refresh();
+    void useLocksStore.getState().refresh();
   }, TOTALS_EVERY_MS);
   signal.addEventListener('abort', () => clearInterval(timer));
   return followStream((s) => client.engine.events(undefined, { signal: s }), { onOpen: refreshAll, onItem: onEvent }, signal);

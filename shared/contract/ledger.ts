@@ -2,7 +2,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { BotIdSchema, ClientOrderIdSchema } from '../domain/ids.ts';
 import { MAX_LIST_LIMIT } from '../domain/limits.ts';
-import { FillSchema, OrderEventSchema, OrderSchema, OrderSideSchema, OrderTypeSchema } from '../domain/order.ts';
+import { FillSchema, hasLimitPrice, isStopType, OrderEventSchema, OrderSchema, OrderSideSchema, OrderTypeSchema } from '../domain/order.ts';
 import { SymbolSchema } from '../domain/instrument.ts';
 import { PositionSchema, TradeSchema } from '../domain/position.ts';
 import { queryInt } from './query.ts';
@@ -27,6 +27,8 @@ export const ManualOrderSchema = z
     type: OrderTypeSchema,
     qty: positiveAmount('Quantity'),
     price: positiveAmount('Limit price').optional(),
+    /** STOP and STOP_LIMIT: the price that wakes the order. */
+    triggerPrice: positiveAmount('Trigger price').optional(),
     reduceOnly: z.boolean().default(false),
     /**
      * The client's own id for this order, so asking again after no answer returns the first order
@@ -34,7 +36,14 @@ export const ManualOrderSchema = z
      */
     clientOrderId: z.string().regex(/^sr-man-[a-z0-9]{16,29}$/, 'An order id is sr-man- and 16 to 29 lowercase letters or digits').optional(),
   })
-  .refine((o) => (o.type === 'LIMIT') === (o.price !== undefined), { path: ['price'], message: 'A limit order needs a price; a market order takes none' });
+  .superRefine((o, ctx) => {
+    if (hasLimitPrice(o.type) !== (o.price !== undefined)) {
+      const message = isStopType(o.type) ? 'A stop-limit order needs a limit price; a stop order takes none' : 'A limit order needs a price; a market order takes none';
+      ctx.addIssue({ code: 'custom', path: ['price'], message });
+    }
+    if (isStopType(o.type) && o.triggerPrice === undefined) ctx.addIssue({ code: 'custom', path: ['triggerPrice'], message: 'A stop order needs a trigger price' });
+    if (!isStopType(o.type) && o.triggerPrice !== undefined) ctx.addIssue({ code: 'custom', path: ['triggerPrice'], message: 'Only stop and stop-limit orders take a trigger price' });
+  });
 export type ManualOrder = z.input<typeof ManualOrderSchema>;
 
 /** A fresh id for a manual order (see `clientOrderId`): time first, then randomness. */

@@ -2,6 +2,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { AccountIdSchema } from '../domain/account.ts';
 import { AccountRiskLimitsSchema, GovernorAccountSchema, SetRiskLimitsInputSchema } from './risk-limits.ts';
+import { EntryBlockSchema, LiftLockInputSchema, LocksInputSchema, ProtectionConfigSchema, ProtectionsInputSchema, RiskLockSchema, SetProtectionsInputSchema } from './risk-locks.ts';
 
 /**
  * block: no new entry from any source (bots, alerts, manual or API orders); reduce-only closes still go.
@@ -41,4 +42,9 @@ export const riskContract = {
   setLimits: oc.route({ method: 'PUT', path: '/risk/limits/{accountId}' }).input(SetRiskLimitsInputSchema).output(AccountRiskLimitsSchema),
   governor: oc.route({ method: 'GET', path: '/risk/governor' }).input(z.object({}).strict().optional()).output(z.array(GovernorAccountSchema)),
   liftDrawdownLock: oc.route({ method: 'POST', path: '/risk/governor/{accountId}/lift' }).input(z.object({ accountId: AccountIdSchema }).strict()).output(GovernorAccountSchema),
+  locks: oc.route({ method: 'GET', path: '/risk/locks' }).input(LocksInputSchema).output(z.array(RiskLockSchema)),
+  liftLock: oc.route({ method: 'POST', path: '/risk/locks/lift' }).input(LiftLockInputSchema).output(RiskLockSchema),
+  protections: oc.route({ method: 'GET', path: '/risk/protections' }).input(ProtectionsInputSchema).output(ProtectionConfigSchema),
+  setProtections: oc.route({ method: 'POST', path: '/risk/protections' }).input(SetProtectionsInputSchema).output(ProtectionConfigSchema),
+  entryBlocks: oc.route({ method: 'GET', path: '/risk/entry-blocks' }).input(z.object({}).strict().optional()).output(z.array(EntryBlockSchema)),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountIdSchema } from './account.ts';
 import { BotSizingSchema } from './bot-sizing.ts';
+import { BotExitsSchema } from './bot-exits.ts';
 import { MAX_NAME_LENGTH } from './limits.ts';
 import { SymbolSchema, TimeframeSchema } from './instrument.ts';
 import { PnlSchema } from './position.ts';
@@ -34,6 +35,8 @@ export const BotConfigSchema = z.object({
   account: AccountIdSchema,
   /** How entries are sized and limited; a bot stored without it trades `orderQty` with no per-bot entry limits. */
   sizing: BotSizingSchema.optional(),
+  /** Stop-loss, take-profits, trailing stop and break-even the engine holds on each position (absent or null: none). */
+  exits: BotExitsSchema.nullable().optional(),
 });
 export type BotConfig = z.infer<typeof BotConfigSchema>;
 

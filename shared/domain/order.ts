@@ -3,8 +3,14 @@ import { z } from 'zod';
 export const OrderSideSchema = z.enum(['BUY', 'SELL']);
 export type OrderSide = z.infer<typeof OrderSideSchema>;
 
-export const OrderTypeSchema = z.enum(['MARKET', 'LIMIT']);
+/** STOP rests until the price reaches its trigger, then trades as a market order; STOP_LIMIT then rests at its limit price. */
+export const OrderTypeSchema = z.enum(['MARKET', 'LIMIT', 'STOP', 'STOP_LIMIT']);
 export type OrderType = z.infer<typeof OrderTypeSchema>;
+
+/** Order types that wait for a trigger price before they trade. */
+export const isStopType = (type: OrderType): boolean => type === 'STOP' || type === 'STOP_LIMIT';
+/** Order types that carry a limit price. */
+export const hasLimitPrice = (type: OrderType): boolean => type === 'LIMIT' || type === 'STOP_LIMIT';
 
 /** Who placed an order: a bot's strategy, an alert, the trader by hand, a protective close, or the emergency stop. */
 export const ORDER_SOURCES = ['strategy', 'alert', 'manual', 'protection', 'emergency'] as const;
@@ -34,6 +40,8 @@ export const OrderSchema = z.object({
   type: OrderTypeSchema,
   qty: z.number(),
   price: z.number().nullable(),
+  /** The price that wakes a STOP or STOP_LIMIT order; null for the other types. */
+  triggerPrice: z.number().nullable(),
   status: OrderStatusSchema,
   source: OrderSourceSchema,
   filledQty: z.number(),
@@ -58,7 +66,7 @@ export const FillSchema = z.object({
 export type Fill = z.infer<typeof FillSchema>;
 
 /** What can happen to an order, in NautilusTrader's words; every one is kept in the order's history. */
-export const ORDER_EVENT_KINDS = ['submitted', 'accepted', 'rejected', 'filled', 'cancel_requested', 'canceled', 'cancel_rejected', 'expired'] as const;
+export const ORDER_EVENT_KINDS = ['submitted', 'accepted', 'rejected', 'filled', 'cancel_requested', 'canceled', 'cancel_rejected', 'expired', 'triggered'] as const;
 export const OrderEventKindSchema = z.enum(ORDER_EVENT_KINDS);
 export type OrderEventKind = z.infer<typeof OrderEventKindSchema>;
 

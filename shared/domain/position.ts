@@ -1,5 +1,6 @@
 import { OrderSourceSchema } from './order.ts';
 import { z } from 'zod';
+import { PositionExitsSchema } from './bot-exits.ts';
 
 export const PositionSideSchema = z.enum(['LONG', 'SHORT', 'FLAT']);
 export type PositionSide = z.infer<typeof PositionSideSchema>;
@@ -20,8 +21,18 @@ export const PositionSchema = z.object({
   takeProfit: z.number().nullable(),
   /** Why the last protective close failed (kept on the position, with its levels, until it is closed). */
   closeError: z.string().nullable(),
+  /** The bot's exits the engine holds for the position: take-profit ladder, trailing stop, break-even (absent: none). */
+  exits: PositionExitsSchema.optional(),
   /** Below the venue's minimum order at the last price: no order can close it. */
   dust: z.boolean(),
+  /**
+   * A live (exchange) position's stop-loss as a stop order at the exchange: held there, missing
+   * (refused, canceled, not confirmed), or not supported by the venue; null when there is nothing to
+   * hold (flat, no stop-loss, a paper account, whose stops the engine holds).
+   */
+  exchangeStop: z.enum(['held', 'missing', 'not_supported']).nullable(),
+  /** Why the exchange stop is missing or not supported, in the trader's words. */
+  exchangeStopProblem: z.string().nullable(),
 });
 export type Position = z.infer<typeof PositionSchema>;
 

@@ -14,6 +14,7 @@ const order = (botId: string): Order => ({
   type: 'MARKET',
   qty: 1_000_000,
   price: null,
+  triggerPrice: null,
   status: 'PENDING_SUBMIT',
   filledQty: 0,
   avgFillPx: null,

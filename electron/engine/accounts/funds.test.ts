@@ -47,4 +47,17 @@ describe('funds derived from balances and open orders', () => {
     expect(funds.need(order({}))).toBe('No market price for BTC/USDT yet');
     expect(funds.need(order({ symbol: 'DOGE/USDT' }))).toBe('Unknown symbol DOGE/USDT');
   });
+
+  it('counts a stop at its worst: a buy stop at the higher of its trigger and the market, plus headroom; a stop-limit at its limit', () => {
+    const funds = fundsOf({ USDT: 10_000 }, [
+      { type: 'STOP', price: null, triggerPrice: 120, qty: 1 },
+      { type: 'STOP_LIMIT', price: 130, triggerPrice: 125, qty: 1 },
+    ]);
+    if (typeof funds === 'string') throw new Error(funds);
+    // 120 × 1.01 = 121.2 (the trigger is above the last price 100), and 130: each plus the 0.1 % fee.
+    expect(funds.reserved('USDT')).toBeCloseTo((121.2 + 130) * 1.001, 9);
+    expect(funds.reservingOrders('USDT')).toBe(2);
+    // A stop whose trigger is below the market is counted at the market (a gap fills there).
+    expect(funds.need(order({ type: 'STOP', triggerPrice: 50 }))).toMatchObject({ amount: expect.closeTo(101 * 1.001, 9) });
+  });
 });

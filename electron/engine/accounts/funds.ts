@@ -9,7 +9,7 @@ import type { CurrencyMark } from './valuation.ts';
 /** A market order reserves at the last price plus this much: slippage and the move before it fills. */
 export const MARKET_PRICE_HEADROOM = 0.01;
 
-export type FundingOrder = Pick<Order, 'clientOrderId' | 'symbol' | 'side' | 'type' | 'qty' | 'filledQty' | 'price' | 'tsInit'>;
+export type FundingOrder = Pick<Order, 'clientOrderId' | 'symbol' | 'side' | 'type' | 'qty' | 'filledQty' | 'price' | 'tsInit'> & Partial<Pick<Order, 'triggerPrice'>>;
 
 export interface FundsInput {
   /** The account currency: equity, collateral and short holds are counted in it. */
@@ -36,8 +36,9 @@ export interface Need {
  * The paper account is a 1x margin account, derived from its balances and open orders (nothing is
  * stored, so a cancel or a reject frees its reservation with no extra write):
  * - an order that opens exposure needs its notional plus the taker fee in free quote: a BUY beyond
- *   any short it buys back, a SELL beyond the base held (a short). Limit orders count at their
- *   limit price, market orders at the last price plus MARKET_PRICE_HEADROOM;
+ *   any short it buys back, a SELL beyond the base held (a short). Limit and stop-limit orders count
+ *   at their limit price, market orders at the last price plus MARKET_PRICE_HEADROOM, stop orders at
+ *   the higher of that and their trigger plus the headroom;
  * - a SELL of base held reserves that base; a BUY that only buys back a short needs nothing more;
  * - a short position holds back twice its notional at the mark: the sale proceeds sitting in the
  *   quote balance, plus collateral equal to the notional. A short that moves against the account
@@ -123,7 +124,7 @@ export class Funds {
     const instrument = this.#input.instruments.get(order.symbol);
     if (!instrument) return `Unknown symbol ${order.symbol}`;
     const remaining = Math.max(0, order.qty - order.filledQty);
-    const px = order.type === 'LIMIT' && order.price !== null ? order.price : this.#marketPrice(order.symbol);
+    const px = this.#worstPrice(order);
     if (px === null) return `No market price for ${order.symbol} yet`;
     const room = order.side === 'SELL' ? this.#longRoom : this.#shortRoom;
     const covered = Math.min(remaining, room.get(instrument.base) ?? 0);
@@ -143,6 +144,18 @@ export class Funds {
     if (amount <= 0) return;
     this.#reserved.set(currency, this.reserved(currency) + amount);
     this.#reservingOrders.set(currency, this.reservingOrders(currency) + 1);
+  }
+
+  /**
+   * The price an order is counted at, at its worst: a limit (or a stop-limit) at its limit; a market
+   * order at the last price plus headroom; a stop (market) at the higher of its trigger and the last
+   * price plus headroom, since it trades at market once woken and may wake on a gap.
+   */
+  #worstPrice(order: FundingOrder): number | null {
+    if ((order.type === 'LIMIT' || order.type === 'STOP_LIMIT') && order.price !== null) return order.price;
+    const market = this.#marketPrice(order.symbol);
+    if (order.type !== 'STOP' || order.triggerPrice == null || market === null) return market;
+    return Math.max(market, order.triggerPrice * (1 + MARKET_PRICE_HEADROOM));
   }
 
   #marketPrice(symbol: string): number | null {

@@ -19,7 +19,7 @@ async function storedAlert(legsPlaced: number) {
   const leg = (n: number) => ({ alertId: id, leg: n, symbol: 'SOL/USDT', side: 'SELL' as const, type: 'MARKET' as const, qty: 1, price: null, clientOrderId: `sr-alert-${id}-${n}` });
   await storePlan(db, [leg(0), leg(1)]);
   for (let n = 0; n < legsPlaced; n++) {
-    await insertOrder(db, { clientOrderId: `sr-alert-${id}-${n}`, venueOrderId: null, botId: 'b', venue: 'paper', symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 1, price: null, status: 'FILLED', source: 'alert', filledQty: 1, avgFillPx: 100, rejectReason: null, tsInit: 0, tsEvent: 0 });
+    await insertOrder(db, { clientOrderId: `sr-alert-${id}-${n}`, venueOrderId: null, botId: 'b', venue: 'paper', symbol: 'SOL/USDT', side: 'SELL', type: 'MARKET', qty: 1, price: null, triggerPrice: null, status: 'FILLED', source: 'alert', filledQty: 1, avgFillPx: 100, rejectReason: null, tsInit: 0, tsEvent: 0 });
   }
   return { db, alert: { id, receivedAt } };
 }

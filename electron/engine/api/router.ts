@@ -28,7 +28,7 @@ import { engineHealth } from '../health/engine-health.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
 
-const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, engine.instruments, botId);
+const positionsOf = (engine: EngineServices, botId?: string) => markedPositions(engine.orders, engine.lastPrice, engine.levels, engine.instruments, botId, engine.exchangeStops);
 
 const withPnl = (engine: EngineServices) => {
   const positions = positionsOf(engine);

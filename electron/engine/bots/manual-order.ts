@@ -12,9 +12,9 @@ import type { BotService } from './bot-service.ts';
 export async function placeManualOrder(deps: { bots: BotService; orders: OrderManager }, request: ManualOrder): Promise<Result<Order>> {
   const found = await deps.bots.get(request.botId);
   if (!found.ok) return found;
-  const { botId, side, type, qty, price, reduceOnly, clientOrderId } = request;
+  const { botId, side, type, qty, price, triggerPrice, reduceOnly, clientOrderId } = request;
   const symbol = request.symbol ?? found.value.symbol;
-  const order = await deps.orders.place({ botId, symbol, side, type, qty, price: price ?? null, reduceOnly: reduceOnly === true, source: 'manual', ...(clientOrderId ? { clientOrderId } : {}) });
+  const order = await deps.orders.place({ botId, symbol, side, type, qty, price: price ?? null, triggerPrice: triggerPrice ?? null, reduceOnly: reduceOnly === true, source: 'manual', ...(clientOrderId ? { clientOrderId } : {}) });
   // A repeated id returns the order stored under it: the same order asked again, or a clash.
   const sameAsked = order.source === 'manual' && order.botId === botId && order.symbol === symbol && order.side === side && order.type === type;
   if (!sameAsked) return fail('CONFLICT', `Order id ${clientOrderId ?? order.clientOrderId} already names another order; nothing was placed`);

@@ -11,7 +11,9 @@ export type OrderEventInput =
   | { kind: 'cancel_requested' }
   | { kind: 'canceled'; reason: string | null }
   | { kind: 'cancel_rejected'; reason: string }
-  | { kind: 'expired' };
+  | { kind: 'expired' }
+  /** A stop order woke at `px`: its status stays (it is still open), its history says so. */
+  | { kind: 'triggered'; px: number };
 
 export interface EventOutcome {
   order: Order;
@@ -65,6 +67,9 @@ export function applyOrderEvent(order: Order, event: OrderEventInput, ts: number
     case 'expired':
       if (isOpen(order.status)) return moved(order, 'EXPIRED', {}, ts, 'Expired at the venue');
       return unchanged(order, `Expiry arrived after the order was ${order.status}`);
+    case 'triggered':
+      if (isOpen(order.status)) return { order, applied: true, detail: `Triggered at ${event.px} (trigger price ${order.triggerPrice ?? 'not stored'})${order.type === 'STOP' ? ': sent as a market order' : ''}` };
+      return unchanged(order, `Trigger at ${event.px} reported after the order was ${order.status}`);
   }
 }
 

@@ -18,6 +18,7 @@ import type { EntryChecks } from '../risk/entry-checks.ts';
 import { closableOf } from './closable-qty.ts';
 import { newClientOrderId } from './ids.ts';
 import { OPEN_STATUSES } from './order-state.ts';
+import { stopOrderProblem } from './stop-checks.ts';
 import { floorToStep, roundPriceToTick } from './precision.ts';
 import { applyOrderEvent, type OrderEventInput } from './order-events.ts';
 import { applyFill, type FillInput, FLAT, type PositionState } from './position-math.ts';
@@ -30,6 +31,8 @@ export interface PlaceOrder {
   type: OrderType;
   qty: number;
   price?: number | null;
+  /** STOP and STOP_LIMIT only: the price that wakes the order. */
+  triggerPrice?: number | null;
   /**
    * A caller that may repeat itself after a crash (alert recovery) passes a deterministic id:
    * an order already stored under it is returned instead of being placed again.
@@ -82,6 +85,10 @@ export class OrderManager {
   readonly #entryChecks: EntryChecks | undefined;
   /** Orders whose cancel request is with the venue, not answered yet. */
   readonly #cancelsOnTheirWay = new Set<string>();
+  /** Asked before every reduce-only order to take back what holds the position at the exchange (its held stop); see useBeforeReduce. */
+  #beforeReduce: ((request: PlaceOrder) => Promise<() => void>) | undefined;
+  /** The last price per symbol, to refuse a stop whose trigger is already passed; unset, the venue judges. */
+  #lastPrice: ((symbol: string) => number | null) | undefined;
   /** Venue reports are applied one at a time, in the order they arrived. */
   #venueEvents: Promise<void> = Promise.resolve();
 
@@ -98,6 +105,21 @@ export class OrderManager {
     this.#venues.onEvent((accountId, event) => {
       this.#venueEvents = this.#venueEvents.then(() => this.#onVenueEvent(accountId, event));
     });
+  }
+
+  /** Where stop orders' triggers are checked against the market (wired after the market opens). */
+  useLastPrice(lastPrice: (symbol: string) => number | null): void {
+    this.#lastPrice = lastPrice;
+  }
+
+  /**
+   * `hook` runs before a reduce-only order is written and may cancel orders that would otherwise
+   * take the same holding (a stop held at the exchange, risk/exchange-stops/); the function it
+   * resolves to is called once the order is placed (or failed). Its failure leaves the order to
+   * the reduce-only check: it is then refused if the holding is taken.
+   */
+  useBeforeReduce(hook: (request: PlaceOrder) => Promise<() => void>): void {
+    this.#beforeReduce = hook;
   }
 
   async loadPositions(): Promise<void> {
@@ -131,12 +153,26 @@ export class OrderManager {
     }
     // Trading is paused on a full disk: no order starts before its rows can be written.
     this.#storage?.assertWritable();
+    const release = request.reduceOnly && this.#beforeReduce ? await this.#beforeReduce(request).catch((error: unknown) => this.#beforeReduceFailed(error)) : undefined;
+    try {
+      return await this.#placeNow(request);
+    } finally {
+      release?.();
+    }
+  }
+
+  #beforeReduceFailed(error: unknown): undefined {
+    this.#logger.error('Could not take back the held stop before a reduce-only order; the order is checked as it is', { error });
+    return undefined;
+  }
+
+  async #placeNow(request: PlaceOrder): Promise<Order> {
     const accountId = await botAccountId(this.#db, request.botId);
     if (accountId === undefined) throw new Error(`Bot ${request.botId} is not stored`);
     const venue = this.#venues.get(accountId);
     const order = this.#newOrder(request, accountId, venue);
     const submit = (to: Venue) =>
-      to.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price, ...(request.reduceOnly ? { reduceOnly: true } : {}) });
+      to.submit({ clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, qty: order.qty, price: order.price, ...(order.triggerPrice === null ? {} : { triggerPrice: order.triggerPrice }), ...(request.reduceOnly ? { reduceOnly: true } : {}) });
 
     if (venue?.inProcess) {
       // Nothing leaves the process, so the write-ahead row and the outcome commit together:
@@ -285,7 +321,7 @@ export class OrderManager {
   #newOrder(request: PlaceOrder, accountId: string, venue: Venue | undefined): Order {
     const now = this.#clock.now();
     const instrument = venue?.instruments().find((i) => i.symbol === request.symbol);
-    const { qty, price } = instrument ? onGrid(request, instrument) : { qty: request.qty, price: request.price ?? null };
+    const { qty, price, triggerPrice } = instrument ? onGrid(request, instrument) : { qty: request.qty, price: request.price ?? null, triggerPrice: request.triggerPrice ?? null };
     return {
       clientOrderId: request.clientOrderId ?? newClientOrderId(),
       venueOrderId: null,
@@ -296,6 +332,7 @@ export class OrderManager {
       type: request.type,
       qty,
       price,
+      triggerPrice,
       status: 'PENDING_SUBMIT',
       source: request.source ?? 'strategy',
       filledQty: 0,
@@ -314,6 +351,7 @@ export class OrderManager {
     // sees every fill committed before: two closes racing cannot both sell the same holding.
     const refusal =
       (venue ? null : notConnected(order.venue)) ??
+      stopOrderProblem(order, this.#lastPrice?.(order.symbol) ?? null) ??
       this.#blockedAccount?.(order.venue, reduceOnly === true) ??
       (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : ((await this.#entryChecks?.refusal(trx, order)) ?? null)) ??
       (await this.#gate?.admit(trx, order));
@@ -341,7 +379,8 @@ export class OrderManager {
         this.#logger.warn('The venue reported an order StoxRobot did not place on that account; ignored', { accountId, clientOrderId, kind: event.kind });
         return;
       }
-      const input: OrderEventInput = event.kind === 'filled' ? event : event.kind === 'canceled' ? { kind: 'canceled', reason: event.reason } : { kind: 'expired' };
+      const input: OrderEventInput =
+        event.kind === 'filled' ? event : event.kind === 'canceled' ? { kind: 'canceled', reason: event.reason } : event.kind === 'triggered' ? { kind: 'triggered', px: event.px } : { kind: 'expired' };
       await this.#applyAndAnnounce(clientOrderId, [input]);
     } catch (error) {
       this.#logger.error('Could not record a venue report', { clientOrderId, kind: event.kind, error });
@@ -441,13 +480,17 @@ export class OrderManager {
 }
 
 /** Quantity and price on the instrument's grid; what would round to nothing is left for the venue to refuse. */
-function onGrid(request: PlaceOrder, instrument: Instrument): { qty: number; price: number | null } {
+function onGrid(request: PlaceOrder, instrument: Instrument): { qty: number; price: number | null; triggerPrice: number | null } {
   const usable = (n: number) => Number.isFinite(n) && n > 0;
   const qty = usable(request.qty) ? floorToStep(request.qty, instrument.stepSize) : 0;
-  const price = request.price != null && usable(request.price) ? roundPriceToTick(request.price, instrument) : 0;
-  return { qty: qty > 0 ? qty : request.qty, price: price > 0 ? price : (request.price ?? null) };
+  const onTick = (asked: number | null | undefined) => {
+    const rounded = asked != null && usable(asked) ? roundPriceToTick(asked, instrument) : 0;
+    return rounded > 0 ? rounded : (asked ?? null);
+  };
+  return { qty: qty > 0 ? qty : request.qty, price: onTick(request.price), triggerPrice: onTick(request.triggerPrice) };
 }
 
 const notConnected = (accountId: string) => `Account ${accountId} is not connected, so its venue cannot take orders`;
 
-const describe = (order: Order) => `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.price === null ? '' : ` @ ${order.price}`}`;
+const describe = (order: Order) =>
+  `${order.side} ${order.qty} ${order.symbol} ${order.type}${order.triggerPrice === null ? '' : ` (trigger ${order.triggerPrice})`}${order.price === null ? '' : ` @ ${order.price}`}`;

@@ -8,9 +8,11 @@ import type { Guard } from '../risk/protections.ts';
 
 export type PriceSource = (symbol: string) => number | null;
 export type LevelSource = (botId: string, symbol: string) => Guard | undefined;
+/** A live position's stop at its exchange (risk/exchange-stops/), or null. */
+export type ExchangeStopSource = (botId: string, symbol: string) => { status: 'held' | 'missing' | 'not_supported'; problem: string | null } | null;
 
 /** Every bot's positions marked at the last price, with their stop-loss and take-profit. */
-export function markedPositions(orders: OrderManager, lastPrice: PriceSource, levels: LevelSource, instruments: readonly Instrument[], botId?: string): Position[] {
+export function markedPositions(orders: OrderManager, lastPrice: PriceSource, levels: LevelSource, instruments: readonly Instrument[], botId?: string, exchangeStop?: ExchangeStopSource): Position[] {
   return orders
     .positionEntries()
     .filter((entry) => botId === undefined || entry.botId === botId)
@@ -18,6 +20,7 @@ export function markedPositions(orders: OrderManager, lastPrice: PriceSource, le
       const lastPx = lastPrice(symbol);
       const instrument = instruments.find((i) => i.symbol === symbol);
       const guard = levels(id, symbol);
+      const held = state.netQty === 0 ? null : (exchangeStop?.(id, symbol) ?? null);
       return {
         botId: id,
         symbol,
@@ -30,7 +33,10 @@ export function markedPositions(orders: OrderManager, lastPrice: PriceSource, le
         stopLoss: guard?.stopLoss ?? null,
         takeProfit: guard?.takeProfit ?? null,
         closeError: guard?.closeError ?? null,
+        ...(guard?.exits && { exits: guard.exits }),
         dust: state.netQty !== 0 && instrument !== undefined && orderSizeProblem(Math.abs(state.netQty), lastPx, instrument) !== null,
+        exchangeStop: held?.status ?? null,
+        exchangeStopProblem: held?.problem ?? null,
       };
     });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isStopType } from '../../../shared/domain/order.ts';
 import type { Database } from '../persistence/database.ts';
 import { systemClock } from '../ports/clock.ts';
 import { silentLogger } from '../ports/logger.ts';
@@ -8,7 +9,7 @@ import type { ReconcileOrders, ReconcileTarget } from './reconciliation/target.t
 
 /**
  * The paper account as the reconciler sees it. The simulator keeps no state of its own: at start
- * the resting limit orders are put back; then the generic rules apply: an order still
+ * the resting limit and stop orders are put back; then the generic rules apply: an order still
  * PENDING_SUBMIT never reached it (the paper venue answers in the same transaction), so it is
  * rejected with the reason said plainly; a cancel that was requested is completed.
  */
@@ -19,8 +20,9 @@ export function paperTarget(orders: ReconcileOrders, venue: PaperVenue, lastPric
     orders,
     lastPrice,
     restore: (open) => {
-      const resting = open.filter((o) => (o.status === 'ACCEPTED' || o.status === 'PARTIALLY_FILLED') && o.type === 'LIMIT' && o.price !== null);
-      venue.restoreResting(resting.map((o) => ({ ...o, price: o.price as number, qty: o.qty - o.filledQty })));
+      const rests = (o: (typeof open)[number]) => (o.type === 'LIMIT' && o.price !== null) || (isStopType(o.type) && o.triggerPrice !== null);
+      const resting = open.filter((o) => (o.status === 'ACCEPTED' || o.status === 'PARTIALLY_FILLED') && rests(o));
+      venue.restoreResting(resting.map((o) => ({ ...o, qty: o.qty - o.filledQty })));
     },
   };
 }

@@ -22,7 +22,7 @@ function orders(initial: { botId: string; symbol: string; state: PositionState }
 }
 
 const order = (id: string, side: 'BUY' | 'SELL', qty: number, px: number): Order => ({
-  clientOrderId: id, venueOrderId: null, botId: 'bot-1', venue: 'paper', symbol: 'BTC/USDT', side, type: 'MARKET', qty, price: null,
+  clientOrderId: id, venueOrderId: null, botId: 'bot-1', venue: 'paper', symbol: 'BTC/USDT', side, type: 'MARKET', qty, price: null, triggerPrice: null,
   status: 'FILLED', source: 'strategy', filledQty: qty, avgFillPx: px, rejectReason: null, tsInit: 1, tsEvent: 2,
 });
 

@@ -95,12 +95,19 @@ export const webhookRefused = (botId: string | null, statusCode: number, message
   ts,
 });
 
-export const protectionHit = (botId: string, symbol: string, hit: string, px: number, ts: number): NotifyEvent => ({
-  kind: 'protection_hit',
-  title: `${hit.startsWith('stop') ? 'Stop-loss' : 'Take-profit'} hit: ${symbol}`,
-  body: `Bot ${botId}: ${hit} ${quoteOf(symbol)} reached at ${amount(px)} ${quoteOf(symbol)}; closing the position.`,
-  ts,
-});
+/** A take-profit of a bot's ladder closes only its share: its words end with "(50 % of the position)". */
+const SHARE = / \((.+) of the position\)$/;
+
+export const protectionHit = (botId: string, symbol: string, hit: string, px: number, ts: number): NotifyEvent => {
+  const share = SHARE.exec(hit);
+  const level = share ? hit.slice(0, share.index) : hit;
+  return {
+    kind: 'protection_hit',
+    title: `${hit.startsWith('stop') ? 'Stop-loss' : 'Take-profit'} hit: ${symbol}`,
+    body: `Bot ${botId}: ${level} ${quoteOf(symbol)} reached at ${amount(px)} ${quoteOf(symbol)}; closing ${share ? `${share[1]} of the position` : 'the position'}.`,
+    ts,
+  };
+};
 
 const LEVEL_WORDS = { block: 'no new entries', cancel: 'no new entries; every open order is being canceled', flatten: 'no new entries; every open order is being canceled and every position closed' } as const;
 

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Bot, BotConfig, BotStatus } from '../../../shared/domain/bot.ts';
 import { StrategySchema } from '../../../shared/domain/bot.ts';
 import { BotSizingSchema } from '../../../shared/domain/bot-sizing.ts';
+import { BotExitsSchema } from '../../../shared/domain/bot-exits.ts';
 import type { BotsTable, Database } from './database.ts';
 
 function toBot(row: Selectable<BotsTable>): Bot {
@@ -13,6 +14,8 @@ function toBot(row: Selectable<BotsTable>): Bot {
     // Parsed, not cast: a row edited by hand fails loudly here instead of deep in a strategy.
     strategy: StrategySchema.parse(JSON.parse(row.strategyJson)),
     orderQty: row.orderQty,
+    // Left out when none, so a bot without exits reads as it did before they existed.
+    ...(row.exitsJson === null ? {} : { exits: BotExitsSchema.parse(JSON.parse(row.exitsJson)) }),
     account: row.account as Bot['account'],
     ...(row.sizingJson === null ? {} : { sizing: BotSizingSchema.parse(JSON.parse(row.sizingJson)) }),
     status: row.status as BotStatus,
@@ -22,10 +25,15 @@ function toBot(row: Selectable<BotsTable>): Bot {
 }
 
 function toColumns(config: BotConfig) {
-  const { strategy, sizing, ...rest } = config;
+  const { strategy, sizing, exits, ...rest } = config;
   // Left out when there is none: a new bot keeps the column's null, an update keeps the stored sizing (limits are never dropped
-  // by a caller that does not know them), and older schemas in tests still take the row.
-  return { ...rest, strategyJson: JSON.stringify(strategy), ...(sizing === undefined ? {} : { sizingJson: JSON.stringify(sizing) }) };
+  // by a caller that does not know them), and older schemas in tests still take the row. Exits: absent is left as stored, null is none.
+  return {
+    ...rest,
+    strategyJson: JSON.stringify(strategy),
+    ...(sizing === undefined ? {} : { sizingJson: JSON.stringify(sizing) }),
+    ...(exits === undefined ? {} : { exitsJson: exits ? JSON.stringify(exits) : null }),
+  };
 }
 
 export async function insertBot(db: Kysely<Database>, bot: Bot): Promise<void> {

@@ -8,6 +8,8 @@ export interface BotsTable {
   symbol: string;
   timeframe: string;
   strategyJson: string;
+  /** The bot's exits (BotExits as JSON), or null for none. */
+  exitsJson: string | null;
   orderQty: number;
   account: string;
   status: string;
@@ -28,6 +30,8 @@ export interface OrdersTable {
   type: string;
   qty: number;
   price: number | null;
+  /** Stop orders only; added by a later migration, so rows written before it read null. */
+  triggerPrice: Generated<number | null>;
   status: string;
   /** Defaults to 'strategy' in the schema, which is what every order was before sources were kept. */
   source: Generated<string>;
@@ -178,6 +182,8 @@ export interface ProtectionsTable {
   /** Why the last protective close could not be done, and when (retries wait after it). */
   closeError: string | null;
   closeErrorAt: number | null;
+  /** The bot's exits worked out for this position (ExitPlan as JSON), or null. */
+  exitPlanJson: string | null;
 }
 
 /** One order of an alert's stored plan (`sr-alert-<alertId>-<leg>`). */
@@ -337,6 +343,19 @@ export interface RiskGovernorLocksTable {
   liftedBy: string | null;
 }
 
+/** An entry lock set by a protection; `symbol` '*' is every symbol of the account. */
+export interface RiskLocksTable {
+  id: Generated<number>;
+  accountId: string;
+  symbol: string;
+  rule: 'stop_loss_guard' | 'cooldown' | 'low_profit';
+  reason: string;
+  since: number;
+  until: number;
+  liftedAt: number | null;
+  liftedBy: string | null;
+}
+
 export interface Database {
   bots: BotsTable;
   orders: OrdersTable;
@@ -365,4 +384,5 @@ export interface Database {
   backtestRuns: BacktestRunsTable;
   riskLimits: RiskLimitsTable;
   riskGovernorLocks: RiskGovernorLocksTable;
+  riskLocks: RiskLocksTable;
 }

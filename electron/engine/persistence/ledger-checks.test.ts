@@ -14,7 +14,7 @@ const REFUSED = /CHECK constraint failed|NOT NULL constraint failed/;
 
 const ORDER: Order = {
   clientOrderId: 'o1', venueOrderId: null, botId: 'b1', venue: 'paper', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT',
-  qty: 1, price: 100, status: 'ACCEPTED', source: 'strategy', filledQty: 0, avgFillPx: null, rejectReason: null, tsInit: 1, tsEvent: 1,
+  qty: 1, price: 100, triggerPrice: null, status: 'ACCEPTED', source: 'strategy', filledQty: 0, avgFillPx: null, rejectReason: null, tsInit: 1, tsEvent: 1,
 };
 const FILL = { venue: 'paper', fillId: 'f1', clientOrderId: 'o1', botId: 'b1', symbol: 'BTC/USDT', side: 'BUY' as const, lastQty: 1, lastPx: 100, fee: 0.1, tsEvent: 1 };
 const TRIP = { side: 'LONG', qty: 1, avgPxOpen: 100, avgPxClose: 110, realizedPnl: 9.8, fees: 0.2, openedAt: 1, closedAt: 2, entryOrderId: null };

@@ -5,6 +5,7 @@ export function delegatingVenue(inner: Venue, overrides: Partial<Venue>): Venue 
   return {
     id: inner.id,
     inProcess: inner.inProcess,
+    ...(inner.holdsStops ? { holdsStops: true } : {}),
     instruments: () => inner.instruments(),
     submit: (order) => inner.submit(order),
     cancel: (ref) => inner.cancel(ref),

@@ -12,8 +12,10 @@ export interface OrderRequest extends OrderRef {
   side: OrderSide;
   type: OrderType;
   qty: number;
-  /** Limit price; null for market orders. */
+  /** Limit price; null for market and stop (stop-market) orders. */
   price: number | null;
+  /** STOP and STOP_LIMIT: the price that wakes the order (a buy when the price rises to it, a sell when it falls to it). */
+  triggerPrice?: number | null;
   /** The venue must refuse it if it would grow the position (futures); spot venues ignore it. */
   reduceOnly?: boolean;
 }
@@ -42,6 +44,8 @@ export type VenueEvent =
   | { kind: 'filled'; fill: VenueFill }
   | { kind: 'canceled'; clientOrderId: string; ts: number; reason: string | null }
   | { kind: 'expired'; clientOrderId: string; ts: number }
+  /** A stop order's trigger was reached at `px`: a STOP then trades at market, a STOP_LIMIT rests at its limit. */
+  | { kind: 'triggered'; clientOrderId: string; px: number; ts: number }
   /** The venue's connection changed: after `restored` the engine reconciles what happened meanwhile; `auth` means the keys were refused. */
   | { kind: 'connection'; state: 'lost' | 'restored' | 'auth_failed'; reason: string | null; ts: number };
 
@@ -53,6 +57,7 @@ export interface VenueOrderSnapshot extends OrderRef {
   type: OrderType;
   qty: number;
   price: number | null;
+  triggerPrice?: number | null;
   fills: VenueFill[];
   reason: string | null;
   ts: number;
@@ -84,6 +89,11 @@ export interface Venue {
    * process, so an order's write-ahead row and its outcome may commit in one transaction.
    */
   readonly inProcess: boolean;
+  /**
+   * True when the venue itself holds stop orders (STOP, STOP_LIMIT) and fires them while this app is
+   * closed or offline: a live position's stop-loss is then also placed there (risk/exchange-stops/). Absent: it does not.
+   */
+  readonly holdsStops?: boolean;
   instruments(): Instrument[];
   submit(order: OrderRequest): Promise<SubmitResult>;
   cancel(order: OrderRef): Promise<CancelResult>;

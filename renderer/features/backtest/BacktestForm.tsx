@@ -41,7 +41,7 @@ export function BacktestForm() {
       <h2>Backtest</h2>
       <Field label="Series" error={errors.series}>
         <select value={draft.series} onChange={(e) => setDraft(draftForSeries(series.find((s) => seriesKey(s) === e.target.value), draft))}>
-          {series.length === 0 && <option value="">No stored history: import or backfill on the History page</option>}
+          {series.length === 0 && <option value="">No stored history: import or backfill on the Market data page</option>}
           {series.map((s) => (
             <option key={seriesKey(s)} value={seriesKey(s)}>
               {seriesLabel(s)}

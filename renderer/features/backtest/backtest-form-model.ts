@@ -62,7 +62,7 @@ function utcDay(text: string): number | null {
 export function runInputOf(draft: BacktestDraft, series: readonly StoredSeries[]): { ok: true; input: BacktestRunInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const chosen = series.find((s) => seriesKey(s) === draft.series);
-  if (!chosen) errors.series = 'Pick a stored series (import or backfill one on the History page)';
+  if (!chosen) errors.series = 'Pick a stored series (import or backfill one on the Market data page)';
   const from = utcDay(draft.from);
   const toDay = utcDay(draft.to);
   if (from === null) errors.from = 'Give the first day as YYYY-MM-DD';

@@ -13,6 +13,8 @@ import { BotActions } from './BotActions.tsx';
 import { OrderTicket } from './OrderTicket.tsx';
 import { pnlOfPositions } from './bot-pnl.ts';
 import { strategySummary } from './strategy-summary.ts';
+import { EntryBlockNote } from '../risk/EntryBlockNote.tsx';
+import { exitsSummary } from './exits-summary.ts';
 
 function BotHead({ bot }: { bot: BotSummary }) {
   const instrument = useInstrument(bot.symbol);
@@ -25,7 +27,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
       <div className="bot-title">
         <h2>{bot.name}</h2>
         <span className="muted">
-          {bot.symbol} · {bot.timeframe} · {strategy} · size {formatQty(bot.orderQty, instrument)} {instrument?.base ?? ''} · {bot.account}
+          {bot.symbol} · {bot.timeframe} · {strategy} · size {formatQty(bot.orderQty, instrument)} {instrument?.base ?? ''} · {bot.account} · {exitsSummary(bot.exits)}
         </span>
       </div>
       <span className={`status ${bot.status}`} data-testid="bot-status">
@@ -39,6 +41,7 @@ function BotHead({ bot }: { bot: BotSummary }) {
           Unrealised <Money value={pnl.unrealized} testId="bot-unrealized" />
         </span>
       </div>
+      <EntryBlockNote botId={bot.id} full />
       <BotActions bot={bot} />
     </div>
   );

@@ -8,6 +8,8 @@ import { Field } from './Field.tsx';
 import { StrategyParamsFields } from './StrategyParamsFields.tsx';
 import { draftFor, paramsFromDraft, type StrategyDraft } from './strategy-form-model.ts';
 import { BotSizingFields, sizingConfig, sizingDraft } from './BotSizingFields.tsx';
+import { BotExitFields } from './BotExitFields.tsx';
+import { exitsDraftOf, exitsOfDraft } from './bot-exits-draft.ts';
 import { useAccountsStore } from '../accounts/accounts-store.ts';
 
 interface Draft {
@@ -45,6 +47,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
     account: existing?.account ?? 'paper',
   });
   const [sizing, setSizing] = useState(() => sizingDraft(existing?.sizing));
+  const [exits, setExits] = useState(() => exitsDraftOf(existing?.exits));
   const accounts = useAccountsStore((s) => s.accounts);
   useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
   const symbols = useAccountSymbols(draft.account, instruments);
@@ -56,7 +59,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = BotConfigSchema.safeParse({ ...(toConfig(draft) as object), sizing: sizingConfig(sizing) });
+    const parsed = BotConfigSchema.safeParse({ ...(toConfig(draft) as object), sizing: sizingConfig(sizing), exits: exitsOfDraft(exits) });
     if (!parsed.success) return setErrors(fieldErrors({ data: { issues: parsed.error.issues } }));
     setErrors({});
     setSaving(true);
@@ -105,6 +108,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
         <input inputMode="decimal" value={draft.orderQty} onChange={(e) => set('orderQty')(e.target.value)} />
       </Field>
       <BotSizingFields value={sizing} onChange={setSizing} errors={errors} tradingView={draft.strategy.kind === 'tradingview'} />
+      <BotExitFields draft={exits} onChange={setExits} errors={errors} />
       {formError && (
         <p className="error" role="alert">
           {formError}

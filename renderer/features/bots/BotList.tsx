@@ -1,6 +1,7 @@
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { useViewStore } from '../../stores/view-store.ts';
 import { Money } from '../ledger/Money.tsx';
+import { EntryBlockNote } from '../risk/EntryBlockNote.tsx';
 
 export function BotList() {
   const { bots, selectedId, loaded, select, edit } = useBotsStore();
@@ -24,6 +25,7 @@ export function BotList() {
                 {bot.name}
               </span>
               <span className={`status ${bot.status}`}>{bot.status}</span>
+              <EntryBlockNote botId={bot.id} />
               <span className="muted">{bot.symbol}</span>
               <Money value={bot.pnl.realized + bot.pnl.unrealized} />
             </button>

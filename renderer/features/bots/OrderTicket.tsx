@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { newManualOrderId } from '../../../shared/contract/ledger.ts';
 import type { BotSummary } from '../../../shared/domain/bot.ts';
-import type { Order, OrderSide, OrderType } from '../../../shared/domain/order.ts';
+import { hasLimitPrice, isStopType, type Order, type OrderSide, type OrderType } from '../../../shared/domain/order.ts';
 import { formatPrice, formatQty } from '../../format.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage, fieldErrors, UNREACHABLE_MESSAGE } from '../../rpc/errors.ts';
@@ -9,7 +9,7 @@ import { useInstrument } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
 import { Field } from './Field.tsx';
 
-const LABELS = { qty: 'Quantity', price: 'Limit price' };
+const LABELS = { qty: 'Quantity', price: 'Limit price', triggerPrice: 'Trigger price' };
 
 /** A positive, finite number typed by the trader, or undefined (the engine's check then names the field). */
 const amount = (text: string): number | undefined => {
@@ -27,6 +27,7 @@ export function OrderTicket({ bot }: { bot: BotSummary }) {
   const [type, setType] = useState<OrderType>('MARKET');
   const [qty, setQty] = useState(String(bot.orderQty));
   const [price, setPrice] = useState('');
+  const [trigger, setTrigger] = useState('');
   const [reduceOnly, setReduceOnly] = useState(false);
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -37,14 +38,24 @@ export function OrderTicket({ bot }: { bot: BotSummary }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const what = `${side} ${qty} ${instrument?.base ?? bot.symbol} ${type === 'LIMIT' ? `at ${price}` : 'at market'}${reduceOnly ? ' (reduce-only)' : ''}`;
+    const when = isStopType(type) ? ` when the price ${side === 'BUY' ? 'rises' : 'falls'} to ${trigger}, then` : '';
+    const what = `${side} ${qty} ${instrument?.base ?? bot.symbol}${when} ${hasLimitPrice(type) ? `at ${price} or better` : 'at market'}${reduceOnly ? ' (reduce-only)' : ''}`;
     if (!confirm(`Place ${what} for ${bot.name} on ${bot.account}?`)) return;
     setSending(true);
     setErrors({});
     setFailure(null);
     unanswered.current ??= newManualOrderId(Date.now());
     try {
-      const placed = await client.orders.place({ botId: bot.id, side, type, qty: amount(qty) ?? Number.NaN, ...(type === 'LIMIT' ? { price: amount(price) ?? Number.NaN } : {}), reduceOnly, clientOrderId: unanswered.current });
+      const placed = await client.orders.place({
+        botId: bot.id,
+        side,
+        type,
+        qty: amount(qty) ?? Number.NaN,
+        ...(hasLimitPrice(type) ? { price: amount(price) ?? Number.NaN } : {}),
+        ...(isStopType(type) ? { triggerPrice: amount(trigger) ?? Number.NaN } : {}),
+        reduceOnly,
+        clientOrderId: unanswered.current,
+      });
       unanswered.current = null;
       setOutcome(placed);
       void useLedgerStore.getState().refresh();
@@ -76,12 +87,22 @@ export function OrderTicket({ bot }: { bot: BotSummary }) {
         <select value={type} onChange={(e) => setType(e.target.value as OrderType)}>
           <option value="MARKET">Market</option>
           <option value="LIMIT">Limit</option>
+          <option value="STOP">Stop (market when triggered)</option>
+          <option value="STOP_LIMIT">Stop-limit</option>
         </select>
       </Field>
       <Field label={`Quantity (${instrument?.base ?? 'base asset'})`} error={errors.qty}>
         <input inputMode="decimal" value={qty} onChange={(e) => setQty(e.target.value)} />
       </Field>
-      {type === 'LIMIT' && (
+      {isStopType(type) && (
+        <>
+          <Field label={`Trigger price (${instrument?.quote ?? 'quote asset'})`} error={errors.triggerPrice}>
+            <input inputMode="decimal" value={trigger} onChange={(e) => setTrigger(e.target.value)} />
+          </Field>
+          <p className="muted">A buy stop wakes when the price rises to its trigger, a sell stop when it falls to it.</p>
+        </>
+      )}
+      {hasLimitPrice(type) && (
         <Field label={`Limit price (${instrument?.quote ?? 'quote asset'})`} error={errors.price}>
           <input inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
         </Field>
@@ -116,7 +137,8 @@ function Outcome({ order }: { order: Order }) {
   const fill = order.avgFillPx === null ? '' : ` at ${formatPrice(order.avgFillPx, instrument)}`;
   return (
     <p className="muted" role="status" data-testid="ticket-outcome">
-      {order.side} {formatQty(order.qty, instrument)} {order.symbol}: {order.status}
+      {order.side} {formatQty(order.qty, instrument)} {order.symbol}
+      {order.triggerPrice === null ? '' : ` stop at ${formatPrice(order.triggerPrice, instrument)}`}: {order.status}
       {order.filledQty > 0 ? `, filled ${formatQty(order.filledQty, instrument)}${fill}` : ''}
     </p>
   );

@@ -4,7 +4,7 @@ import type { Position } from '../../../shared/domain/position.ts';
 import { formatMoney, roundMoney } from '../../format.ts';
 import { pnlOfPositions } from './bot-pnl.ts';
 
-const position = (realizedPnl: number, unrealizedPnl: number): Position => ({ botId: 'b', symbol: 'BTC/USDT', side: 'LONG', qty: 1, avgPxOpen: 1, realizedPnl, unrealizedPnl, lastPx: 1, stopLoss: null, takeProfit: null, closeError: null, dust: false });
+const position = (realizedPnl: number, unrealizedPnl: number): Position => ({ botId: 'b', symbol: 'BTC/USDT', side: 'LONG', qty: 1, avgPxOpen: 1, realizedPnl, unrealizedPnl, lastPx: 1, stopLoss: null, takeProfit: null, closeError: null, dust: false, exchangeStop: null, exchangeStopProblem: null });
 
 describe('a bot’s P&L in its header', () => {
   it('equals the sum of what the positions table shows, cent for cent', () => {

@@ -9,7 +9,7 @@ import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
-const TAB_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts', symbols: 'Symbols', reconcile: 'Reconcile', risk: 'Risk', history: 'History', backtest: 'Backtest' } as const;
+const TAB_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts', symbols: 'Symbols', reconcile: 'Reconcile', risk: 'Risk', history: 'Market data', backtest: 'Backtest' } as const;
 
 export function Header() {
   return (

@@ -19,7 +19,7 @@ const columnsFor = (instrumentOf: (symbol: string) => Instrument | undefined): C
   { header: 'Time', cell: (o) => time(o.tsInit) },
   { header: 'Symbol', cell: (o) => o.symbol },
   { header: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
-  { header: 'Type', cell: (o) => o.type },
+  { header: 'Type', cell: (o) => (o.triggerPrice === null ? o.type : `${o.type} @ ${formatPrice(o.triggerPrice, instrumentOf(o.symbol))}`) },
   { header: 'Source', cell: (o) => SOURCE_LABEL[o.source] },
   { header: 'Qty', cell: (o) => formatQty(o.qty, instrumentOf(o.symbol)), numeric: true },
   { header: 'Price', cell: (o) => (o.price === null ? 'market' : formatPrice(o.price, instrumentOf(o.symbol))), numeric: true },

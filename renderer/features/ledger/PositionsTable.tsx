@@ -5,22 +5,37 @@ import { formatPrice, formatQty } from '../../format.ts';
 import { useBotsStore } from '../../stores/bots-store.ts';
 import { useLedgerStore } from '../../stores/ledger-store.ts';
 import { ClosePositionButton } from './ClosePositionButton.tsx';
+import { StopCell, TakeProfitCell } from './ExitLevels.tsx';
 import { Money } from './Money.tsx';
 import { type Column, Table } from './Table.tsx';
 
 const DUST_HINT = 'Below the venue’s minimum order: it cannot be closed by an order';
 
-/** Dust and a failed protective close are said on the row: neither may pass unseen. */
+/** A live position whose stop-loss is not held at its exchange: only the running app protects it. */
+function ExchangeStopWarning({ position }: { position: Position }) {
+  if (position.exchangeStop === 'held') return <span className="muted">stop held at exchange </span>;
+  if (position.exchangeStop === null) return null;
+  const label = position.exchangeStop === 'not_supported' ? 'no exchange stop (venue has none)' : 'no stop at exchange';
+  return (
+    <span className="warning" role="alert" data-testid="exchange-stop-warning" title={position.exchangeStopProblem ?? undefined}>
+      ⚠ {label}: {position.exchangeStopProblem ?? 'only StoxRobot watches the stop-loss, while it runs'}{' '}
+    </span>
+  );
+}
+
+/** Dust, a failed protective close and a missing exchange stop are said on the row: none may pass unseen. */
 function Status({ position }: { position: Position }) {
-  if (!position.dust && !position.closeError) return <span className="muted">—</span>;
+  if (!position.dust && !position.closeError && position.exchangeStop === null && !position.exits?.note) return <span className="muted">—</span>;
   return (
     <>
+      <ExchangeStopWarning position={position} />
       {position.dust && (
         <span className="warning" title={DUST_HINT}>
           dust{' '}
         </span>
       )}
       {position.closeError && <span className="error">Close failed: {position.closeError}</span>}
+      {position.exits?.note && <span className="warning">{position.exits.note}</span>}
     </>
   );
 }
@@ -32,8 +47,8 @@ const columnsFor = (instrumentOf: (symbol: string) => Instrument | undefined): C
   { header: 'Qty', cell: (p) => formatQty(p.qty, instrumentOf(p.symbol)), numeric: true },
   { header: 'Avg open', cell: (p) => (p.qty ? formatPrice(p.avgPxOpen, instrumentOf(p.symbol)) : '—'), numeric: true },
   { header: 'Last', cell: (p) => (p.lastPx === null ? '—' : formatPrice(p.lastPx, instrumentOf(p.symbol))), numeric: true },
-  { header: 'Stop-loss', cell: (p) => (p.stopLoss === null ? '—' : formatPrice(p.stopLoss, instrumentOf(p.symbol))), numeric: true },
-  { header: 'Take-profit', cell: (p) => (p.takeProfit === null ? '—' : formatPrice(p.takeProfit, instrumentOf(p.symbol))), numeric: true },
+  { header: 'Stop-loss', cell: (p) => <StopCell position={p} instrument={instrumentOf(p.symbol)} />, numeric: true },
+  { header: 'Take-profit', cell: (p) => <TakeProfitCell position={p} instrument={instrumentOf(p.symbol)} />, numeric: true },
   { header: 'Unrealised', cell: (p) => <Money value={p.unrealizedPnl} />, numeric: true },
   { header: 'Realised', cell: (p) => <Money value={p.realizedPnl} />, numeric: true },
   { header: 'Status', cell: (p) => <Status position={p} /> },

@@ -1,10 +1,12 @@
+import { LocksPanel } from './LocksPanel.tsx';
 import { RiskLimitsPanel } from './RiskLimitsPanel.tsx';
 
-/** Risk: one panel per concern, one line each. */
+/** Risk: one panel per part of the risk layer, one line each. */
 export function RiskPage() {
   return (
-    <section className="detail" aria-label="Risk">
+    <section className="detail risk-page" aria-label="Risk">
       <RiskLimitsPanel />
+      <LocksPanel />
     </section>
   );
 }

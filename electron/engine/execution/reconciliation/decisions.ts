@@ -55,7 +55,7 @@ async function adoptOrder(ctx: DecisionContext, mismatch: Mismatch, botId: strin
   if (!snapshot || snapshot.status !== 'open') return fail('CONFLICT', `Order ${ref.clientOrderId} is no longer open at the venue; reconcile again`);
   if (unusable(snapshot)) return fail('REFUSED', unusable(snapshot) ?? '');
   const { clientOrderId, symbol, side, type, qty, price, venueOrderId, ts } = snapshot;
-  const order: Order = { clientOrderId, venueOrderId: null, botId, venue: ctx.target.accountId, symbol, side, type, qty, price, status: 'PENDING_SUBMIT', source: 'manual', filledQty: 0, avgFillPx: null, rejectReason: null, tsInit: ts, tsEvent: ts };
+  const order: Order = { clientOrderId, venueOrderId: null, botId, venue: ctx.target.accountId, symbol, side, type, qty, price, triggerPrice: snapshot.triggerPrice ?? null, status: 'PENDING_SUBMIT', source: 'manual', filledQty: 0, avgFillPx: null, rejectReason: null, tsInit: ts, tsEvent: ts };
   const why = `Adopted by the trader on the Reconcile screen: the venue held it open (venue id ${venueOrderId}) and StoxRobot had no record of it`;
   const adopted = await ctx.target.orders.adopt(order, why, snapshotEvents(order, snapshot));
   return ok(`Order ${clientOrderId} adopted by bot ${botId} as ${adopted.status}`);

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
+import { excerpt } from './candle-csv-time.ts';
 
 /** Where each field sits in a row; volume may be missing (index data often has none). */
 export interface ColumnMap {
@@ -34,7 +35,7 @@ export function columnsFromHeader(cells: readonly string[]): Result<ColumnMap> {
   });
   const missing = (['time', 'open', 'high', 'low', 'close'] as const).filter((field) => found[field] === undefined);
   if (missing.length > 0) {
-    return fail('INVALID_INPUT', `The header row "${cells.join(',')}" has no ${missing.join(', ')} column; expected e.g. timestamp,open,high,low,close,volume`);
+    return fail('INVALID_INPUT', `The header row "${excerpt(cells.join(','), 120)}" has no ${missing.join(', ')} column; expected e.g. timestamp,open,high,low,close,volume`);
   }
   const { time = 0, open = 0, high = 0, low = 0, close = 0, volume } = found;
   return ok({ time, open, high, low, close, volume: volume ?? null });

@@ -1,6 +1,6 @@
 import type { Candle } from '../../../../shared/domain/candle.ts';
 import type { ColumnMap } from './candle-csv-header.ts';
-import { parseBarTime, type TimestampUnit } from './candle-csv-time.ts';
+import { excerpt, parseBarTime, type TimestampUnit } from './candle-csv-time.ts';
 
 export type ParsedRow = { candle: Candle; unit: TimestampUnit } | { problem: string };
 
@@ -9,9 +9,9 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 function readNumber(cells: readonly string[], index: number, name: string): number | string {
   const text = cells[index];
   if (text === undefined || text === '') return `${name} is missing`;
-  if (!NUMERIC.test(text)) return `${name} "${text.slice(0, 40)}" is not a number`;
+  if (!NUMERIC.test(text)) return `${name} "${excerpt(text)}" is not a number`;
   const value = Number(text);
-  return Number.isFinite(value) ? value : `${name} ${text.slice(0, 40)} is too large`;
+  return Number.isFinite(value) ? value : `${name} ${excerpt(text)} is too large`;
 }
 
 /** One data row to a bar, or the reason a trader can fix in the file. */

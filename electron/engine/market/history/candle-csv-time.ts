@@ -7,6 +7,9 @@ export type ParsedTime = { ts: number; unit: TimestampUnit } | { problem: string
 const EARLIEST_MS = Date.UTC(1900, 0, 1);
 const LATEST_MS = Date.UTC(2200, 0, 1);
 
+/** A cell quoted in a message: enough to find it in the file, never a whole line of it. */
+export const excerpt = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** `YYYY-MM-DD`, optionally a time (`T` or a space) with seconds, fractions and a zone; no zone means UTC. */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -26,7 +29,7 @@ const MS_PER: Record<Exclude<TimestampUnit, 'iso'>, number> = { s: 1000, ms: 1, 
 
 function parseIso(text: string): ParsedTime {
   const match = ISO.exec(text);
-  if (!match) return { problem: `time "${text}" is neither an epoch number nor an ISO-8601 date` };
+  if (!match) return { problem: `time "${excerpt(text)}" is neither an epoch number nor an ISO-8601 date` };
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
   const year = Number(y);
   const month = Number(mo) - 1;
@@ -36,7 +39,7 @@ function parseIso(text: string): ParsedTime {
   const check = new Date(utc);
   // Date.UTC rolls 2021-02-30 over to March: a date that does not exist is a typo, not a bar.
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month || check.getUTCDate() !== day || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
-    return { problem: `date "${text}" does not exist` };
+    return { problem: `date "${excerpt(text)}" does not exist` };
   }
   return { ts: utc - zoneOffsetMs(zone), unit: 'iso' };
 }
@@ -53,7 +56,7 @@ export function parseBarTime(text: string): ParsedTime {
   const parsed = NUMERIC.test(text) ? parseEpoch(Number(text)) : parseIso(text);
   if ('problem' in parsed) return parsed;
   if (parsed.ts < EARLIEST_MS || parsed.ts >= LATEST_MS) {
-    return { problem: `time "${text}" is outside 1900-2199 (read as ${unitName(parsed.unit)})` };
+    return { problem: `time "${excerpt(text)}" is outside 1900-2199 (read as ${unitName(parsed.unit)})` };
   }
   return parsed;
 }

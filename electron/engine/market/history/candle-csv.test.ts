@@ -134,6 +134,12 @@ describe('parseCandleCsv: hostile input', () => {
     expect(error.issues).toEqual([{ path: ['line', 2], message: expect.stringContaining(message) }]);
   });
 
+  it('quotes at most 40 characters of a bad cell', () => {
+    const message = refused(`${'9'.repeat(5000)}x,1,2,1,1.5,1`).message;
+    expect(message).toContain(`time "${'9'.repeat(40)}…" is neither`);
+    expect(message.length).toBeLessThan(200);
+  });
+
   it('refuses a file mixing seconds and milliseconds', () => {
     expect(refused(`1704067200,1,2,1,1.5,1\n1704067260000,1,2,1,1.5,1`).message).toContain('line 2: time is in milliseconds but the first row used seconds');
   });

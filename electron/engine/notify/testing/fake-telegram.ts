@@ -21,10 +21,11 @@ export async function startFakeTelegram() {
   let requests = 0;
   const server = createServer((req, res) => void answer(req, res));
   async function answer(req: IncomingMessage, res: ServerResponse) {
+    // Counted on arrival: a sink that gives up (times out) while the body is still coming was still heard.
+    requests += 1;
     const match = /^\/bot([^/]+)\/sendMessage$/.exec(req.url ?? '');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    requests += 1;
     if (!match || req.method !== 'POST') return void res.writeHead(404).end(JSON.stringify({ ok: false, description: 'Not Found' }));
     if (behaviour === 'hang') return void hanging.add(res);
     if (behaviour === 'limitOnce') {

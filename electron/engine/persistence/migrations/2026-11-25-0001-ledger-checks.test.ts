@@ -44,8 +44,8 @@ describe('migration 2026-11-25-0001-ledger-checks', () => {
 
     const { sqlite: after, close } = await openDatabase(file);
     const rows = snapshot(after);
-    // A later migration (0010) adds each order's source: these were all a bot's own.
-    expect(rows.orders).toEqual(before.orders?.map((order) => ({ ...(order as object), source: 'strategy' })));
+    // Later migrations add each order's source (0010: these were all a bot's own) and a stop's trigger price (0015: none).
+    expect(rows.orders).toEqual(before.orders?.map((order) => ({ ...(order as object), source: 'strategy', trigger_price: null })));
     // A later migration (0002) keys fills by venue: the rows are the same, with their order's venue.
     expect(rows.fills).toEqual(before.fills?.map((fill) => ({ venue: 'paper', ...(fill as object) })));
     // A later migration (0018) adds each trade's provenance: b2's trades left no fill, so no orders and no source.

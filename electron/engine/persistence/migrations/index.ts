@@ -14,6 +14,9 @@ import * as backtestRuns from './2026-11-25-0017-backtest-runs.ts';
 import * as riskGovernor from './2026-11-25-0013-risk-governor.ts';
 import * as tradeHistory from './2026-11-25-0018-trade-history.ts';
 import * as botSizing from './2026-11-25-0011-bot-sizing.ts';
+import * as riskLocks from './2026-11-25-0014-risk-locks.ts';
+import * as stopOrders from './2026-11-25-0015-stop-orders.ts';
+import * as botExits from './2026-11-25-0012-bot-exits.ts';
 
 /** Every migration, by date-prefixed name; Kysely runs them in name order, forward only. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0013-risk-governor': riskGovernor,
   '2026-11-25-0018-trade-history': tradeHistory,
   '2026-11-25-0011-bot-sizing': botSizing,
+  '2026-11-25-0014-risk-locks': riskLocks,
+  '2026-11-25-0015-stop-orders': stopOrders,
+  '2026-11-25-0012-bot-exits': botExits,
 };

@@ -39,6 +39,8 @@ function valueOf<T>(attempt: Attempt<T>): T {
 export class CcxtVenue implements Venue {
   readonly id: string;
   readonly inProcess = false;
+  /** Whether ccxt says the exchange takes stop orders (Binance spot: STOP_LOSS and STOP_LOSS_LIMIT). */
+  readonly holdsStops: boolean;
   readonly #calls: ExchangeCalls;
   readonly #watch: OrderWatch;
   readonly #poller: Poller;
@@ -54,6 +56,7 @@ export class CcxtVenue implements Venue {
     this.id = deps.accountId;
     this.#settings = { ...DEFAULT_VENUE_SETTINGS, ...deps.settings };
     this.#now = deps.now ?? Date.now;
+    this.holdsStops = deps.exchange.has.createStopOrder === true || deps.exchange.has.createTriggerOrder === true;
     const emit = (event: VenueEvent) => this.#emit(event);
     this.#calls = new ExchangeCalls({
       exchange: deps.exchange,

@@ -40,13 +40,27 @@ export function toSnapshot(order: Order, ref: { clientOrderId: string; symbol: s
     venueOrderId: String(order.id),
     status: snapshotStatus(order),
     side: order.side === 'sell' ? 'SELL' : 'BUY',
-    type: order.type === 'limit' ? 'LIMIT' : 'MARKET',
+    type: orderType(order),
     qty: Number(order.amount),
     price: order.type === 'limit' && order.price ? Number(order.price) : null,
+    triggerPrice: stopPriceOf(order),
     fills,
     reason: null,
     ts: Number(order.lastUpdateTimestamp ?? order.timestamp ?? Date.now()),
   };
+}
+
+/** The order's trigger price, when it is a stop (ccxt parses Binance's stopPrice into `triggerPrice`, 0 meaning none). */
+function stopPriceOf(order: Order): number | null {
+  const trigger = Number(order.triggerPrice ?? order.stopPrice ?? 0);
+  return Number.isFinite(trigger) && trigger > 0 ? trigger : null;
+}
+
+/** ccxt reads Binance's STOP_LOSS as `market` and STOP_LOSS_LIMIT as `limit`, each with a trigger price. */
+function orderType(order: Order): VenueOrderSnapshot['type'] {
+  const limit = order.type === 'limit';
+  if (stopPriceOf(order) === null) return limit ? 'LIMIT' : 'MARKET';
+  return limit ? 'STOP_LIMIT' : 'STOP';
 }
 
 /** Our own client ids: `sr-` (see execution/ids.ts); other orders on the account are the trader's. */

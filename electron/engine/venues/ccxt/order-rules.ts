@@ -1,5 +1,6 @@
 import type { Exchange, Market } from 'ccxt';
 import { fail, ok, type Result } from '../../../../shared/errors.ts';
+import { hasLimitPrice, isStopType } from '../../../../shared/domain/order.ts';
 import type { OrderRequest } from '../venue.ts';
 import { increment } from './instruments.ts';
 
@@ -27,8 +28,11 @@ export function prepareOrder(exchange: Exchange, order: OrderRequest): Result<Pr
     return fail('REFUSED', `${where} gives ${order.symbol} no quantity step StoxRobot can use (precision ${String(market.precision.amount)}), so its orders cannot be sized exactly`);
   }
   if (!(order.qty > 0) || !Number.isFinite(order.qty)) return fail('REFUSED', `The quantity must be a positive number, not ${String(order.qty)}`);
-  const limit = order.type === 'LIMIT';
+  const limit = hasLimitPrice(order.type);
   if (limit && (order.price === null || !(order.price > 0) || !Number.isFinite(order.price))) return fail('REFUSED', `A limit order needs a positive price, not ${String(order.price)}`);
+  const stop = isStopType(order.type);
+  const trigger = order.triggerPrice ?? null;
+  if (stop && (trigger === null || !(trigger > 0) || !Number.isFinite(trigger))) return fail('REFUSED', `A stop order needs a positive trigger price, not ${String(trigger)}`);
   // ccxt throws when a value rounds to nothing: said as the step it fell under.
   let amount: number;
   let price: number | undefined;
@@ -44,6 +48,15 @@ export function prepareOrder(exchange: Exchange, order: OrderRequest): Result<Pr
     return tooCheap();
   }
   if (price !== undefined && !(price > 0)) return tooCheap();
+  let triggerPrice: number | undefined;
+  try {
+    triggerPrice = stop ? Number(exchange.priceToPrecision(order.symbol, trigger as number)) : undefined;
+  } catch {
+    triggerPrice = 0;
+  }
+  if (triggerPrice !== undefined && !(triggerPrice > 0)) {
+    return fail('REFUSED', `The trigger price ${String(trigger)} ${market.quote} is below ${where}'s price step ${market.precision.price} ${market.quote} for ${order.symbol}`);
+  }
   const minQty = market.limits.amount?.min;
   if (!(amount > 0) || (minQty !== undefined && amount < minQty)) {
     return fail('REFUSED', `${amount} ${market.base} is below ${where}'s minimum quantity of ${minQty ?? market.precision.amount} ${market.base} for ${order.symbol}`);
@@ -51,11 +64,15 @@ export function prepareOrder(exchange: Exchange, order: OrderRequest): Result<Pr
   const maxQty = market.limits.amount?.max;
   if (maxQty !== undefined && amount > maxQty) return fail('REFUSED', `${amount} ${market.base} is above ${where}'s maximum quantity of ${maxQty} ${market.base} for ${order.symbol}`);
   const minCost = market.limits.cost?.min;
-  // A market order's value is checked by the exchange: we do not know its fill price here.
-  if (price !== undefined && minCost !== undefined && amount * price < minCost) {
-    return fail('REFUSED', `The order is worth ${(amount * price).toFixed(8).replace(/\.?0+$/, '')} ${market.quote}, below ${where}'s minimum of ${minCost} ${market.quote} for ${order.symbol}`);
+  // A market order's value is checked by the exchange: we do not know its fill price here. A stop
+  // (market) is valued at its trigger, where it wakes.
+  const valuedAt = price ?? triggerPrice;
+  if (valuedAt !== undefined && minCost !== undefined && amount * valuedAt < minCost) {
+    return fail('REFUSED', `The order is worth ${(amount * valuedAt).toFixed(8).replace(/\.?0+$/, '')} ${market.quote}, below ${where}'s minimum of ${minCost} ${market.quote} for ${order.symbol}`);
   }
   const params: Record<string, unknown> = { clientOrderId: order.clientOrderId };
+  // ccxt's unified trigger: Binance spot sends a market stop as STOP_LOSS, a limit one as STOP_LOSS_LIMIT (futures: STOP_MARKET, STOP).
+  if (triggerPrice !== undefined) params.triggerPrice = triggerPrice;
   if (order.reduceOnly && market.contract) params.reduceOnly = true;
   return ok({ market, amount, price, params });
 }

@@ -68,7 +68,13 @@ export class OrderWatch {
     if (entry) entry.misses = 0;
     else this.watch(ref, []);
     const ownCancel = entry?.ownCancel === true;
-    for (const fill of this.fresh(ref.clientOrderId, found.fills)) this.#emit({ kind: 'filled', fill });
+    const firstFills = (entry?.reported.size ?? 0) === 0;
+    const fresh = this.fresh(ref.clientOrderId, found.fills);
+    // A stop's first fills tell that the exchange fired it (the exchange says no more): its history shows it.
+    const trigger = Number(found.order.triggerPrice ?? 0);
+    const first = fresh[0];
+    if (firstFills && first && Number.isFinite(trigger) && trigger > 0) this.#emit({ kind: 'triggered', clientOrderId: ref.clientOrderId, px: first.px, ts: first.ts });
+    for (const fill of fresh) this.#emit({ kind: 'filled', fill });
     const status = snapshotStatus(found.order);
     // An order whose trades the exchange has not listed in full yet stays watched until they are.
     const listed = found.fills.reduce((sum, fill) => sum + fill.qty, 0);

@@ -1,5 +1,6 @@
 import type { Order } from 'ccxt';
 import { delay } from '../../../../shared/delay.ts';
+import { hasLimitPrice } from '../../../../shared/domain/order.ts';
 import { ok } from '../../../../shared/errors.ts';
 import type { OrderRequest, SubmitResult, VenueFill } from '../venue.ts';
 import type { Attempt, ExchangeCalls } from './exchange-calls.ts';
@@ -61,7 +62,7 @@ async function searchWithinGrace(deps: SubmitDeps, request: OrderRequest): Promi
 
 const send = (deps: SubmitDeps, request: OrderRequest, p: ReturnType<typeof prepareOrder> & { ok: true }): Promise<Attempt<Order>> =>
   deps.calls.attempt(`the order ${request.clientOrderId}`, (ex) =>
-    ex.createOrder(request.symbol, request.type === 'LIMIT' ? 'limit' : 'market', request.side === 'BUY' ? 'buy' : 'sell', p.value.amount, p.value.price, p.value.params),
+    ex.createOrder(request.symbol, hasLimitPrice(request.type) ? 'limit' : 'market', request.side === 'BUY' ? 'buy' : 'sell', p.value.amount, p.value.price, p.value.params),
   );
 
 /** A reply that cannot be booked as it is (garbled, or about another order): the exchange's record of our id says what happened. */

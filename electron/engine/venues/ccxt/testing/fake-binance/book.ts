@@ -1,14 +1,24 @@
 import { DEFAULT_SYMBOLS, type FakeSymbol } from './markets.ts';
 
 export type FakeOrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
+export type FakeOrderType = 'MARKET' | 'LIMIT' | 'STOP_LOSS' | 'STOP_LOSS_LIMIT';
+const ORDER_TYPES: readonly string[] = ['MARKET', 'LIMIT', 'STOP_LOSS', 'STOP_LOSS_LIMIT'];
+const isStop = (type: FakeOrderType) => type === 'STOP_LOSS' || type === 'STOP_LOSS_LIMIT';
+const hasPrice = (type: FakeOrderType) => type === 'LIMIT' || type === 'STOP_LOSS_LIMIT';
 
 export interface FakeOrder {
   orderId: number;
   clientOrderId: string;
   symbol: string;
   side: 'BUY' | 'SELL';
-  type: 'MARKET' | 'LIMIT';
+  type: FakeOrderType;
   price: number;
+  /** STOP_LOSS and STOP_LOSS_LIMIT: the trigger (0 for the other types). */
+  stopPrice: number;
+  /** A stop waits (false) until the price reaches its stopPrice; other orders work at once. */
+  isWorking: boolean;
+  /** The price its balance was locked at when it rested (0: nothing locked, a market order). */
+  lockPx: number;
   origQty: number;
   executedQty: number;
   cumQuote: number;
@@ -48,7 +58,8 @@ const onStep = (value: number, step: number) => Math.abs(value / step - Math.rou
 /**
  * The fake exchange's own state: symbols with a settable price, balances, orders and trades.
  * Market orders fill at the price (in `marketFillParts` trades); limit orders rest until the
- * price crosses them. Fees are charged in the quote currency (simpler than Binance's rules).
+ * price crosses them; stop orders (STOP_LOSS, STOP_LOSS_LIMIT) wait until the price reaches their
+ * stopPrice, then trade as a market order or rest as a limit order, as Binance spot does. Fees are charged in the quote currency (simpler than Binance's rules).
  */
 export class FakeBook {
   readonly symbols = new Map<string, FakeSymbol>(DEFAULT_SYMBOLS.map((s) => [s.symbol, { ...s }]));
@@ -79,32 +90,49 @@ export class FakeBook {
     return entry;
   }
 
-  place(input: { symbol: string; side: 'BUY' | 'SELL'; type: string; quantity: number; price: number | null; clientOrderId: string }): FakeOrder {
+  place(input: { symbol: string; side: 'BUY' | 'SELL'; type: string; quantity: number; price: number | null; stopPrice?: number | null; clientOrderId: string }): FakeOrder {
     const s = this.symbol(input.symbol);
     if (s.status !== 'TRADING') throw new BinanceError(400, -1013, 'Market is closed.');
-    if (input.type !== 'MARKET' && input.type !== 'LIMIT') throw new BinanceError(400, -1116, 'Invalid orderType.');
+    if (!ORDER_TYPES.includes(input.type)) throw new BinanceError(400, -1116, 'Invalid orderType.');
+    const type = input.type as FakeOrderType;
     if (this.orders.some((o) => isOpen(o) && o.clientOrderId === input.clientOrderId)) throw new BinanceError(400, -2010, 'Duplicate order sent.');
     const qty = input.quantity;
     if (!(qty >= Number(s.minQty)) || !onStep(qty, Number(s.stepSize))) throw new BinanceError(400, -1013, 'Filter failure: LOT_SIZE');
-    if (input.type === 'LIMIT' && (input.price === null || !(input.price > 0) || !onStep(input.price, Number(s.tickSize)))) throw new BinanceError(400, -1013, 'Filter failure: PRICE_FILTER');
+    const onTick = (p: number | null | undefined): p is number => typeof p === 'number' && p > 0 && onStep(p, Number(s.tickSize));
+    if (hasPrice(type) && !onTick(input.price)) throw new BinanceError(400, -1013, 'Filter failure: PRICE_FILTER');
+    if (isStop(type) && !onTick(input.stopPrice)) throw new BinanceError(400, -1013, 'Filter failure: PRICE_FILTER');
     const market = this.price(input.symbol);
-    const px = input.type === 'LIMIT' ? (input.price as number) : market;
+    const stopPrice = isStop(type) ? (input.stopPrice as number) : 0;
+    // As Binance: a stop-loss sells when the price falls to its stop (buys when it rises to it); one already there is refused.
+    if (isStop(type) && (input.side === 'SELL' ? market <= stopPrice : market >= stopPrice)) throw new BinanceError(400, -2010, 'Stop price would trigger immediately.');
+    const px = hasPrice(type) ? (input.price as number) : isStop(type) ? stopPrice : market;
     if (qty * px < Number(s.minNotional)) throw new BinanceError(400, -1013, 'Filter failure: NOTIONAL');
-    this.reserve(s, input.side, qty, px, input.type === 'LIMIT');
+    const rests = type !== 'MARKET';
+    this.reserve(s, input.side, qty, px, rests);
     const ts = this.now();
     const order: FakeOrder = {
-      orderId: this.nextOrderId++, clientOrderId: input.clientOrderId, symbol: s.symbol, side: input.side, type: input.type,
-      price: input.type === 'LIMIT' ? px : 0, origQty: qty, executedQty: 0, cumQuote: 0, status: 'NEW', time: ts, updateTime: ts,
+      orderId: this.nextOrderId++, clientOrderId: input.clientOrderId, symbol: s.symbol, side: input.side, type,
+      price: hasPrice(type) ? px : 0, stopPrice, isWorking: !isStop(type), lockPx: rests ? px : 0, origQty: qty, executedQty: 0, cumQuote: 0, status: 'NEW', time: ts, updateTime: ts,
     };
     this.orders.push(order);
-    if (input.type === 'MARKET') this.fillInParts(order, market, this.marketFillParts, false);
+    if (type === 'MARKET') this.fillInParts(order, market, this.marketFillParts, false);
     else if (this.crosses(order, market)) this.fill(order, order.origQty, market, false);
     return order;
   }
 
-  /** Moves the market price; resting limit orders it crosses fill at their own price. */
+  /**
+   * Moves the market price: stops it reaches start working (a STOP_LOSS sells or buys at this price,
+   * so a gap fills at the gap), then resting limit orders it crosses fill at their own price.
+   */
   setPrice(symbol: string, price: number): void {
     this.prices.set(symbol, price);
+    for (const o of this.orders) {
+      if (o.symbol !== symbol || !isOpen(o) || o.isWorking) continue;
+      if (o.side === 'SELL' ? price > o.stopPrice : price < o.stopPrice) continue;
+      o.isWorking = true;
+      o.updateTime = this.now();
+      if (o.type === 'STOP_LOSS') this.fill(o, o.origQty - o.executedQty, price, false);
+    }
     for (const o of this.orders) if (o.symbol === symbol && isOpen(o) && this.crosses(o, price)) this.fill(o, o.origQty - o.executedQty, o.price, true);
   }
 
@@ -150,7 +178,7 @@ export class FakeBook {
   }
 
   private crosses(o: FakeOrder, market: number): boolean {
-    return o.type === 'LIMIT' && (o.side === 'BUY' ? market <= o.price : market >= o.price);
+    return hasPrice(o.type) && o.isWorking && (o.side === 'BUY' ? market <= o.price : market >= o.price);
   }
 
   private fillInParts(order: FakeOrder, px: number, parts: number, maker: boolean): void {
@@ -166,7 +194,7 @@ export class FakeBook {
     const base = this.balance(s.base);
     const quoteBal = this.balance(s.quote);
     // A resting order's reservation is released for the part that fills, then the fill is booked.
-    const reserved = order.type === 'LIMIT' ? (order.side === 'BUY' ? qty * order.price : qty) : 0;
+    const reserved = order.lockPx > 0 ? (order.side === 'BUY' ? qty * order.lockPx : qty) : 0;
     const spent = order.side === 'BUY' ? quoteBal : base;
     spent.locked -= reserved;
     spent.free += reserved;
@@ -200,7 +228,7 @@ export class FakeBook {
     const s = this.symbol(order.symbol);
     const left = order.origQty - order.executedQty;
     const asset = order.side === 'BUY' ? this.balance(s.quote) : this.balance(s.base);
-    const amount = order.side === 'BUY' ? left * order.price : left;
+    const amount = order.side === 'BUY' ? left * order.lockPx : left;
     asset.locked -= amount;
     asset.free += amount;
   }

@@ -34,10 +34,11 @@ function newOrder(ctx: PrivateContext): unknown {
   const side = required(params, 'side');
   if (side !== 'BUY' && side !== 'SELL') throw new BinanceError(400, -1117, 'Invalid side.');
   const price = params.get('price');
+  const stopPrice = params.get('stopPrice');
   const before = book.trades.length;
   const order = book.place({
     symbol: required(params, 'symbol'), side, type: required(params, 'type'), quantity: Number(required(params, 'quantity')),
-    price: price === null ? null : Number(price), clientOrderId: params.get('newClientOrderId') ?? `fake-${randomBytes(8).toString('hex')}`,
+    price: price === null ? null : Number(price), stopPrice: stopPrice === null ? null : Number(stopPrice), clientOrderId: params.get('newClientOrderId') ?? `fake-${randomBytes(8).toString('hex')}`,
   });
   return newOrderJson(order, book.trades.slice(before));
 }

@@ -8,8 +8,8 @@ export function orderJson(o: FakeOrder): Record<string, unknown> {
   return {
     symbol: o.symbol, orderId: o.orderId, orderListId: -1, clientOrderId: o.clientOrderId, price: num(o.price), origQty: num(o.origQty),
     executedQty: num(o.executedQty), cummulativeQuoteQty: num(o.cumQuote), status: o.status, timeInForce: 'GTC',
-    type: o.type, side: o.side, stopPrice: num(0), icebergQty: num(0), time: o.time, updateTime: o.updateTime,
-    isWorking: true, workingTime: o.time, origQuoteOrderQty: num(0), selfTradePreventionMode: 'EXPIRE_MAKER',
+    type: o.type, side: o.side, stopPrice: num(o.stopPrice), icebergQty: num(0), time: o.time, updateTime: o.updateTime,
+    isWorking: o.isWorking, workingTime: o.time, origQuoteOrderQty: num(0), selfTradePreventionMode: 'EXPIRE_MAKER',
   };
 }
 
@@ -18,7 +18,7 @@ export function newOrderJson(o: FakeOrder, fills: FakeTrade[]): Record<string, u
   return {
     symbol: o.symbol, orderId: o.orderId, orderListId: -1, clientOrderId: o.clientOrderId, transactTime: o.time, price: num(o.price),
     origQty: num(o.origQty), executedQty: num(o.executedQty), origQuoteOrderQty: num(0), cummulativeQuoteQty: num(o.cumQuote), status: o.status,
-    timeInForce: 'GTC', type: o.type, side: o.side, workingTime: o.time, selfTradePreventionMode: 'EXPIRE_MAKER',
+    timeInForce: 'GTC', type: o.type, side: o.side, ...(o.stopPrice > 0 ? { stopPrice: num(o.stopPrice) } : {}), workingTime: o.time, selfTradePreventionMode: 'EXPIRE_MAKER',
     fills: fills.map((t) => ({ price: num(t.price), qty: num(t.qty), commission: num(t.commission), commissionAsset: t.commissionAsset, tradeId: t.id })),
   };
 }
