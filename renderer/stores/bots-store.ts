@@ -11,6 +11,7 @@ export interface BotSeed {
   symbol: string;
   strategy: BotConfig['strategy'];
   orderQty: number;
+  exits?: BotConfig['exits'];
   note: string;
 }
 

@@ -19,8 +19,8 @@ export function RunResults() {
         </div>
         <p className="muted">
           {run.venue} · {runRange(run)} · order size {options.qty} · fee {options.feeBps} bps · slippage {options.slippageBps} bps
-          {options.stopLossPct !== null && ` · stop-loss ${options.stopLossPct * 100} %`}
-          {options.takeProfitPct !== null && ` · take-profit ${options.takeProfitPct * 100} %`}
+          {options.stopLossPct !== null && ` · stop-loss ${+(options.stopLossPct * 100).toFixed(8)} %`}
+          {options.takeProfitPct !== null && ` · take-profit ${+(options.takeProfitPct * 100).toFixed(8)} %`}
         </p>
         <MetricsTable runs={[run]} />
       </div>

@@ -47,7 +47,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
     account: existing?.account ?? 'paper',
   });
   const [sizing, setSizing] = useState(() => sizingDraft(existing?.sizing));
-  const [exits, setExits] = useState(() => exitsDraftOf(existing?.exits));
+  const [exits, setExits] = useState(() => exitsDraftOf(existing?.exits ?? seed?.exits));
   const accounts = useAccountsStore((s) => s.accounts);
   useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
   const symbols = useAccountSymbols(draft.account, instruments);
