@@ -16,6 +16,7 @@ import { SymbolsPage } from './features/symbols/SymbolsPage.tsx';
 import { RiskPage } from './features/risk/RiskPage.tsx';
 import { OptimisePage } from './features/optimize/OptimisePage.tsx';
 import { HistoryPage } from './features/history/HistoryPage.tsx';
+import { BacktestPage } from './features/backtest/BacktestPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -44,7 +45,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : view === 'optimise' ? <OptimisePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : view === 'backtest' ? <BacktestPage /> : view === 'optimise' ? <OptimisePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>

@@ -167,6 +167,7 @@ const MALFORMED: Record<string, unknown[]> = {
   'backtest.delete': [{}, { id: 7 }],
   'backtest.optimize': ['x', {}, ...[{ kind: 'tradingview' }, { rankBy: 'luck' }, { top: 0 }, { search: { mode: 'random', samples: 1e6 } }, { params: { fast: { kind: 'range', from: 2, to: 9, step: 0 } } }, { params: { fast: { kind: 'range', from: 2, to: Number.POSITIVE_INFINITY, step: 1 } } }, { params: { fast: { kind: 'values', values: [] } } }].map((bad) => ({ symbol: 'BTC/USDT', timeframe: '1m', from: 1, to: 2, qty: 1, kind: 'ma_crossover', params: {}, search: { mode: 'grid' }, rankBy: 'sharpe', ...bad }))],
   'backtest.replay': ['x', {}, ...[{ source: { kind: 'bot' } }, { stopLoss: 1.5 }, { takeProfit: -1 }, { stopLoss: 'tight' }, { source: { kind: 'csv', text: 'time,action\n2026-01-01,hold' } }].map((bad) => ({ symbol: 'BTC/USDT', timeframe: '1m', from: 1, to: 2, qty: 1, source: { kind: 'csv', text: '' }, ...bad }))],
+  'backtest.candles': [{}, { id: '' }, { id: 'x'.repeat(65) }, { id: 'a', extra: 1 }],
   'history.series': ['x'],
   'history.import': [{}, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '1m' }, { venue: 'paper', symbol: 'BTC/USDT', timeframe: '1m', path: '/a.csv' }, { venue: 'Bad Venue', symbol: 'BTC/USDT', timeframe: '1m', path: '/a.csv' }, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '7m', path: '/a.csv' }, { venue: 'csv', symbol: huge, timeframe: '1m', path: '/a.csv' }, { venue: 'csv', symbol: 'BTC/USDT', timeframe: '1m', path: huge }],
   'history.delete': [{}, { venue: 'paper', symbol: 'BTC/USDT', timeframe: '1m' }],

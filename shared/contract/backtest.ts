@@ -2,6 +2,7 @@ import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import { StrategySchema } from '../domain/bot.ts';
 import { SymbolSchema } from '../domain/instrument.ts';
+import { CandleSchema } from '../domain/candle.ts';
 
 const nullableNumber = z.number().nullable();
 
@@ -110,10 +111,15 @@ export type BacktestEvent = z.infer<typeof BacktestEventSchema>;
 
 const byId = z.object({ id: z.string().min(1).max(64) }).strict();
 
+/** The bars of a run's range for its chart; `per` > 1 when each drawn bar merges that many stored ones. */
+export const BacktestCandlesSchema = z.object({ per: z.number().int().min(1), candles: z.array(CandleSchema) });
+export type BacktestCandles = z.infer<typeof BacktestCandlesSchema>;
+
 export const backtestContract = {
   /** Runs and saves a backtest; streams progress, then the saved run's summary. Closing the stream cancels it (nothing saved). */
   run: oc.route({ method: 'POST', path: '/backtest/run' }).input(BacktestRunInputSchema).output(eventIterator(BacktestEventSchema)),
   list: oc.route({ method: 'GET', path: '/backtest/runs' }).input(z.object({}).strict().optional()).output(z.array(BacktestRunSummarySchema)),
   get: oc.route({ method: 'GET', path: '/backtest/runs/{id}' }).input(byId).output(BacktestRunSchema),
   delete: oc.route({ method: 'DELETE', path: '/backtest/runs/{id}' }).input(byId).output(z.object({ id: z.string() })),
+  candles: oc.route({ method: 'GET', path: '/backtest/runs/{id}/candles' }).input(byId).output(BacktestCandlesSchema),
 };

@@ -15,4 +15,5 @@ export const backtestRouter = os.router({
   list: os.list.handler(({ context: { engine } }) => engine.backtests.list()),
   get: os.get.handler(async ({ input, context: { engine } }) => unwrap(await engine.backtests.get(input.id))),
   delete: os.delete.handler(async ({ input, context: { engine } }) => unwrap(await engine.backtests.remove(input.id))),
+  candles: os.candles.handler(async ({ input, context: { engine } }) => unwrap(await engine.backtests.candles(input.id))),
 });

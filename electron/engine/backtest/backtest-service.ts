@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { BacktestEvent, BacktestRun, BacktestRunInput, BacktestRunSummary } from '../../../shared/contract/backtest.ts';
+import type { BacktestCandles, BacktestEvent, BacktestRun, BacktestRunInput, BacktestRunSummary } from '../../../shared/contract/backtest.ts';
 import type { Instrument } from '../../../shared/domain/instrument.ts';
 import { fail, ok, type Result } from '../../../shared/errors.ts';
 import { candlesBetween } from '../persistence/candles.repository.ts';
 import type { Database } from '../persistence/database.ts';
 import { DEFAULT_PAPER_OPTIONS } from '../venues/paper/paper-venue.ts';
 import { toColumns } from './candle-columns.ts';
+import { chartCandles } from './chart-candles.ts';
 import { PROGRESS_EVERY, startBacktest } from './run-backtest.ts';
 import { deleteRun, findRun, listRuns, saveRun } from './runs.repository.ts';
 import type { BacktestSimulation } from './simulation.ts';
@@ -14,7 +15,8 @@ import { timeframeMs } from './timeframe.ts';
 
 /** Points of the equity curve kept with a saved run: plenty for a chart, a few hundred kB of JSON. */
 const SAVED_CURVE_POINTS = 4000;
-
+/** Bars drawn for a run's candle chart: lightweight-charts draws this many at once without a stall. */
+const CHART_BARS = 5000;
 
 /** A run checked and loaded, ready to execute. */
 export interface PreparedRun {
@@ -110,6 +112,14 @@ export class BacktestService {
   async get(id: string): Promise<Result<BacktestRun>> {
     const run = await findRun(this.#db, id);
     return run ? ok(run) : fail('NOT_FOUND', `There is no saved backtest ${id}`);
+  }
+
+  /** The run's range from the candle store, merged down to a chart's worth of bars. */
+  async candles(id: string): Promise<Result<BacktestCandles>> {
+    const run = await findRun(this.#db, id);
+    if (!run) return fail('NOT_FOUND', `There is no saved backtest ${id}`);
+    const stored = await candlesBetween(this.#db, { venue: run.venue, symbol: run.symbol, timeframe: run.timeframe }, run.from, run.to);
+    return ok(chartCandles(stored, CHART_BARS));
   }
 
   async remove(id: string): Promise<Result<{ id: string }>> {

@@ -37,16 +37,17 @@ function toConfig(draft: Draft): unknown {
 export function BotForm({ target }: { target: 'new' | string }) {
   const { bots, instruments, select, edit, refresh } = useBotsStore();
   const existing = bots.find((b) => b.id === target);
-  const strategy = existing?.strategy;
+  const seed = useBotsStore((s) => (existing ? null : s.seed));
+  const strategy = existing?.strategy ?? seed?.strategy;
   const [draft, setDraft] = useState<Draft>({
-    name: existing?.name ?? '',
-    symbol: existing?.symbol ?? instruments[0]?.symbol ?? 'BTC/USDT',
+    name: existing?.name ?? seed?.name ?? '',
+    symbol: existing?.symbol ?? seed?.symbol ?? instruments[0]?.symbol ?? 'BTC/USDT',
     strategy: draftFor(strategy?.kind ?? 'ma_crossover', strategy),
-    orderQty: String(existing?.orderQty ?? 0.01),
+    orderQty: String(existing?.orderQty ?? seed?.orderQty ?? 0.01),
     account: existing?.account ?? 'paper',
   });
   const [sizing, setSizing] = useState(() => sizingDraft(existing?.sizing));
-  const [exits, setExits] = useState(() => exitsDraftOf(existing?.exits));
+  const [exits, setExits] = useState(() => exitsDraftOf(existing?.exits ?? seed?.exits));
   const accounts = useAccountsStore((s) => s.accounts);
   useEffect(() => void useAccountsStore.getState().refresh().catch(() => undefined), []);
   const symbols = useAccountSymbols(draft.account, instruments);
@@ -79,6 +80,7 @@ export function BotForm({ target }: { target: 'new' | string }) {
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-label={existing ? 'Edit bot' : 'New bot'}>
       <h2>{existing ? `Edit ${existing.name}` : 'New bot'}</h2>
+      {seed && <p className="muted">{seed.note}</p>}
       <p className="muted">
         {draft.account === 'paper' ? 'Paper account: simulated money.' : `Account ${draft.account}: real orders on the exchange.`}
       </p>
