@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts.ts';
+import { analyticsContract } from './analytics.ts';
 import { backtestContract } from './backtest.ts';
 import { botsContract } from './bots.ts';
 import { engineContract } from './engine.ts';
@@ -28,5 +29,6 @@ export const contract = {
   notifications: notificationsContract,
   backtest: backtestContract,
   history: historyContract,
+  analytics: analyticsContract,
 };
 export type Contract = typeof contract;
