@@ -19,7 +19,8 @@ export function historicalVaR(equity: ArrayLike<number>, initialCapital: number,
     previous = equity[i]!;
   }
   returns.sort();
-  const k = Math.ceil(n * (1 - confidence));
+  // 1 - 0.95 is 0.050000000000000044 in binary: without the allowance 100 days would take the sixth worst.
+  const k = Math.max(1, Math.ceil(n * (1 - confidence) - 1e-9));
   const quantile = returns[k - 1]!;
   if (!Number.isFinite(quantile)) return null;
   return Math.max(0, -quantile);
