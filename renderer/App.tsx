@@ -15,6 +15,8 @@ import { ExchangeAccountsPage } from './features/accounts/ExchangeAccountsPage.t
 import { SymbolsPage } from './features/symbols/SymbolsPage.tsx';
 import { RiskPage } from './features/risk/RiskPage.tsx';
 import { HistoryPage } from './features/history/HistoryPage.tsx';
+import { TradesPage } from './features/trades/TradesPage.tsx';
+import { AnalyticsPage } from './features/analytics/AnalyticsPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -43,7 +45,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : view === 'trades' ? <TradesPage /> : view === 'analytics' ? <AnalyticsPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>
