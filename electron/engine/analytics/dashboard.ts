@@ -1,19 +1,31 @@
 import type { Dashboard, Performance } from '../../../shared/contract/analytics.ts';
 import { roundQuote } from '../execution/precision.ts';
 import { correlationMatrix } from './correlation.ts';
-import { computeMetrics, drawdownSeries } from './metrics.ts';
+import { computeMetrics, drawdownSeries, type TradeSums } from './metrics.ts';
 import { bucketPnl, DAY_MS } from './pnl-buckets.ts';
 import { historicalVaR } from './value-at-risk.ts';
 
-/** A closed trade as the dashboard reads it from the ledger. */
-export interface LedgerTrade {
+/** One bot's closed trades of one UTC day, summed (SQL does it: a million trades become a few thousand rows). */
+export interface BotDay extends TradeSums {
   botId: string;
   botName: string;
-  symbol: string;
+  /** Days since 1970-01-01 UTC. */
+  day: number;
   pnl: number;
   fees: number;
-  openedAt: number;
-  closedAt: number;
+}
+
+/** A span of UTC days in which one of the bot's trades was open (distinct per bot, opening day, closing day). */
+export interface HeldSpan {
+  botId: string;
+  openDay: number;
+  closeDay: number;
+}
+
+export interface LedgerSummary {
+  days: readonly BotDay[];
+  held: readonly HeldSpan[];
+  symbols: Dashboard['pnlBySymbol'];
 }
 
 interface DayGrid {
@@ -21,30 +33,30 @@ interface DayGrid {
   days: Float64Array;
 }
 
-/** One point per UTC day from the first trade's day to the last's, gaps included: a day without a trade is a flat day. */
-function dayGrid(trades: readonly LedgerTrade[]): DayGrid {
-  if (trades.length === 0) return { first: 0, days: new Float64Array(0) };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const t of trades) {
-    min = Math.min(min, t.openedAt, t.closedAt);
-    max = Math.max(max, t.closedAt);
+/** One point per UTC day from the first day a trade was open to the last day one closed: a day without a trade is a flat day. */
+function dayGrid({ days, held }: LedgerSummary): DayGrid {
+  if (days.length === 0) return { first: 0, days: new Float64Array(0) };
+  // Loops, not Math.min(...rows): a spread of 100,000 rows overflows the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const h of held) first = Math.min(first, h.openDay);
+  for (const d of days) {
+    first = Math.min(first, d.day);
+    last = Math.max(last, d.day);
   }
-  const first = Math.floor(min / DAY_MS);
-  const count = Math.floor(max / DAY_MS) - first + 1;
-  return { first, days: Float64Array.from({ length: count }, (_, i) => (first + i) * DAY_MS) };
+  return { first, days: Float64Array.from({ length: last - first + 1 }, (_, i) => (first + i) * DAY_MS) };
 }
 
-function dailyPnl(trades: readonly LedgerTrade[], grid: DayGrid): Float64Array {
+function dailyPnl(days: readonly BotDay[], grid: DayGrid): Float64Array {
   const pnl = new Float64Array(grid.days.length);
-  for (const t of trades) pnl[Math.floor(t.closedAt / DAY_MS) - grid.first]! += t.pnl;
+  for (const d of days) pnl[d.day - grid.first]! += d.pnl;
   return pnl;
 }
 
-function daysInMarket(trades: readonly LedgerTrade[], grid: DayGrid): number {
-  const held = new Uint8Array(grid.days.length);
-  for (const t of trades) for (let d = Math.floor(t.openedAt / DAY_MS); d <= Math.floor(t.closedAt / DAY_MS); d++) held[d - grid.first] = 1;
-  return held.reduce((sum, v) => sum + v, 0);
+function daysInMarket(held: readonly HeldSpan[], grid: DayGrid): number {
+  const inMarket = new Uint8Array(grid.days.length);
+  for (const h of held) inMarket.fill(1, Math.max(0, h.openDay - grid.first), h.closeDay - grid.first + 1);
+  return inMarket.reduce((sum, v) => sum + v, 0);
 }
 
 function equityOf(pnl: Float64Array, capital: number): Float64Array {
@@ -54,12 +66,35 @@ function equityOf(pnl: Float64Array, capital: number): Float64Array {
   return equity;
 }
 
+function sums(days: readonly BotDay[]): TradeSums & { pnl: number; fees: number } {
+  const total = { count: 0, wins: 0, losses: 0, grossProfit: 0, grossLoss: 0, pnl: 0, fees: 0 };
+  for (const d of days) {
+    total.count += d.count;
+    total.wins += d.wins;
+    total.losses += d.losses;
+    total.grossProfit += d.grossProfit;
+    total.grossLoss += d.grossLoss;
+    total.pnl += d.pnl;
+    total.fees += d.fees;
+  }
+  return total;
+}
+
+interface Scope {
+  botId: string | null;
+  name: string;
+  days: readonly BotDay[];
+  held: readonly HeldSpan[];
+  unrealized: number;
+}
+
 /** One scope's figures: computeMetrics over its daily equity (the backtester's code), VaR beside it. */
-function performance(scope: { botId: string | null; name: string; trades: readonly LedgerTrade[]; unrealized: number }, grid: DayGrid, capital: number | null): Performance {
+function performance(scope: Scope, grid: DayGrid, capital: number | null): Performance {
   const base = capital ?? 0;
-  const equity = equityOf(dailyPnl(scope.trades, grid), base);
-  const m = computeMetrics({ ts: grid.days, equity, initialCapital: base, barMs: DAY_MS, trades: scope.trades, barsInMarket: daysInMarket(scope.trades, grid) });
-  const realized = roundQuote(scope.trades.reduce((sum, t) => sum + t.pnl, 0));
+  const equity = equityOf(dailyPnl(scope.days, grid), base);
+  const total = sums(scope.days);
+  const m = computeMetrics({ ts: grid.days, equity, initialCapital: base, barMs: DAY_MS, trades: total, barsInMarket: daysInMarket(scope.held, grid) });
+  const realized = roundQuote(total.pnl);
   return {
     botId: scope.botId,
     name: scope.name,
@@ -78,51 +113,44 @@ function performance(scope: { botId: string | null; name: string; trades: readon
     var95: historicalVaR(equity, base),
     exposure: m.exposure,
     trades: m.trades,
-    fees: roundQuote(scope.trades.reduce((sum, t) => sum + t.fees, 0)),
+    fees: roundQuote(total.fees),
   };
 }
 
-function bySymbol(trades: readonly LedgerTrade[]): Dashboard['pnlBySymbol'] {
-  const symbols = new Map<string, { symbol: string; pnl: number; trades: number }>();
-  for (const t of trades) {
-    const entry = symbols.get(t.symbol) ?? { symbol: t.symbol, pnl: 0, trades: 0 };
-    entry.pnl += t.pnl;
-    entry.trades += 1;
-    symbols.set(t.symbol, entry);
+function groupBy<T extends { botId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.botId) ?? [];
+    group.push(row);
+    groups.set(row.botId, group);
   }
-  return [...symbols.values()].map((s) => ({ ...s, pnl: roundQuote(s.pnl) })).sort((a, b) => b.pnl - a.pnl);
+  return groups;
 }
 
-const rounded = <T extends { pnl: number }>(rows: T[]): T[] => rows.map((r) => ({ ...r, pnl: roundQuote(r.pnl) }));
-
 /**
- * The whole dashboard from the closed trades, the open positions' unrealised P&L per bot and the
- * capital returns are measured against. Pure: hand-computed series test it directly.
+ * The whole dashboard from the ledger's sums per bot and day, the open positions' unrealised P&L per
+ * bot, the bots to list (a bot without trades too) and the capital returns are measured against.
  */
-export function buildDashboard(trades: readonly LedgerTrade[], unrealizedByBot: ReadonlyMap<string, number>, bots: ReadonlyMap<string, string>, capital: number | null): Dashboard {
-  const grid = dayGrid(trades);
-  const byBot = new Map<string, LedgerTrade[]>();
-  for (const id of [...bots.keys(), ...unrealizedByBot.keys()]) byBot.set(id, []);
-  for (const t of trades) {
-    const rows = byBot.get(t.botId) ?? [];
-    rows.push(t);
-    byBot.set(t.botId, rows);
-  }
-  const nameOf = (id: string, rows: readonly LedgerTrade[]) => bots.get(id) ?? rows[0]?.botName ?? id;
-  const perBot = [...byBot].map(([id, rows]) => performance({ botId: id, name: nameOf(id, rows), trades: rows, unrealized: unrealizedByBot.get(id) ?? 0 }, grid, capital));
+export function buildDashboard(ledger: LedgerSummary, unrealizedByBot: ReadonlyMap<string, number>, bots: ReadonlyMap<string, string>, capital: number | null): Dashboard {
+  const grid = dayGrid(ledger);
+  const daysByBot = groupBy(ledger.days);
+  const heldByBot = groupBy(ledger.held);
+  const ids = [...new Set([...bots.keys(), ...unrealizedByBot.keys(), ...daysByBot.keys()])];
+  const perBot = ids.map((id) => performance({ botId: id, name: bots.get(id) ?? daysByBot.get(id)?.[0]?.botName ?? id, days: daysByBot.get(id) ?? [], held: heldByBot.get(id) ?? [], unrealized: unrealizedByBot.get(id) ?? 0 }, grid, capital));
   const unrealized = [...unrealizedByBot.values()].reduce((sum, v) => sum + v, 0);
-  const totalDaily = dailyPnl(trades, grid);
-  const equity = equityOf(totalDaily, capital ?? 0);
+  const equity = equityOf(dailyPnl(ledger.days, grid), capital ?? 0);
   const drawdown = drawdownSeries(equity, capital ?? 0);
+  const dayRows = ledger.days.map((d) => ({ closedAt: d.day * DAY_MS, pnl: d.pnl, trades: d.count }));
+  const buckets = (period: 'day' | 'week' | 'month') => bucketPnl(dayRows, period).map((b) => ({ ...b, pnl: roundQuote(b.pnl) }));
   return {
     capital,
-    total: performance({ botId: null, name: 'All bots', trades, unrealized }, grid, capital),
+    total: performance({ botId: null, name: 'All bots', days: ledger.days, held: ledger.held, unrealized }, grid, capital),
     bots: perBot,
     equity: Array.from(grid.days, (ts, i) => ({ ts, equity: roundQuote(equity[i]!), drawdown: drawdown[i]! })),
-    pnlByDay: rounded(bucketPnl(trades, 'day')),
-    pnlByWeek: rounded(bucketPnl(trades, 'week')),
-    pnlByMonth: rounded(bucketPnl(trades, 'month')),
-    pnlBySymbol: bySymbol(trades),
-    correlation: correlationMatrix(perBot.map((bot) => dailyPnl(byBot.get(bot.botId!) ?? [], grid))),
+    pnlByDay: buckets('day'),
+    pnlByWeek: buckets('week'),
+    pnlByMonth: buckets('month'),
+    pnlBySymbol: ledger.symbols.map((s) => ({ ...s, pnl: roundQuote(s.pnl) })).sort((a, b) => b.pnl - a.pnl),
+    correlation: correlationMatrix(perBot.map((bot) => dailyPnl(daysByBot.get(bot.botId!) ?? [], grid))),
   };
 }

@@ -22,14 +22,14 @@ export interface PnlBucket {
   trades: number;
 }
 
-/** Sums P&L per period, oldest first; periods without a trade are left out. */
-export function bucketPnl(trades: readonly { closedAt: number; pnl: number }[], period: Period): PnlBucket[] {
+/** Sums P&L per period, oldest first; periods without a trade are left out. A row may stand for several trades (`trades`, 1 when absent). */
+export function bucketPnl(trades: readonly { closedAt: number; pnl: number; trades?: number }[], period: Period): PnlBucket[] {
   const buckets = new Map<number, PnlBucket>();
   for (const trade of trades) {
     const ts = periodStart(trade.closedAt, period);
     const bucket = buckets.get(ts) ?? { ts, pnl: 0, trades: 0 };
     bucket.pnl += trade.pnl;
-    bucket.trades += 1;
+    bucket.trades += trade.trades ?? 1;
     buckets.set(ts, bucket);
   }
   return [...buckets.values()].sort((a, b) => a.ts - b.ts);
