@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Dashboard, DashboardInput } from '../../../shared/contract/analytics.ts';
 import type { Database } from '../persistence/database.ts';
-import { buildDashboard, type LedgerSummary } from './dashboard.ts';
+import { type BotDay, buildDashboard, type LedgerSummary } from './dashboard.ts';
 import { DAY_MS } from './pnl-buckets.ts';
 
 type Mode = 'paper' | 'live';
@@ -39,43 +39,55 @@ function inRange(eb: ExpressionBuilder<Database, 'trades'>, range: Range) {
   return eb.and(all);
 }
 
-/** The ledger summed in SQL per bot and UTC day, per symbol, and the days trades were open: rows by the thousand, not the million. */
+/** One group of the single scan: a bot's trades of one symbol opened on one UTC day and closed on another. */
+type Group = Omit<BotDay, 'day'> & { symbol: string; openDay: number; closeDay: number };
+
+/**
+ * The ledger summed in one SQL scan per bot, symbol, opening day and closing day (rows by the
+ * thousand, not the million), then folded into days per bot, spans held, and symbols.
+ */
 async function summarise(reads: Kysely<Database>, range: Range): Promise<LedgerSummary> {
   // An integer literal: a bound JS number arrives as a REAL, which would make the division fractional (no whole day).
-  const day = (column: string) => sql<number>`${sql.ref(column)} / ${sql.lit(DAY_MS)}`;
-  const [days, held, symbols] = await Promise.all([
-    reads
-      .selectFrom('trades')
-      .innerJoin('bots', 'bots.id', 'trades.botId')
-      .where((eb) => inRange(eb, range))
-      .groupBy(['trades.botId', day('trades.closedAt')])
-      .select([
-        'trades.botId',
-        sql<string>`max(bots.name)`.as('botName'),
-        day('trades.closedAt').as('day'),
-        sql<number>`count(*)`.as('count'),
-        sql<number>`sum(trades.realized_pnl > 0)`.as('wins'),
-        sql<number>`sum(trades.realized_pnl < 0)`.as('losses'),
-        sql<number>`sum(max(trades.realized_pnl, 0))`.as('grossProfit'),
-        sql<number>`sum(min(trades.realized_pnl, 0))`.as('grossLoss'),
-        sql<number>`sum(trades.realized_pnl)`.as('pnl'),
-        sql<number>`sum(trades.fees)`.as('fees'),
-      ])
-      .execute(),
-    reads
-      .selectFrom('trades')
-      .where((eb) => inRange(eb, range))
-      .select(['trades.botId', day('trades.openedAt').as('openDay'), day('trades.closedAt').as('closeDay')])
-      .distinct()
-      .execute(),
-    reads
-      .selectFrom('trades')
-      .where((eb) => inRange(eb, range))
-      .groupBy('trades.symbol')
-      .select(['trades.symbol', sql<number>`sum(trades.realized_pnl)`.as('pnl'), sql<number>`count(*)`.as('trades')])
-      .execute(),
-  ]);
-  return { days, held, symbols };
+  const day = (column: 'trades.openedAt' | 'trades.closedAt') => sql<number>`${sql.ref(column)} / ${sql.lit(DAY_MS)}`;
+  const groups: Group[] = await reads
+    .selectFrom('trades')
+    .innerJoin('bots', 'bots.id', 'trades.botId')
+    .where((eb) => inRange(eb, range))
+    .groupBy(['trades.botId', 'trades.symbol', day('trades.openedAt'), day('trades.closedAt')])
+    .select([
+      'trades.botId',
+      'trades.symbol',
+      sql<string>`max(bots.name)`.as('botName'),
+      day('trades.openedAt').as('openDay'),
+      day('trades.closedAt').as('closeDay'),
+      sql<number>`count(*)`.as('count'),
+      sql<number>`sum(trades.realized_pnl > 0)`.as('wins'),
+      sql<number>`sum(trades.realized_pnl < 0)`.as('losses'),
+      sql<number>`sum(max(trades.realized_pnl, 0))`.as('grossProfit'),
+      sql<number>`sum(min(trades.realized_pnl, 0))`.as('grossLoss'),
+      sql<number>`sum(trades.realized_pnl)`.as('pnl'),
+      sql<number>`sum(trades.fees)`.as('fees'),
+    ])
+    .execute();
+  const days = new Map<string, BotDay>();
+  const symbols = new Map<string, { symbol: string; pnl: number; trades: number }>();
+  for (const g of groups) {
+    const key = `${g.botId}\u0000${g.closeDay}`;
+    const d = days.get(key) ?? { botId: g.botId, botName: g.botName, day: g.closeDay, count: 0, wins: 0, losses: 0, grossProfit: 0, grossLoss: 0, pnl: 0, fees: 0 };
+    d.count += g.count;
+    d.wins += g.wins;
+    d.losses += g.losses;
+    d.grossProfit += g.grossProfit;
+    d.grossLoss += g.grossLoss;
+    d.pnl += g.pnl;
+    d.fees += g.fees;
+    days.set(key, d);
+    const s = symbols.get(g.symbol) ?? { symbol: g.symbol, pnl: 0, trades: 0 };
+    s.pnl += g.pnl;
+    s.trades += g.count;
+    symbols.set(g.symbol, s);
+  }
+  return { days: [...days.values()], held: groups, symbols: [...symbols.values()] };
 }
 
 /**
