@@ -58,7 +58,7 @@ test('the trader filters the trade history, opens a trade, and reads the analyti
     await expect(detail.getByTestId('trade-cause')).toHaveText('Cause: An order placed by hand');
     await expect(detail.getByRole('table', { name: 'Entries' }).locator('tbody tr')).toHaveCount(1);
     await expect(detail.getByRole('table', { name: 'Exits' }).locator('tbody tr')).toHaveCount(1);
-    await page.screenshot({ path: testInfo.outputPath('trades.png'), fullPage: true });
+    await detail.screenshot({ path: testInfo.outputPath('trade-detail.png') });
 
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Analytics' }).click();
     const total = page.getByTestId('performance-total');
@@ -75,7 +75,7 @@ test('the trader filters the trade history, opens a trade, and reads the analyti
     await expect(tradesCell).toHaveText('5');
     await roundTrips(host.url, sol.id, 1, 1);
     await expect(tradesCell).toHaveText('6');
-    await page.screenshot({ path: testInfo.outputPath('analytics.png'), fullPage: true });
+    for (const name of ['Equity and drawdown', 'P&L by period', 'Returns calendar']) await page.getByRole('region', { name }).screenshot({ path: testInfo.outputPath(`${name}.png`) });
   } finally {
     await host.stop();
   }
