@@ -8,7 +8,7 @@ import { useAnalyticsStore } from './analytics-store.ts';
  * thread): during a burst of fills it is read again at most once per this interval, the last fill
  * included.
  */
-const DASHBOARD_EVERY_MS = 5_000;
+const DASHBOARD_EVERY_MS = 3_000;
 
 let lastDashboard = 0;
 let trailing: ReturnType<typeof setTimeout> | null = null;

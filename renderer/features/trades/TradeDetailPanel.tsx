@@ -78,7 +78,7 @@ export function TradeDetailPanel() {
         P&L <Money value={t.realizedPnl} testId="detail-pnl" /> ({formatPercent(t.returnRatio)}) after fees of {formatMoney(t.fees, currency, FEE_DECIMALS)}; held {formatDuration(t.durationMs)}, {time(t.openedAt)} to {time(t.closedAt)}.
       </p>
       <p data-testid="trade-cause">Cause: {detail.cause}</p>
-      <div className="grid">
+      <div className="fills-pair">
         <Fills title="Entries" fills={detail.entries} />
         <Fills title="Exits" fills={detail.exits} />
       </div>
