@@ -17,6 +17,8 @@ import { RiskPage } from './features/risk/RiskPage.tsx';
 import { OptimisePage } from './features/optimize/OptimisePage.tsx';
 import { HistoryPage } from './features/history/HistoryPage.tsx';
 import { BacktestPage } from './features/backtest/BacktestPage.tsx';
+import { TradesPage } from './features/trades/TradesPage.tsx';
+import { AnalyticsPage } from './features/analytics/AnalyticsPage.tsx';
 
 /** One banner while the link is down: the stores keep what they last showed, and reload on reconnection. */
 function ConnectionBanner({ state }: { state: ConnectionState }) {
@@ -45,7 +47,7 @@ export function App() {
         <BotList />
         <main className="main">
           <AccountPanel />
-          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : view === 'backtest' ? <BacktestPage /> : view === 'optimise' ? <OptimisePage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
+          {view === 'accounts' ? <ExchangeAccountsPage /> : view === 'symbols' ? <SymbolsPage /> : view === 'webhooks' ? <WebhooksPage /> : view === 'reconcile' ? <ReconcilePage /> : view === 'risk' ? <RiskPage /> : view === 'history' ? <HistoryPage /> : view === 'backtest' ? <BacktestPage /> : view === 'optimise' ? <OptimisePage /> : view === 'trades' ? <TradesPage /> : view === 'analytics' ? <AnalyticsPage /> : editing ? <BotForm key={editing} target={editing} /> : <BotDetail />}
         </main>
       </div>
     </div>

@@ -75,6 +75,8 @@ const MALFORMED: Record<string, unknown[]> = {
   'positions.list': [{ botId: 7 }],
   'trades.list': [{ limit: true }],
   'trades.history': [{ limit: 0 }, { filter: { from: 5, to: 1 } }, { filter: { pnlMin: 2, pnlMax: 1 } }, { filter: { sources: [] } }, { filter: { symbols: [huge] } }, { sort: { by: 'secret' } }, { cursor: huge }, { filter: { unknown: 1 } }],
+  'trades.detail': [{}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: '1e3' }, { id: 1, extra: true }],
+  'analytics.dashboard': ['x', { mode: 'demo' }, { from: 5, to: 1 }, { from: -1 }, { to: Number.NaN }, { extra: 1 }],
   'trades.totals': [{ filter: { mode: 'demo' } }, { filter: { botIds: Array.from({ length: 101 }, (_, i) => `b${i}`) } }],
   'engine.status': [123],
   'engine.health': [123],

@@ -7,6 +7,7 @@ import { useLedgerStore } from './ledger-store.ts';
 import { useStatusStore } from './status-store.ts';
 import { useWebhooksStore } from './webhooks-store.ts';
 import { useLocksStore } from '../features/risk/locks-store.ts';
+import { followTrades } from '../features/analytics/follow-trades.ts';
 
 /** Totals in the header and the sidebar move with every tick; they are re-read on this slow timer. */
 const TOTALS_EVERY_MS = 2000;
@@ -22,6 +23,7 @@ function refreshAll(): void {
 }
 
 function onEvent(event: EngineEvent): void {
+  followTrades(event);
   if (event.topic === 'risk') {
     void useEmergencyStore.getState().refresh();
     void useLocksStore.getState().refresh();

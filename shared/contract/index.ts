@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts.ts';
+import { analyticsContract } from './analytics.ts';
 import { backtestContract } from './backtest.ts';
 import { optimizeContract } from './optimize.ts';
 import { botsContract } from './bots.ts';
@@ -33,5 +34,6 @@ export const contract = {
   history: historyContract,
   chart: chartContract,
   exports: exportContract,
+  analytics: analyticsContract,
 };
 export type Contract = typeof contract;

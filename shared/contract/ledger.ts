@@ -6,6 +6,7 @@ import { FillSchema, hasLimitPrice, isStopType, OrderEventSchema, OrderSchema, O
 import { SymbolSchema } from '../domain/instrument.ts';
 import { PositionSchema, TradeSchema } from '../domain/position.ts';
 import { queryInt } from './query.ts';
+import { TradeDetailInputSchema, TradeDetailSchema } from './trade-detail.ts';
 import { TradeFilterSchema, TradePageInputSchema, TradePageSchema, TradeTotalsSchema } from './trade-history.ts';
 
 const listInput = z.object({ botId: BotIdSchema.optional(), limit: queryInt(1, MAX_LIST_LIMIT).default(200) }).default({ limit: 200 });
@@ -80,5 +81,6 @@ export const tradesContract = {
   list: oc.route({ method: 'GET', path: '/trades' }).input(listInput).output(z.array(TradeSchema)),
   /** Every bot's and account's trades (deleted bots' too), filtered, sorted and paged from where the last page ended. */
   history: oc.route({ method: 'POST', path: '/trades/history' }).input(TradePageInputSchema).output(TradePageSchema),
+  detail: oc.route({ method: 'GET', path: '/trades/{id}' }).input(TradeDetailInputSchema).output(TradeDetailSchema),
   totals: oc.route({ method: 'POST', path: '/trades/totals' }).input(z.object({ filter: TradeFilterSchema.default({}) }).strict()).output(TradeTotalsSchema),
 };

@@ -1,10 +1,10 @@
 import { roundQuote } from '../execution/precision.ts';
 import { summariseDrawdowns, type DrawdownSummary } from './drawdown.ts';
 import { riskAdjusted, type RiskAdjusted, YEAR_MS } from './returns.ts';
-import { tradeStats, type TradePnl, type TradeStats } from './trade-stats.ts';
+import { statsFromSums, tradeStats, type TradePnl, type TradeStats, type TradeSums } from './trade-stats.ts';
 
 export { drawdownSeries } from './drawdown.ts';
-export type { TradePnl } from './trade-stats.ts';
+export type { TradePnl, TradeSums } from './trade-stats.ts';
 
 /**
  * One equity series (a value after each bar) and the closed trades of the same run: what a
@@ -19,7 +19,8 @@ export interface MetricsInput {
   initialCapital: number;
   /** The duration of one step of the series (the timeframe): sets bars per year. */
   barMs: number;
-  trades: readonly TradePnl[];
+  /** The closed trades, or their sums when a ledger too large to list is summed in SQL (the analytics dashboard). */
+  trades: readonly TradePnl[] | TradeSums;
   /** Points at which a position was held; exposure is null without it. */
   barsInMarket?: number;
   /** The first and last price of the market, for the buy-and-hold comparison; null without it. */
@@ -52,6 +53,8 @@ function cagr(ts: ArrayLike<number>, finalEquity: number, initialCapital: number
   return (finalEquity / initialCapital) ** (YEAR_MS / spanMs) - 1;
 }
 
+const isSums = (trades: MetricsInput['trades']): trades is TradeSums => !Array.isArray(trades);
+
 /** Money figures at the quote currency's precision, like the ledger's: no float noise in a report. */
 const money = (value: number | null) => (value === null ? null : roundQuote(value));
 
@@ -63,7 +66,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const finalEquity = bars > 0 ? equity[bars - 1]! : initialCapital;
   const netProfit = finalEquity - initialCapital;
   const hold = input.buyAndHold;
-  const trades = tradeStats(input.trades);
+  const trades = isSums(input.trades) ? statsFromSums(input.trades) : tradeStats(input.trades);
   const drawdowns = summariseDrawdowns(ts, equity, initialCapital, barMs);
   return {
     initialCapital,

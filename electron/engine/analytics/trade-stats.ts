@@ -19,21 +19,31 @@ export interface TradeStats {
   expectancy: number | null;
 }
 
-export function tradeStats(trades: readonly TradePnl[]): TradeStats {
-  let wins = 0;
-  let losses = 0;
-  let grossProfit = 0;
-  let grossLoss = 0;
+/** What the trade figures are made of: a ledger of any size sums to these (in SQL, or from a list). */
+export interface TradeSums {
+  count: number;
+  wins: number;
+  losses: number;
+  /** Sum of the winners' pnl (zero or more) and of the losers' (zero or less). */
+  grossProfit: number;
+  grossLoss: number;
+}
+
+export function sumTrades(trades: readonly TradePnl[]): TradeSums {
+  const sums: TradeSums = { count: trades.length, wins: 0, losses: 0, grossProfit: 0, grossLoss: 0 };
   for (const { pnl } of trades) {
     if (pnl > 0) {
-      wins += 1;
-      grossProfit += pnl;
+      sums.wins += 1;
+      sums.grossProfit += pnl;
     } else if (pnl < 0) {
-      losses += 1;
-      grossLoss += pnl;
+      sums.losses += 1;
+      sums.grossLoss += pnl;
     }
   }
-  const count = trades.length;
+  return sums;
+}
+
+export function statsFromSums({ count, wins, losses, grossProfit, grossLoss }: TradeSums): TradeStats {
   return {
     trades: count,
     wins,
@@ -45,3 +55,5 @@ export function tradeStats(trades: readonly TradePnl[]): TradeStats {
     expectancy: count > 0 ? (grossProfit + grossLoss) / count : null,
   };
 }
+
+export const tradeStats = (trades: readonly TradePnl[]): TradeStats => statsFromSums(sumTrades(trades));

@@ -5,6 +5,7 @@ import type { EngineServices } from '../services.ts';
 import { markedPositions, sumPnl } from '../execution/portfolio.ts';
 import { listFills, listTrades } from '../persistence/ledger.repository.ts';
 import { tradePage, tradeTotals } from '../history/trade-history.ts';
+import { tradeDetail } from '../history/trade-detail.ts';
 import { findOrder, listOrders } from '../persistence/orders.repository.ts';
 import { listOrderEvents } from '../persistence/order-events.repository.ts';
 import { listLog } from '../persistence/webhooks.repository.ts';
@@ -28,6 +29,7 @@ import { accountVenueHandlers } from './account-venues.ts';
 import { marketSourceHandlers } from './market-source-handlers.ts';
 import { fail, ok } from '../../../shared/errors.ts';
 import { engineHealth } from '../health/engine-health.ts';
+import { analyticsRouter } from './analytics-handlers.ts';
 
 const os = implement(contract).$context<{ engine: EngineServices }>().use(storageGuard);
 
@@ -90,6 +92,7 @@ export const router = os.router({
   trades: {
     list: os.trades.list.handler(({ input, context: { engine } }) => listTrades(engine.db, input)),
     history: os.trades.history.handler(async ({ input, context: { engine } }) => unwrap(await tradePage(engine.reads, input))),
+    detail: os.trades.detail.handler(async ({ input, context: { engine } }) => unwrap(await tradeDetail(engine.reads, engine.instruments, input.id))),
     totals: os.trades.totals.handler(({ input, context: { engine } }) => tradeTotals(engine.reads, input.filter)),
   },
   engine: {
@@ -132,4 +135,5 @@ export const router = os.router({
   history: historyRouter,
   chart: chartRouter,
   exports: exportRouter,
+  analytics: analyticsRouter,
 });

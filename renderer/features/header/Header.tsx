@@ -9,7 +9,7 @@ import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
-const TAB_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts', symbols: 'Symbols', reconcile: 'Reconcile', risk: 'Risk', history: 'Market data', backtest: 'Backtest', optimise: 'Optimise' } as const;
+const TAB_NAMES = { bots: 'Bots', webhooks: 'Webhooks', accounts: 'Accounts', symbols: 'Symbols', reconcile: 'Reconcile', risk: 'Risk', history: 'Market data', backtest: 'Backtest', optimise: 'Optimise', trades: 'Trades', analytics: 'Analytics' } as const;
 
 export function Header() {
   return (
@@ -29,7 +29,7 @@ function HeaderBar() {
     <header className="header">
       <div className="brand">StoxRobot</div>
       <nav className="tabs" aria-label="Pages">
-        {(['bots', 'webhooks', 'accounts', 'symbols', 'reconcile', 'risk', 'history', 'backtest', 'optimise'] as const).map((v) => (
+        {(['bots', 'webhooks', 'accounts', 'symbols', 'reconcile', 'risk', 'history', 'backtest', 'optimise', 'trades', 'analytics'] as const).map((v) => (
           <button key={v} type="button" className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
             {TAB_NAMES[v]}
           </button>
