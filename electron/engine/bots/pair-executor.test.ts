@@ -1,40 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Bot } from '../../../shared/domain/bot.ts';
-import { EventBus } from '../event-bus.ts';
-import { OrderManager } from '../execution/order-manager.ts';
-import { insertBot } from '../persistence/bots.repository.ts';
-import { openDatabase } from '../persistence/open-database.ts';
 import { listOrders } from '../persistence/orders.repository.ts';
-import { silentLogger } from '../ports/logger.ts';
-import { delegatingVenue } from '../testing/delegating-venue.ts';
-import { manualClock, tempDir } from '../testing/temp-dir.ts';
-import { PaperVenue } from '../venues/paper/paper-venue.ts';
-import type { Venue } from '../venues/venue.ts';
-import { VenueRegistry } from '../venues/venue-registry.ts';
-import { PairExecutor } from './pair-executor.ts';
-
-const BTC = { venue: 'paper', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: 0.01, stepSize: 0.0001, minNotional: 5 };
-const botOn = (id: string, account: string): Bot => ({ id, name: id, symbol: 'BTC/USDT', timeframe: '1m', strategy: { kind: 'arbitrage', entrySpreadPct: 0.1, exitSpreadPct: 0.05, feeBpsA: 10, feeBpsB: 10, slippageBps: 2 }, orderQty: 1, account, status: 'running', createdAt: 0, updatedAt: 0 });
-const BOOK = { name: 'BTC gap', qty: 1, a: { botId: 'arb', symbol: 'BTC/USDT', account: 'paper-a' }, b: { botId: 'arb-b', symbol: 'BTC/USDT', account: 'paper-b' } };
-const BUY_A_SELL_B = { a: { target: 'long' }, b: { target: 'short' } } as const;
-const CLOSE_BOTH = { a: { target: 'flat' }, b: { target: 'flat' } } as const;
-
-async function pairDesk(file = join(tempDir(), 'pair.sqlite'), overrideB: Partial<Venue> = {}, firstRun = true) {
-  const { db } = await openDatabase(file);
-  if (firstRun) for (const bot of [botOn('arb', 'paper-a'), botOn('arb-b', 'paper-b')]) await insertBot(db, bot);
-  const paper = () => {
-    const venue = new PaperVenue([BTC], manualClock(), { takerFee: 0, makerFee: 0, slippageBps: 0 });
-    venue.markPrice('BTC/USDT', 50_000);
-    return venue;
-  };
-  const venues = new VenueRegistry([['paper-a', paper()], ['paper-b', delegatingVenue(paper(), overrideB)]]);
-  const orders = new OrderManager({ db, venues, bus: new EventBus((e) => { throw e; }), clock: manualClock(), logger: silentLogger });
-  await orders.loadPositions();
-  const alerts: string[] = [];
-  const executor = new PairExecutor({ db, orders, logger: silentLogger, alert: (title, body) => alerts.push(`${title}: ${body}`) }, BOOK);
-  return { db, orders, executor, alerts, file };
-}
+import { BUY_A_SELL_B, CLOSE_BOTH, pairDesk } from './testing/pair-desk.ts';
 
 describe('the two legs of an arbitrage bot stay hedged', () => {
   it('opens leg A then leg B, and closes both, without an alert', async () => {
