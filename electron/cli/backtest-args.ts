@@ -11,6 +11,8 @@ export const BACKTEST_USAGE = `Usage: npm run cli -- backtest (--csv FILE | --sy
   --timeframe T         bar length: 1m, 5m, 15m, 1h, 4h, 1d ...
   --from DATE --to DATE range in UTC: 2024-01-01 or 2024-01-01T12:00; a --to date alone includes that day
   --data DIR            the app's data folder (default ~/.stoxrobot)
+  --csv-b FILE          with --strategy arbitrage: the same symbol's candles on venue B (--csv is venue A);
+                        bars are paired by time, --fee-bps and --slippage-bps apply on both venues
   --strategy NAME       ma_crossover
   --param k=v           a strategy parameter, repeatable (ma_crossover: fast=9 slow=21 by default)
   --qty N               order size in the base asset (default 1)
@@ -26,6 +28,8 @@ export type CandleSource = { kind: 'csv'; file: string } | { kind: 'store'; symb
 
 export interface BacktestCommand {
   source: CandleSource;
+  /** Venue B's CSV, for a two-venue strategy (arbitrage); null for every other strategy. */
+  csvB: string | null;
   strategy: StrategyParams;
   qty: number;
   feeBps: number | undefined;
@@ -40,7 +44,7 @@ export interface BacktestCommand {
 /** What a strategy gets when the command line leaves a parameter out: the bot form's defaults. */
 const STRATEGY_DEFAULTS: Record<string, Record<string, unknown>> = { ma_crossover: { fast: 9, slow: 21 } };
 
-const STRING_OPTIONS = ['csv', 'symbol', 'venue', 'timeframe', 'from', 'to', 'data', 'strategy', 'qty', 'fee-bps', 'slippage-bps', 'tick', 'step', 'min-notional', 'capital'] as const;
+const STRING_OPTIONS = ['csv', 'csv-b', 'symbol', 'venue', 'timeframe', 'from', 'to', 'data', 'strategy', 'qty', 'fee-bps', 'slippage-bps', 'tick', 'step', 'min-notional', 'capital'] as const;
 
 const usage = (message: string): Result<never> => fail('INVALID_INPUT', `${message}\n\n${BACKTEST_USAGE}`);
 
@@ -64,7 +68,7 @@ function strategyParams(name: string | undefined, pairs: readonly string[]): Res
   }
   const parsed = StrategySchema.safeParse(params);
   // Checked before any file is read: a bot driven by alerts has no candle strategy to run.
-  if (parsed.success && createStrategy(parsed.data) === null) return usage(`The strategy '${name}' trades on TradingView alerts, not on candles`);
+  if (parsed.success && parsed.data.kind === 'tradingview' && createStrategy(parsed.data) === null) return usage(`The strategy '${name}' trades on TradingView alerts, not on candles`);
   if (parsed.success) return ok(parsed.data);
   const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
   return usage(`The strategy '${name}' cannot run with these parameters: ${problems.join('; ')}`);
@@ -106,6 +110,10 @@ export function parseBacktestArgs(argv: readonly string[]): Result<BacktestComma
   if (!source.ok) return source;
   const strategy = strategyParams(values.strategy, values.param ?? []);
   if (!strategy.ok) return strategy;
+  const csvB = values['csv-b'] ?? null;
+  const pair = strategy.value.kind === 'arbitrage';
+  if (pair && (csvB === null || source.value.kind !== 'csv')) return usage('The arbitrage strategy compares two venues: give --csv FILE for venue A and --csv-b FILE for venue B');
+  if (!pair && csvB !== null) return usage(`--csv-b is for a two-venue strategy (arbitrage); '${strategy.value.kind}' trades one series`);
   const numbers = {
     qty: numberOption('qty', values.qty, false),
     feeBps: numberOption('fee-bps', values['fee-bps'], true),
@@ -119,6 +127,7 @@ export function parseBacktestArgs(argv: readonly string[]): Result<BacktestComma
   const value = (result: Result<number | undefined>) => (result.ok ? result.value : undefined);
   return ok({
     source: source.value,
+    csvB,
     strategy: strategy.value,
     qty: value(numbers.qty) ?? 1,
     feeBps: value(numbers.feeBps),

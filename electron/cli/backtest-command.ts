@@ -7,6 +7,7 @@ import { DEFAULT_PAPER_OPTIONS } from '../engine/venues/paper/paper-venue.ts';
 import { type BacktestCommand, parseBacktestArgs } from './backtest-args.ts';
 import { backtestJson, backtestText } from './backtest-report.ts';
 import { loadCandles, type LoadedCandles } from './load-candles.ts';
+import { pairBacktestCommand } from './pair-backtest-command.ts';
 
 /**
  * A CSV carries no instrument rules, so nothing is charged or rounded unless asked; stored candles
@@ -40,6 +41,7 @@ export async function backtestCommand(argv: readonly string[]): Promise<Result<s
   if (!command.ok) return command;
   const loaded = await loadCandles(command.value.source);
   if (!loaded.ok) return loaded;
+  if (command.value.csvB !== null) return pairBacktestCommand(command.value, command.value.csvB, loaded.value.candles, optionsFor(command.value, loaded.value));
   const result = runBacktest(toColumns(loaded.value.candles), command.value.strategy, optionsFor(command.value, loaded.value));
   if (!result.ok) return fail('INVALID_INPUT', result.error.message);
   return ok(command.value.json ? JSON.stringify(backtestJson(result.value)) : backtestText(result.value));

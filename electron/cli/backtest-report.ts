@@ -21,12 +21,12 @@ export function backtestJson(result: BacktestResult) {
   };
 }
 
-const money = (value: number) => formatAmount(value, 8, 2);
+export const money = (value: number) => formatAmount(value, 8, 2);
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(2)} %`);
 const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
 const days = (ms: number) => `${(ms / 86_400_000).toFixed(1)} days`;
 
-function metricLines(m: Metrics): string[] {
+export function metricLines(m: Metrics): string[] {
   return [
     `Bars                ${m.bars}`,
     `Initial capital     ${money(m.initialCapital)}`,

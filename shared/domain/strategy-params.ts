@@ -98,6 +98,30 @@ export const ZScoreParamsSchema = z
   .refine((p) => p.entryZ > p.exitZ, { message: 'Entry must be further out than the exit', path: ['entryZ'] })
   .meta({ title: 'Z-score mean reversion', description: 'Buys when the close falls the entry distance below its mean, exits when it is back within the exit distance.' });
 
+/**
+ * Two feeds of one symbol (this bot's account is leg A, `accountB` leg B). Fees and slippage are the
+ * strategy's own estimate of what a round trip costs (4 fills); the entry needs the spread beyond them.
+ */
+export const ArbitrageParamsSchema = z
+  .object({
+    kind: z.literal('arbitrage'),
+    entrySpreadPct: decimal('Enter when the spread, net of costs, exceeds (%)', 0, 50).default(0.2),
+    exitSpreadPct: decimal('Exit when the spread narrows below (%)', 0, 50).default(0.05),
+    feeBpsA: decimal('Fee per fill on venue A (bps)', 0, 500).default(10),
+    feeBpsB: decimal('Fee per fill on venue B (bps)', 0, 500).default(10),
+    slippageBps: decimal('Slippage per fill (bps)', 0, 500).default(2),
+  })
+  .refine((p) => p.exitSpreadPct < p.entrySpreadPct + roundTripCostPct(p), { message: 'The exit spread must be below the entry spread plus costs, or every entry would exit at once', path: ['exitSpreadPct'] })
+  .meta({
+    title: 'Cross-venue arbitrage',
+    description: 'Watches the same symbol on two venues. When the price gap, after both venues\' fees and slippage on all four fills, exceeds the entry spread, buys on the cheap venue and sells on the dear one; closes both legs once the gap narrows below the exit spread.',
+  });
+
+/** What opening and closing both legs costs, as a percentage of the price: two fills a venue, slippage on each. */
+export function roundTripCostPct(p: { feeBpsA: number; feeBpsB: number; slippageBps: number }): number {
+  return (2 * p.feeBpsA + 2 * p.feeBpsB + 4 * p.slippageBps) / 100;
+}
+
 /** Trades only from TradingView alerts; `maxEntries` caps pyramiding (adds to one position). */
 export const TradingViewParamsSchema = z
   .object({
@@ -114,6 +138,7 @@ export const STRATEGY_PARAMS_SCHEMAS = [
   BollingerParamsSchema,
   MomentumParamsSchema,
   ZScoreParamsSchema,
+  ArbitrageParamsSchema,
   TradingViewParamsSchema,
 ] as const;
 

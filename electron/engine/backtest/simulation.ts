@@ -1,6 +1,6 @@
 import type { Candle } from '../../../shared/domain/candle.ts';
 import { computeMetrics, drawdownSeries, type Metrics } from '../analytics/metrics.ts';
-import { unrealizedPnl } from '../execution/position-math.ts';
+import { type PositionState, unrealizedPnl } from '../execution/position-math.ts';
 import { roundQuote } from '../execution/precision.ts';
 import type { Intent, Strategy, StrategyPosition } from '../strategies/strategy.ts';
 import { BacktestBook, type BacktestTrade, type Refusal } from './book.ts';
@@ -119,20 +119,21 @@ export class BacktestSimulation {
     const book = this.#book;
     const buyAndHold = n > 0 ? { firstPrice: open[0]!, lastPrice: close[n - 1]! } : undefined;
     const metrics = computeMetrics({ ts, equity, initialCapital: this.#initialCapital, barMs: this.#barMs, trades: book.trades, barsInMarket: this.#barsInMarket, ...(buyAndHold ? { buyAndHold } : {}) });
-    const last = book.position;
-    const markPrice = n > 0 ? close[n - 1]! : 0;
-    const openTrade: OpenTrade | null =
-      last.netQty === 0
-        ? null
-        : {
-            side: last.netQty > 0 ? 'long' : 'short',
-            qty: Math.abs(last.netQty),
-            entryTime: last.openedAt ?? ts[0]!,
-            entryPrice: last.avgPxOpen,
-            markPrice,
-            unrealizedPnl: roundQuote(unrealizedPnl(last, markPrice) - last.tripFees),
-            fees: last.tripFees,
-          };
+    const openTrade = openTradeOf(book.position, n > 0 ? close[n - 1]! : 0, ts[0]!);
     return { metrics, trades: book.trades, openTrade, ts, equity, drawdown: drawdownSeries(equity, this.#initialCapital), refusals: book.refusals, refusedCount: book.refusedCount };
   }
+}
+
+/** The position still open after the last bar, marked to `markPrice`; null when flat. */
+export function openTradeOf(last: PositionState, markPrice: number, firstTs: number): OpenTrade | null {
+  if (last.netQty === 0) return null;
+  return {
+    side: last.netQty > 0 ? 'long' : 'short',
+    qty: Math.abs(last.netQty),
+    entryTime: last.openedAt ?? firstTs,
+    entryPrice: last.avgPxOpen,
+    markPrice,
+    unrealizedPnl: roundQuote(unrealizedPnl(last, markPrice) - last.tripFees),
+    fees: last.tripFees,
+  };
 }

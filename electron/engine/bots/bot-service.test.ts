@@ -37,3 +37,11 @@ describe('a bot is bound to one account', () => {
     expect(await engine.services.bots.list()).toEqual([]);
   });
 });
+
+describe('an arbitrage bot', () => {
+  it('is refused with the reason, not saved to sit running without its second venue', async () => {
+    const result = await engine.services.bots.create({ ...config('BTC/USDT', 0.01), strategy: { kind: 'arbitrage', entrySpreadPct: 0.2, exitSpreadPct: 0.05, feeBpsA: 10, feeBpsB: 10, slippageBps: 2 } });
+    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['strategy'], message: expect.stringContaining('Arbitrage needs a second venue for its other leg') }] } });
+    expect(await engine.services.bots.list()).toEqual([]);
+  });
+});

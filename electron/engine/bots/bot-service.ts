@@ -17,6 +17,9 @@ import { orderSizeProblem } from '../risk/order-size.ts';
 import type { BotRuntime } from './bot-runtime.ts';
 import type { VenueRegistry } from '../venues/venue-registry.ts';
 
+/** Saved, an arbitrage bot would run with no second venue and never trade: refused until its leg B is wired. */
+const ARBITRAGE_NOT_LIVE = 'Arbitrage needs a second venue for its other leg, which bots cannot be given yet: test it with a pair backtest (two CSV files, or the simulated twin feed) instead';
+
 /** Creating, editing and switching bots on and off; every change is validated, stored and audited. */
 export class BotService {
   readonly #db: Kysely<Database>;
@@ -163,6 +166,7 @@ export class BotService {
   }
 
   #checkMarket(config: BotConfig): Result<never> | null {
+    if (config.strategy.kind === 'arbitrage') return fail('INVALID_INPUT', ARBITRAGE_NOT_LIVE, [{ path: ['strategy'], message: ARBITRAGE_NOT_LIVE }]);
     const venue = this.#venues.get(config.account);
     if (!venue) {
       const message = `Account ${config.account} is not connected; choose one of ${this.#venues.accounts().join(', ')}`;

@@ -8,10 +8,26 @@ import type { Database } from '../persistence/database.ts';
 import type { Clock } from '../ports/clock.ts';
 import { consoleLogger } from '../ports/logger.ts';
 import { hashSeed, RandomWalk } from './random-walk.ts';
+import { TwinFeed } from './twin-feed.ts';
 
 export type MarketListener = (update: CandleUpdate) => Promise<void> | void;
+/** A bar of a twin feed: the same symbol quoted on a second venue (`venue`). */
+export type TwinListener = (venue: string, update: CandleUpdate) => Promise<void> | void;
 
-type SimulatedInstrument = Instrument & { startPx: number; annualVol: number };
+/** A second, correlated feed of the instrument on `venue`: its gap to the leader is `gapBps` typical, halving in `halfLifeTicks`. */
+export interface TwinOf {
+  venue: string;
+  gapBps: number;
+  halfLifeTicks: number;
+}
+
+type SimulatedInstrument = Instrument & { startPx: number; annualVol: number; twin?: TwinOf };
+
+interface Twin {
+  key: SeriesKey;
+  feed: TwinFeed;
+  forming: Candle;
+}
 
 interface Series {
   instrument: SimulatedInstrument;
@@ -19,6 +35,7 @@ interface Series {
   walk: RandomWalk;
   forming: Candle;
   tickInBar: number;
+  twin: Twin | null;
 }
 
 const BAR_MS = 60_000;
@@ -47,6 +64,7 @@ export interface SimulatedMarketOptions {
 export class SimulatedMarket {
   readonly #series = new Map<string, Series>();
   readonly #listeners = new Set<MarketListener>();
+  readonly #twinListeners = new Set<TwinListener>();
   readonly #closedBuffer: { key: SeriesKey; candle: Candle }[] = [];
   readonly #db: Kysely<Database>;
   readonly #sqlite: BetterSqlite3.Database;
@@ -78,17 +96,25 @@ export class SimulatedMarket {
   async init(): Promise<void> {
     for (const instrument of this.#options.instruments) {
       const key: SeriesKey = { venue: instrument.venue, symbol: instrument.symbol, timeframe: '1m' };
+      const twinKey: SeriesKey | null = instrument.twin ? { ...key, venue: instrument.twin.venue } : null;
       let last = await latestCandle(this.#db, key);
-      if (!last) last = this.#backfill(instrument, key);
+      if (!last) last = this.#backfill(instrument, key, twinKey);
       const walk = new RandomWalk({ seed: hashSeed(`${instrument.symbol}@${last.ts}`), startPx: last.close, annualVol: instrument.annualVol, ticksPerBar: this.#options.ticksPerBar });
       const ts = last.ts + BAR_MS;
-      this.#series.set(instrument.symbol, { instrument, key, walk, tickInBar: 0, forming: { ts, open: last.close, high: last.close, low: last.close, close: last.close, volume: 0 } });
+      const twin = instrument.twin && twinKey ? { key: twinKey, feed: twinFeed(instrument.twin, `${twinKey.venue}:${instrument.symbol}@${last.ts}`, instrument.twin.halfLifeTicks), forming: { ts, open: last.close, high: last.close, low: last.close, close: last.close, volume: 0 } } : null;
+      this.#series.set(instrument.symbol, { instrument, key, walk, tickInBar: 0, forming: { ts, open: last.close, high: last.close, low: last.close, close: last.close, volume: 0 }, twin });
     }
   }
 
   subscribe(listener: MarketListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Bars of the twin feeds (instruments with `twin`), after the leader's update of the same tick. */
+  subscribeTwins(listener: TwinListener): () => void {
+    this.#twinListeners.add(listener);
+    return () => this.#twinListeners.delete(listener);
   }
 
   /** Market time: the simulated clock the venue stamps fills with, so markers land on their bar. */
@@ -187,9 +213,25 @@ export class SimulatedMarket {
     }
     const update: CandleUpdate = { symbol: series.key.symbol, timeframe: series.key.timeframe, candle, closed };
     for (const listener of this.#listeners) await listener(update);
+    if (series.twin) await this.#tickTwin(series.twin, series.instrument, px, closed);
   }
 
-  #backfill(instrument: SimulatedInstrument, key: SeriesKey): Candle {
+  async #tickTwin(twin: Twin, instrument: SimulatedInstrument, leaderPx: number, closed: boolean): Promise<void> {
+    const px = roundPriceToTick(twin.feed.next(leaderPx), instrument);
+    const bar = twin.forming;
+    bar.close = px;
+    bar.high = Math.max(bar.high, px);
+    bar.low = Math.min(bar.low, px);
+    const candle = { ...bar };
+    if (closed) {
+      this.#closedBuffer.push({ key: twin.key, candle });
+      twin.forming = { ts: bar.ts + BAR_MS, open: px, high: px, low: px, close: px, volume: 0 };
+    }
+    const update: CandleUpdate = { symbol: twin.key.symbol, timeframe: twin.key.timeframe, candle, closed };
+    for (const listener of this.#twinListeners) await listener(twin.key.venue, update);
+  }
+
+  #backfill(instrument: SimulatedInstrument, key: SeriesKey, twinKey: SeriesKey | null): Candle {
     const walk = new RandomWalk({ seed: hashSeed(instrument.symbol), startPx: instrument.startPx, annualVol: instrument.annualVol, ticksPerBar: this.#options.ticksPerBar });
     const end = Math.floor(this.#clock.now() / BAR_MS) * BAR_MS - BAR_MS;
     const start = end - (this.#options.historyBars - 1) * BAR_MS;
@@ -200,8 +242,20 @@ export class SimulatedMarket {
       bars.push({ ts, open: round(bar.open), high: round(bar.high), low: round(bar.low), close: round(bar.close), volume: roundTo(bar.volume, 4) });
     }
     insertCandlesBulk(this.#sqlite, key, bars);
+    if (instrument.twin && twinKey) {
+      const feed = twinFeed(instrument.twin, `${twinKey.venue}:${instrument.symbol}`, instrument.twin.halfLifeTicks / this.#options.ticksPerBar);
+      const round = (p: number) => roundPriceToTick(p, instrument);
+      const twinBars = bars.map((bar) => {
+        const twin = feed.nextBar(bar);
+        return { ...twin, open: round(twin.open), high: round(twin.high), low: round(twin.low), close: round(twin.close) };
+      });
+      insertCandlesBulk(this.#sqlite, twinKey, twinBars);
+    }
     const last = bars.at(-1);
     if (!last) throw new Error('historyBars must be at least 1');
     return last;
   }
 }
+
+/** Live, the gap steps once a tick; in generated history once a bar, so its half-life there is in bars. */
+const twinFeed = (twin: TwinOf, seed: string, halfLifeSteps: number) => new TwinFeed({ seed: hashSeed(seed), gapBps: twin.gapBps, halfLifeSteps });

@@ -49,7 +49,10 @@ export interface Strategy {
   onBar(candle: Candle, position: StrategyPosition): Intent | null;
 }
 
-/** The bar-driven strategy of a bot, or null for a bot driven by alerts (TradingView signals). */
+/**
+ * The bar-driven strategy of a bot, or null for a bot driven by alerts (TradingView signals) or by
+ * two feeds at once (arbitrage: `createPairStrategy`).
+ */
 export function createStrategy(params: StrategyParams): Strategy | null {
   switch (params.kind) {
     case 'ma_crossover':
@@ -64,6 +67,7 @@ export function createStrategy(params: StrategyParams): Strategy | null {
       return params.mode === 'roc' ? new RocMomentum(params) : new DonchianBreakout(params);
     case 'zscore':
       return new ZScoreReversion(params);
+    case 'arbitrage':
     case 'tradingview':
       return null;
   }

@@ -4,7 +4,7 @@ import { STRATEGY_FORMS, draftFor, paramsFromDraft, strategyForm } from './strat
 
 describe('the strategy form generated from the schemas', () => {
   it('lists every strategy, and each one’s defaults pass its own schema', () => {
-    expect(STRATEGY_FORMS.map((f) => f.kind)).toEqual(['ma_crossover', 'rsi', 'macd', 'bollinger', 'momentum', 'zscore', 'tradingview']);
+    expect(STRATEGY_FORMS.map((f) => f.kind)).toEqual(['ma_crossover', 'rsi', 'macd', 'bollinger', 'momentum', 'zscore', 'arbitrage', 'tradingview']);
     for (const form of STRATEGY_FORMS) expect(StrategySchema.safeParse(paramsFromDraft(draftFor(form.kind))).success, form.kind).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { StrategyParams } from '../../../shared/domain/strategy-params.ts';
+import { roundTripCostPct, type StrategyParams } from '../../../shared/domain/strategy-params.ts';
 
 /** One short line naming a bot's strategy and its main numbers, for headers and lists. */
 export function strategySummary(params: StrategyParams): string {
@@ -16,6 +16,8 @@ export function strategySummary(params: StrategyParams): string {
       return `${params.mode === 'roc' ? `ROC ${params.period} above ${params.rocThresholdPct} %` : `Donchian ${params.period} breakout`}${params.stopAtr > 0 ? `, stop ${params.stopAtr} ATR` : ''}${short}`;
     case 'zscore':
       return `Z-score ${params.period}, in at ${params.entryZ}, out at ${params.exitZ}${short}`;
+    case 'arbitrage':
+      return `Arbitrage A/B, in beyond ${params.entrySpreadPct} % net of ${roundTripCostPct(params).toFixed(2)} % costs, out below ${params.exitSpreadPct} %`;
     case 'tradingview':
       return `TradingView signals, up to ${params.maxEntries} entries`;
   }
