@@ -33,7 +33,9 @@ const marketFields = {
   initialCapital: run.initialCapital,
 };
 
-const OPTIMISABLE = ['ma_crossover', 'rsi', 'macd', 'bollinger', 'momentum', 'zscore'] as const;
+/** Bar strategies over one series: not TradingView (alerts) nor arbitrage (two feeds). */
+export const OPTIMISABLE = ['ma_crossover', 'rsi', 'macd', 'bollinger', 'momentum', 'zscore'] as const;
+export type OptimisableKind = (typeof OPTIMISABLE)[number];
 
 export const OptimizeInputSchema = z
   .object({

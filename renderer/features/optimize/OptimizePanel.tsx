@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { RANK_METRICS, type OptimizeResult, type RankMetric } from '../../../shared/contract/optimize.ts';
+import { OPTIMISABLE, RANK_METRICS, type OptimisableKind, type OptimizeResult, type RankMetric } from '../../../shared/contract/optimize.ts';
 import type { StrategyKind } from '../../../shared/domain/strategy-params.ts';
 import { client } from '../../rpc/client.ts';
 import { errorMessage } from '../../rpc/errors.ts';
@@ -9,12 +9,13 @@ import { axesOf, type AxisDraft, describeParams } from './optimize-form-model.ts
 import { ParamAxisRow } from './ParamAxisRow.tsx';
 import { initialSeries, SeriesFields, seriesRequest } from './SeriesFields.tsx';
 
-const KINDS = STRATEGY_FORMS.filter((form) => form.kind !== 'tradingview');
+const optimisable = (kind: StrategyKind): kind is OptimisableKind => (OPTIMISABLE as readonly string[]).includes(kind);
+const KINDS = STRATEGY_FORMS.filter((form) => optimisable(form.kind));
 
 /** Search a strategy's parameters on the engine's worker threads; progress, cancel, and the best sets ranked. */
 export function OptimizePanel() {
   const [series, setSeries] = useState(initialSeries);
-  const [kind, setKind] = useState<StrategyKind>('ma_crossover');
+  const [kind, setKind] = useState<OptimisableKind>('ma_crossover');
   const [axes, setAxes] = useState<Record<string, AxisDraft>>({});
   const [random, setRandom] = useState('');
   const [rankBy, setRankBy] = useState<RankMetric>('sharpe');
@@ -33,7 +34,7 @@ export function OptimizePanel() {
     const samples = Number(random);
     const search = random.trim() === '' ? { mode: 'grid' as const } : { mode: 'random' as const, samples };
     try {
-      const events = await client.backtest.optimize({ ...seriesRequest(series), kind: kind as Exclude<StrategyKind, 'tradingview'>, params: axesOf(form.fields, axes), search, rankBy }, { signal: controller.signal });
+      const events = await client.backtest.optimize({ ...seriesRequest(series), kind, params: axesOf(form.fields, axes), search, rankBy }, { signal: controller.signal });
       for await (const event of events) {
         if (event.kind === 'progress') setProgress({ done: event.done, total: event.total });
         else setResult(event.result);
@@ -52,7 +53,7 @@ export function OptimizePanel() {
       <SeriesFields draft={series} onChange={setSeries} />
       <label>
         Strategy{' '}
-        <select value={kind} onChange={(e) => (setKind(e.target.value as StrategyKind), setAxes({}))}>
+        <select value={kind} onChange={(e) => (setKind(e.target.value as OptimisableKind), setAxes({}))}>
           {KINDS.map((f) => (
             <option key={f.kind} value={f.kind}>
               {f.title}
