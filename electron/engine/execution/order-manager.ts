@@ -349,11 +349,15 @@ export class OrderManager {
     await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: describe(order), tsEvent: order.tsInit, tsInit: order.tsInit });
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
+    // An order not flagged reduce-only (an alert's close, a manual sell) that only reduces what no
+    // other close takes is no entry either: no entry rule or block holds a way out of a position.
+    const reduceRefusal = await this.#reduceOnlyRefusal(trx, order);
+    const reduces = reduceOnly === true || reduceRefusal === null;
     const refusal =
       (venue ? null : notConnected(order.venue)) ??
       stopOrderProblem(order, this.#lastPrice?.(order.symbol) ?? null) ??
-      this.#blockedAccount?.(order.venue, reduceOnly === true) ??
-      (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : ((await this.#entryChecks?.refusal(trx, order)) ?? null)) ??
+      this.#blockedAccount?.(order.venue, reduces) ??
+      (reduces ? reduceRefusal : ((await this.#entryChecks?.refusal(trx, order)) ?? null)) ??
       (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }
