@@ -153,12 +153,20 @@ export class OrderManager {
     }
     // Trading is paused on a full disk: no order starts before its rows can be written.
     this.#storage?.assertWritable();
-    const release = request.reduceOnly && this.#beforeReduce ? await this.#beforeReduce(request).catch((error: unknown) => this.#beforeReduceFailed(error)) : undefined;
+    // An order not flagged reduce-only that only closes part of the position (an alert's close) is
+    // a close too: a stop held at the exchange steps aside for it, or both could sell the same coins.
+    const closes = request.reduceOnly === true || this.#onlyCloses(request);
+    const release = closes && this.#beforeReduce ? await this.#beforeReduce(request).catch((error: unknown) => this.#beforeReduceFailed(error)) : undefined;
     try {
       return await this.#placeNow(request);
     } finally {
       release?.();
     }
+  }
+
+  #onlyCloses({ botId, symbol, side, qty }: PlaceOrder): boolean {
+    const held = this.position(botId, symbol).netQty;
+    return held !== 0 && (side === 'SELL') === held > 0 && qty <= Math.abs(held);
   }
 
   #beforeReduceFailed(error: unknown): undefined {
