@@ -153,12 +153,20 @@ export class OrderManager {
     }
     // Trading is paused on a full disk: no order starts before its rows can be written.
     this.#storage?.assertWritable();
-    const release = request.reduceOnly && this.#beforeReduce ? await this.#beforeReduce(request).catch((error: unknown) => this.#beforeReduceFailed(error)) : undefined;
+    // An order not flagged reduce-only that only closes part of the position (an alert's close) is
+    // a close too: a stop held at the exchange steps aside for it, or both could sell the same coins.
+    const closes = request.reduceOnly === true || this.#onlyCloses(request);
+    const release = closes && this.#beforeReduce ? await this.#beforeReduce(request).catch((error: unknown) => this.#beforeReduceFailed(error)) : undefined;
     try {
       return await this.#placeNow(request);
     } finally {
       release?.();
     }
+  }
+
+  #onlyCloses({ botId, symbol, side, qty }: PlaceOrder): boolean {
+    const held = this.position(botId, symbol).netQty;
+    return held !== 0 && (side === 'SELL') === held > 0 && qty <= Math.abs(held);
   }
 
   #beforeReduceFailed(error: unknown): undefined {
@@ -349,11 +357,15 @@ export class OrderManager {
     await appendOrderEvent(trx, { clientOrderId: order.clientOrderId, kind: 'submitted', applied: true, statusAfter: order.status, detail: describe(order), tsEvent: order.tsInit, tsInit: order.tsInit });
     // Transactions run one at a time and fills update the position cache inside theirs, so this
     // sees every fill committed before: two closes racing cannot both sell the same holding.
+    // An order not flagged reduce-only (an alert's close, a manual sell) that only reduces what no
+    // other close takes is no entry either: no entry rule or block holds a way out of a position.
+    const reduceRefusal = await this.#reduceOnlyRefusal(trx, order);
+    const reduces = reduceOnly === true || reduceRefusal === null;
     const refusal =
       (venue ? null : notConnected(order.venue)) ??
       stopOrderProblem(order, this.#lastPrice?.(order.symbol) ?? null) ??
-      this.#blockedAccount?.(order.venue, reduceOnly === true) ??
-      (reduceOnly ? await this.#reduceOnlyRefusal(trx, order) : ((await this.#entryChecks?.refusal(trx, order)) ?? null)) ??
+      this.#blockedAccount?.(order.venue, reduces) ??
+      (reduces ? reduceRefusal : ((await this.#entryChecks?.refusal(trx, order)) ?? null)) ??
       (await this.#gate?.admit(trx, order));
     return refusal ? this.#apply(trx, order, { kind: 'rejected', reason: refusal }) : null;
   }

@@ -190,6 +190,26 @@ describe('exchange-held stops', () => {
     expect(stops.state('b1', SYMBOL)).toBeNull();
   });
 
+  it('takes the held stop back for a plain sell that only closes the position (an alert’s close, not flagged reduce-only): never both at the exchange', async () => {
+    const { orders, protections, stops, settle } = await setup();
+    await orders.place({ botId: 'b1', symbol: SYMBOL, side: 'BUY', type: 'MARKET', qty: 0.01 });
+    await protections.set('b1', SYMBOL, { stopLoss: 48_000, takeProfit: null });
+    await settle();
+    expect(heldAtFake()).toHaveLength(1);
+    const stopsOpenAtSell: number[] = [];
+    const place = fake.book.place.bind(fake.book);
+    fake.book.place = (input): FakeOrder => {
+      if (input.type === 'MARKET') stopsOpenAtSell.push(heldAtFake().length);
+      return place(input);
+    };
+    expect(await orders.place({ botId: 'b1', symbol: SYMBOL, side: 'SELL', type: 'MARKET', qty: 0.01, source: 'alert' })).toMatchObject({ status: 'FILLED' });
+    await settle();
+    expect(stopsOpenAtSell).toEqual([0]); // had the stop stayed, both could sell the same 0.01 BTC
+    expect(orders.position('b1', SYMBOL).netQty).toBe(0);
+    expect(heldAtFake()).toEqual([]);
+    expect(stops.state('b1', SYMBOL)).toBeNull();
+  });
+
   it('finds its stop again after a restart instead of placing a second one', async () => {
     const first = await setup();
     await first.orders.place({ botId: 'b1', symbol: SYMBOL, side: 'BUY', type: 'MARKET', qty: 0.01 });

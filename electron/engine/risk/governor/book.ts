@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Order } from '../../../../shared/domain/order.ts';
+import { hasLimitPrice, isStopType, type Order } from '../../../../shared/domain/order.ts';
 import { heldPositions, openOrdersOfAccount } from '../../accounts/accounts.repository.ts';
 import type { Database } from '../../persistence/database.ts';
 import type { AccountBook } from './exposure.ts';
@@ -13,7 +13,8 @@ export async function loadBook(trx: Kysely<Database>, accountId: string): Promis
     symbol: o.symbol,
     side: o.side,
     remainingQty: Math.max(0, o.qty - o.filledQty),
-    price: o.type === 'LIMIT' ? o.price : null,
+    price: hasLimitPrice(o.type) ? o.price : null,
+    trigger: isStopType(o.type) ? o.triggerPrice : null,
   }));
   return { holdings: holdings.map(({ botId, symbol, netQty }) => ({ botId, symbol, netQty })), orders };
 }

@@ -40,14 +40,17 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 
 /**
  * The instant a wall-clock time happens in the zone. Two passes settle the offset on either side of
- * a change; a time skipped by a spring-forward (02:30 in Berlin on the last Sunday of March) lands
- * an hour later, when the clocks show it.
+ * a change; a time skipped by a spring-forward (02:30 in Berlin on the last Sunday of March, 00:00
+ * in Santiago on the first Sunday of September) lands an hour later, when the clocks show it. The
+ * two passes then give the wall time read with the offset before and after the change: the later
+ * of them, since the earlier one falls before the change (on the day before, for a skipped midnight).
  */
 function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const first = wall - zoneOffsetMs(wall, timeZone);
   const second = wall - zoneOffsetMs(first, timeZone);
-  return second;
+  const shown = second + zoneOffsetMs(second, timeZone);
+  return shown === wall ? second : Math.max(first, second);
 }
 
 function parseHhMm(resetTime: string): { hour: number; minute: number } {

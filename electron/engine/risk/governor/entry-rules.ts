@@ -20,7 +20,7 @@ interface EntryInput {
   freshness: PriceFreshness;
 }
 
-const COUNTED = 'orders counted at their limit price, or the last price for market orders';
+const COUNTED = 'orders counted at their limit price, or the last price for market orders; a stop at its trigger when that is higher';
 
 /**
  * The governor's rules on one entry, first refusal wins: fresh market data, locks in force, open

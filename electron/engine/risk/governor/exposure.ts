@@ -16,6 +16,8 @@ export interface PendingOrder {
   side: 'BUY' | 'SELL';
   remainingQty: number;
   price: number | null;
+  /** A stop's trigger: once woken it trades at or beyond it, so it is counted at no less (left out: no stop). */
+  trigger?: number | null;
 }
 
 export interface AccountBook {
@@ -52,8 +54,8 @@ export function openPositions(book: AccountBook): number {
 /**
  * What the account could hold at worst, in its currency: for each bot and symbol, the larger of
  * "every buy fills and no sell" and "every sell fills and no buy", each order at its limit price
- * or the last price. Positions are valued at the last price, long and short alike, turned into the
- * account currency through `quoteMark` (ETH/BTC in a USDT account at BTC/USDT); symbols add up.
+ * or the last price, a stop at its trigger when that is higher. Positions are valued at the last
+ * price, long and short alike, turned into the account currency through `quoteMark` (ETH/BTC in a USDT account at BTC/USDT); symbols add up.
  * Returns why it cannot be counted instead (a symbol without a price): a guess would let an entry through unseen.
  */
 export function worstCaseExposure(book: AccountBook, lastPrice: PriceSource, quoteMark: QuoteMark = () => 1): Exposure | { problem: string } {
@@ -72,7 +74,8 @@ export function worstCaseExposure(book: AccountBook, lastPrice: PriceSource, quo
   }
   for (const o of book.orders) {
     if (o.remainingQty <= 0) continue;
-    const px = inAccount(o.price ?? lastPrice(o.symbol), o.symbol, quoteMark);
+    const at = o.price ?? lastPrice(o.symbol);
+    const px = inAccount(at === null ? null : Math.max(at, o.trigger ?? 0), o.symbol, quoteMark);
     if (px === null) return noPrice(o.symbol);
     const slot = entry(o.botId, o.symbol);
     if (o.side === 'BUY') slot.buys += o.remainingQty * px;

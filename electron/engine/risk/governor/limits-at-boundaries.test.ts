@@ -37,7 +37,7 @@ describe('exposure in the account currency, open orders at worst case', () => {
     expect((await h.buy('b1', 10)).status).toBe('FILLED'); // 10 BTC at 100 = 1,000.00 USDT
     expect(await h.buy('b2', 0.0001)).toMatchObject({
       status: 'REJECTED',
-      rejectReason: 'Max exposure per symbol 1,000.00 USDT: BUY 0.0001 BTC/USDT would bring BTC/USDT to 1,000.01 USDT at worst (now 1,000.00 USDT; orders counted at their limit price, or the last price for market orders)',
+      rejectReason: 'Max exposure per symbol 1,000.00 USDT: BUY 0.0001 BTC/USDT would bring BTC/USDT to 1,000.01 USDT at worst (now 1,000.00 USDT; orders counted at their limit price, or the last price for market orders; a stop at its trigger when that is higher)',
     });
     expect((await h.orders.place({ botId: 'b2', symbol: 'ETH/USDT', side: 'BUY', type: 'MARKET', qty: 50 })).status).toBe('FILLED'); // another symbol
   });
