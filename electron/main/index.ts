@@ -14,6 +14,7 @@ import { denyUnusedPermissions } from './permissions.ts';
 import { reconcileOnResume } from './power-resume.ts';
 import { showDesktopNotifications } from './desktop-notifications.ts';
 import { relayPortsToEngine } from './rpc-bridge.ts';
+import { sampleHistoryDir } from './sample-history-dir.ts';
 import { windowOptions } from './window-options.ts';
 
 // Thin on purpose: every decision lives in a plain, unit-tested function beside this file. The engine
@@ -39,7 +40,8 @@ async function openWindow(): Promise<void> {
 }
 
 function startEngine(dataDir: string, log: ReturnType<typeof openLogFile>): EngineProcess {
-  const child = utilityProcess.fork(join(here, 'engine.js'), ['--data', dataDir], { serviceName: 'StoxRobot engine', stdio: 'pipe' });
+  const samples = sampleHistoryDir(app, process.resourcesPath, here);
+  const child = utilityProcess.fork(join(here, 'engine.js'), ['--data', dataDir, '--samples', samples], { serviceName: 'StoxRobot engine', stdio: 'pipe' });
   child.stdout?.pipe(log.engineOutput, { end: false });
   child.stderr?.pipe(log.engineOutput, { end: false });
   return engineProcess(child);

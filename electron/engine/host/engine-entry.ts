@@ -26,11 +26,11 @@ function hostChannel(): HostChannel {
   return nodePortChannel(parentPort);
 }
 
-/** `--data DIR` (required), `--webhook-port N`; `--quiet` and `--manual-market` for tests and benchmarks. */
+/** `--data DIR` (required), `--samples DIR` (the sample history to store at first start), `--webhook-port N`; `--quiet` and `--manual-market` for tests and benchmarks. */
 function engineDeps(argv: string[]): EngineDeps {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, 'webhook-port': { type: 'string' }, quiet: { type: 'boolean' }, 'manual-market': { type: 'boolean' } },
+    options: { data: { type: 'string' }, samples: { type: 'string' }, 'webhook-port': { type: 'string' }, quiet: { type: 'boolean' }, 'manual-market': { type: 'boolean' } },
     strict: true,
     allowPositionals: false,
   });
@@ -38,6 +38,7 @@ function engineDeps(argv: string[]): EngineDeps {
   const webhookPort = values['webhook-port'] === undefined ? null : Number(values['webhook-port']);
   return {
     dataDir: values.data,
+    ...(values.samples ? { sampleHistoryDir: values.samples } : {}),
     ...(values.quiet ? { logger: silentLogger } : {}),
     ...(values['manual-market'] ? { startMarketTimer: false } : {}),
     ...(webhookPort !== null && Number.isInteger(webhookPort) ? { webhook: { port: webhookPort } } : {}),
