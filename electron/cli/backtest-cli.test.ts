@@ -1,26 +1,13 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from './testing/run-cli.ts';
 import { backtestCommand } from './backtest-command.ts';
 import { DATABASE_FILE } from '../engine/index.ts';
 import { insertCandlesBulk } from '../engine/persistence/candles.repository.ts';
 import { openDatabase } from '../engine/persistence/open-database.ts';
 import { tempDir } from '../engine/testing/temp-dir.ts';
 
-const run = promisify(execFile);
-
-/** Runs the real CLI in its own Node process; exit code, stdout and stderr as a trader sees them. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/main.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 // SMA2 crosses above SMA4 on bar 6 and below on bar 9, above again on bar 13 (see the backtester's hand-checked run).
 const closes = [10, 10, 10, 10, 9, 8, 12, 14, 15, 9, 7, 6, 8, 11, 12, 10];

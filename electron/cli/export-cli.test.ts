@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { cli } from './testing/run-cli.ts';
 import { seededHistory } from '../engine/history/export/testing-seed.ts';
 import { DATABASE_FILE } from '../engine/index.ts';
 import { tempDir } from '../engine/testing/temp-dir.ts';
 
-const run = promisify(execFile);
-
-/** Runs the real CLI in its own Node process; exit code, stdout and stderr as a trader sees them. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/main.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const DAY = 86_400_000;
 const JAN_1 = Date.UTC(2024, 0, 1);
