@@ -54,6 +54,8 @@ export class CandleChart {
   #frame = 0;
   #loadingOlder = false;
   #following = true;
+  /** Set by dispose: answers still on their way (older pages, gap fills, stream items) then change nothing. */
+  #disposed = false;
 
   /** `stepSeconds`: the length of one bar of the timeframe shown. */
   constructor(container: HTMLElement, sources: CandleChartSources, stepSeconds: number) {
@@ -91,17 +93,20 @@ export class CandleChart {
   }
 
   setHistory(candles: readonly Candle[]): void {
+    if (this.#disposed) return;
     this.#show(this.#bars.setHistory(candles.map(toBar)));
   }
 
   /** Takes a live update; the chart draws the latest one on the next animation frame. */
   push(update: CandleUpdate): void {
+    if (this.#disposed) return;
     this.#pending = update;
     this.#frame ||= requestAnimationFrame(() => this.#drawPending());
   }
 
   /** Closed bars read back from history (a gap's, or older ones). */
   merge(candles: readonly Candle[]): void {
+    if (this.#disposed) return;
     this.#show(this.#bars.merge(candles.map(toBar)));
   }
 
@@ -129,6 +134,7 @@ export class CandleChart {
 
   /** The strategy's lines over history (a new subscription sends them whole). */
   setPlots(series: readonly PlotSeries[]): void {
+    if (this.#disposed) return;
     this.#plots.setHistory(series);
     this.#container.dataset.plots = this.#plots.names.join('|');
     this.#container.dataset.panes = String(this.#chart.panes().length);
@@ -136,17 +142,20 @@ export class CandleChart {
 
   /** Each line's value after the bar opened at `ts` (epoch ms). */
   pushPlot(ts: number, values: readonly (number | null)[]): void {
+    if (this.#disposed) return;
     this.#plots.push(ts, values);
   }
 
   /** The position's entry, stop-loss and take-profit. */
   setLevels(levels: readonly PriceLevel[]): void {
+    if (this.#disposed) return;
     this.#levels.set(levels);
     this.#container.dataset.levels = levels.map((l) => l.title).join('|');
   }
 
   /** Back to the latest bar, which live bars then keep in view. */
   jumpToLatest(): void {
+    if (this.#disposed) return;
     // Without animation: live bars arriving mid-animation would stop it short of the latest bar.
     this.#chart.timeScale().scrollToPosition(0, false);
   }
@@ -163,6 +172,7 @@ export class CandleChart {
 
   /** Buy and sell markers at the bar (of the timeframe shown) of each fill. */
   setFills(fills: readonly Fill[]): void {
+    if (this.#disposed) return;
     const markers: SeriesMarker<Time>[] = fills
       .map((f) => ({
         time: (Math.floor(f.tsEvent / 1000 / this.#stepSeconds) * this.#stepSeconds) as UTCTimestamp,
@@ -185,6 +195,7 @@ export class CandleChart {
   }
 
   dispose(): void {
+    this.#disposed = true;
     cancelAnimationFrame(this.#frame);
     this.#chart.remove();
   }

@@ -22,7 +22,11 @@ export async function followStream<T>(open: (signal: AbortSignal) => Promise<Asy
       const stream = await open(signal);
       handlers.onOpen();
       failures = 0;
-      for await (const item of stream) handlers.onItem(item);
+      for await (const item of stream) {
+        // An item already on its way when the follower stopped is dropped: what it would update may be gone.
+        if (signal.aborted) return;
+        handlers.onItem(item);
+      }
     } catch {
       // Retried below; the connection banner tells the trader when the host is unreachable.
     }
