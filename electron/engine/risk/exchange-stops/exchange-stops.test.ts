@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { delay } from '../../../../shared/delay.ts';
 import { EventBus } from '../../event-bus.ts';
 import { OrderManager } from '../../execution/order-manager.ts';
@@ -9,33 +9,22 @@ import { silentLogger } from '../../ports/logger.ts';
 import { delegatingVenue } from '../../testing/delegating-venue.ts';
 import { manualClock, tempDir } from '../../testing/temp-dir.ts';
 import type { FakeOrder } from '../../venues/ccxt/testing/fake-binance/book.ts';
-import { type FakeBinance, startFakeBinance } from '../../venues/ccxt/testing/fake-binance/server.ts';
-import { venueOnFake } from '../../venues/ccxt/testing/venue-on-fake.ts';
+import { fakeVenueForEachTest } from '../../venues/ccxt/testing/fake-per-test.ts';
 import type { Venue } from '../../venues/venue.ts';
 import { VenueRegistry } from '../../venues/venue-registry.ts';
 import { Protections } from '../protections.ts';
 import { ExchangeStops } from './exchange-stops.ts';
 
 // The keeper of exchange-held stops, on the real ccxt client against the fake Binance.
-let fake: FakeBinance;
-let cleanup: (() => Promise<void>)[] = [];
-beforeEach(async () => {
-  fake = await startFakeBinance();
-});
-afterEach(async () => {
-  for (const step of cleanup.reverse()) await step();
-  cleanup = [];
-  await fake.close();
-});
+const session = fakeVenueForEachTest();
 
 const SYMBOL = 'BTC/USDT';
 const ACCOUNT = 'binance-test';
 
 async function setup(options: { wrap?: (venue: Venue) => Venue; file?: string } = {}) {
   const file = options.file ?? join(tempDir(), 'held-stops.sqlite');
-  const { db, close } = await openDatabase(file);
-  const { venue: ccxt } = await venueOnFake(fake, { rateLimit: false });
-  cleanup.push(close, () => ccxt.close());
+  const { db } = await openDatabase(file);
+  const { venue: ccxt } = await session.open();
   const venue = options.wrap?.(ccxt) ?? ccxt;
   const clock = manualClock();
   const bus = new EventBus((error) => {
@@ -59,13 +48,13 @@ async function setup(options: { wrap?: (venue: Venue) => Venue; file?: string } 
   return { db, orders, protections, stops, clock, bus, settle, file, halt: (on: boolean) => (halted = on) };
 }
 
-const heldAtFake = () => fake.book.openOrders('BTCUSDT').filter((o) => o.type === 'STOP_LOSS');
+const heldAtFake = () => session.fake().book.openOrders('BTCUSDT').filter((o) => o.type === 'STOP_LOSS');
 
 /** Fails the test if the exchange ever holds two of our stops at once: they could both fill. */
 function neverTwoStops(): { worst: number } {
   const seen = { worst: 0 };
-  const place = fake.book.place.bind(fake.book);
-  fake.book.place = (input): FakeOrder => {
+  const place = session.fake().book.place.bind(session.fake().book);
+  session.fake().book.place = (input): FakeOrder => {
     const order = place(input);
     seen.worst = Math.max(seen.worst, heldAtFake().length);
     return order;
@@ -112,17 +101,17 @@ describe('exchange-held stops', () => {
     await orders.place({ botId: 'b1', symbol: SYMBOL, side: 'BUY', type: 'MARKET', qty: 0.01 });
     await protections.set('b1', SYMBOL, { stopLoss: 48_000, takeProfit: null });
     await settle();
-    const sellsBefore = fake.book.trades.filter((t) => !t.isBuyer).length;
+    const sellsBefore = session.fake().book.trades.filter((t) => !t.isBuyer).length;
     // The same tick at the exchange (its stop fires) and in the engine (its level is reached).
-    fake.book.setPrice('BTCUSDT', 47_900);
+    session.fake().book.setPrice('BTCUSDT', 47_900);
     await protections.onPrice(SYMBOL, 47_900);
     await settle();
     await protections.onPrice(SYMBOL, 47_900);
     await settle();
-    const sells = fake.book.trades.filter((t) => !t.isBuyer).slice(sellsBefore);
+    const sells = session.fake().book.trades.filter((t) => !t.isBuyer).slice(sellsBefore);
     expect(sells.map((t) => t.qty)).toEqual([0.01]);
     expect(orders.position('b1', SYMBOL).netQty).toBe(0);
-    expect(fake.book.balance('BTC').free).toBe(10); // the 0.01 bought is sold once: no coin of the account's own is sold
+    expect(session.fake().book.balance('BTC').free).toBe(10); // the 0.01 bought is sold once: no coin of the account's own is sold
   });
 
   it('closes once when the exchange fired the stop but cannot say so yet while the engine’s stop-loss fires: the engine’s close is refused', async () => {
@@ -130,18 +119,18 @@ describe('exchange-held stops', () => {
     await orders.place({ botId: 'b1', symbol: SYMBOL, side: 'BUY', type: 'MARKET', qty: 0.01 });
     await protections.set('b1', SYMBOL, { stopLoss: 48_000, takeProfit: null });
     await settle();
-    const sellsBefore = fake.book.trades.filter((t) => !t.isBuyer).length;
-    fake.book.setPrice('BTCUSDT', 47_900);
+    const sellsBefore = session.fake().book.trades.filter((t) => !t.isBuyer).length;
+    session.fake().book.setPrice('BTCUSDT', 47_900);
     // The exchange fills the stop, then answers nothing about orders: the cancel's outcome is unknown.
-    for (const endpoint of ['DELETE /api/v3/order', 'GET /api/v3/order', 'GET /api/v3/openOrders', 'GET /api/v3/allOrders', 'GET /api/v3/myTrades']) fake.fault({ kind: 'server_error', endpoint });
+    for (const endpoint of ['DELETE /api/v3/order', 'GET /api/v3/order', 'GET /api/v3/openOrders', 'GET /api/v3/allOrders', 'GET /api/v3/myTrades']) session.fake().fault({ kind: 'server_error', endpoint });
     await protections.onPrice(SYMBOL, 47_900);
     await orders.settled();
-    expect(fake.book.trades.filter((t) => !t.isBuyer).slice(sellsBefore)).toHaveLength(1); // the stop's own: no second sell
-    fake.faults.clear();
+    expect(session.fake().book.trades.filter((t) => !t.isBuyer).slice(sellsBefore)).toHaveLength(1); // the stop's own: no second sell
+    session.fake().faults.clear();
     await settle();
     await protections.onPrice(SYMBOL, 47_900);
     await settle();
-    expect(fake.book.trades.filter((t) => !t.isBuyer).slice(sellsBefore).map((t) => t.qty)).toEqual([0.01]);
+    expect(session.fake().book.trades.filter((t) => !t.isBuyer).slice(sellsBefore).map((t) => t.qty)).toEqual([0.01]);
     expect(orders.position('b1', SYMBOL).netQty).toBe(0);
   });
 
@@ -163,13 +152,13 @@ describe('exchange-held stops', () => {
     expect(stops.state('b1', SYMBOL)).toMatchObject({ status: 'missing', problem: expect.stringContaining('Stop price would trigger immediately') });
     await protections.set('b1', SYMBOL, { stopLoss: 50_500, takeProfit: null });
     await settle();
-    expect(fake.book.orders.filter((o) => o.type === 'STOP_LOSS')).toEqual([]);
-    const asked = fake.requests.filter((r) => r.endpoint === 'POST /api/v3/order').length;
+    expect(session.fake().book.orders.filter((o) => o.type === 'STOP_LOSS')).toEqual([]);
+    const asked = session.fake().requests.filter((r) => r.endpoint === 'POST /api/v3/order').length;
     await protections.set('b1', SYMBOL, { stopLoss: 50_500, takeProfit: null });
     await settle();
-    expect(fake.requests.filter((r) => r.endpoint === 'POST /api/v3/order').length).toBe(asked);
+    expect(session.fake().requests.filter((r) => r.endpoint === 'POST /api/v3/order').length).toBe(asked);
     clock.advance(60_000);
-    fake.book.setPrice('BTCUSDT', 51_000);
+    session.fake().book.setPrice('BTCUSDT', 51_000);
     await protections.set('b1', SYMBOL, { stopLoss: 50_500, takeProfit: null });
     await settle();
     expect(stops.state('b1', SYMBOL)?.status).toBe('held');
@@ -181,12 +170,12 @@ describe('exchange-held stops', () => {
     await protections.set('b1', SYMBOL, { stopLoss: 48_000, takeProfit: 55_000 });
     await settle();
     expect(heldAtFake()).toHaveLength(1);
-    fake.book.setPrice('BTCUSDT', 55_000);
+    session.fake().book.setPrice('BTCUSDT', 55_000);
     await protections.onPrice(SYMBOL, 55_000);
     await settle();
     expect(orders.position('b1', SYMBOL).netQty).toBe(0);
     expect(heldAtFake()).toEqual([]);
-    expect(fake.book.orders.filter((o) => o.type === 'STOP_LOSS').map((o) => o.status)).toEqual(['CANCELED']);
+    expect(session.fake().book.orders.filter((o) => o.type === 'STOP_LOSS').map((o) => o.status)).toEqual(['CANCELED']);
     expect(stops.state('b1', SYMBOL)).toBeNull();
   });
 
@@ -197,8 +186,8 @@ describe('exchange-held stops', () => {
     await settle();
     expect(heldAtFake()).toHaveLength(1);
     const stopsOpenAtSell: number[] = [];
-    const place = fake.book.place.bind(fake.book);
-    fake.book.place = (input): FakeOrder => {
+    const place = session.fake().book.place.bind(session.fake().book);
+    session.fake().book.place = (input): FakeOrder => {
       if (input.type === 'MARKET') stopsOpenAtSell.push(heldAtFake().length);
       return place(input);
     };
@@ -227,7 +216,7 @@ describe('exchange-held stops', () => {
     await protections.set('b1', SYMBOL, { stopLoss: 48_000, takeProfit: null });
     await settle();
     const id = heldAtFake()[0]?.clientOrderId ?? '';
-    fake.book.cancel(fake.book.byClientId('BTCUSDT', id) as FakeOrder); // at the exchange's own screen
+    session.fake().book.cancel(session.fake().book.byClientId('BTCUSDT', id) as FakeOrder); // at the exchange's own screen
     await orders.reconcile(id);
     await settle();
     expect(heldAtFake()).toEqual([]);
